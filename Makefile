@@ -1,0 +1,34 @@
+# Two commands for a fresh machine with Python 3.11+:
+#   make run    start the dashboard on http://localhost:8501
+#   make test   run the whole test suite (unit, app, browser)
+# Each creates the local virtual environment .venv from requirements.lock if needed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+PORT ?= 8501
+
+.PHONY: run test lock clean
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Re-pin every dependency after changing pyproject.toml (needs the network to PyPI).
+lock:
+	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet ".[test]"
+	$(VENV)-lock/bin/python -m pip freeze --exclude-editable | grep -v '^ot-pt-compare' > requirements.lock
+	rm -rf $(VENV)-lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache

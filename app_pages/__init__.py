@@ -1,0 +1,1 @@
+"""Streamlit pages: thin wiring of widgets to the pure functions in components/."""

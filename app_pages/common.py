@@ -1,0 +1,74 @@
+"""Streamlit glue shared by the pages: cached data, the data-error message,
+table + CSV download, and the sources footer. No data logic lives here."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import streamlit as st
+
+from components.export import to_csv_bytes
+from components.loader import DATA_DIR, load_table_or_error
+from components.sources import sources_for, tier_legend, tier_summary
+from components.text import md_escape
+
+NOT_ADVICE = (
+    "This is general information, not medical advice. A doctor or therapist who knows "
+    "the person decides what care is right."
+)
+
+
+def data_dir() -> str:
+    # Tests point the app at a copy of data/ with a broken file through this variable.
+    return os.environ.get("OTPT_DATA_DIR", str(DATA_DIR))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _load(name: str, directory: str) -> tuple[pd.DataFrame | None, str | None]:
+    # Read and validate once per process and data folder; small hashable arguments only.
+    return load_table_or_error(name, directory)
+
+
+def tables(*names: str) -> tuple[pd.DataFrame, ...]:
+    """The validated tables this page needs; on a data problem, say so plainly and stop."""
+    frames = []
+    for name in names:
+        frame, error = _load(name, data_dir())
+        if error is not None:
+            st.error(
+                "This page can't be shown because one of its data files has a problem. "
+                "Other pages may still work.\n\n" + md_escape(error),
+                icon=":material/error:",
+            )
+            st.stop()
+        frames.append(frame)
+    return tuple(frames)
+
+
+def table_with_download(view: pd.DataFrame, file_name: str, key: str, column_config: dict | None = None) -> None:
+    """The table as shown on screen, and a download of exactly those rows and columns."""
+    st.dataframe(view, hide_index=True, width="stretch", column_config=column_config, key=f"{key}_table")
+    st.download_button(
+        "Download this table (CSV)",
+        data=to_csv_bytes(view),
+        file_name=file_name,
+        mime="text/csv",
+        on_click="ignore",
+        key=key,
+        icon=":material/download:",
+    )
+
+
+def sources_footer(frame: pd.DataFrame, sources: pd.DataFrame, view: str, column: str = "source_ids") -> None:
+    """Sources and as-of dates for what is on the page: small, but always there."""
+    cited = sources_for(frame, sources, column)
+    st.divider()
+    st.caption(f"Sources for this page. {md_escape(tier_summary(frame, sources))} Tiers: {md_escape(tier_legend())}")
+    with st.expander("Show the sources, with links and dates"):
+        table_with_download(
+            cited,
+            file_name=f"sources_{view}.csv",
+            key=f"download_sources_{view}",
+            column_config={"Link": st.column_config.LinkColumn("Link")},
+        )

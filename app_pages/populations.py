@@ -1,0 +1,108 @@
+"""Who does what for which patients? Filter by population, age and category."""
+
+import streamlit as st
+
+from app_pages.common import NOT_ADVICE, sources_footer, table_with_download, tables
+from components import populations as pop
+from components.charts import CONFIG, involvement_chart, lead_by_category_chart
+from components.export import download_name
+from components.schema import AGE_GROUPS, POPULATION_CATEGORIES
+from components.text import md_escape
+
+LEAD_BADGES = {
+    "OT": ":blue-badge[OT usually leads]",
+    "PT": ":orange-badge[PT usually leads]",
+    "Both": ":green-badge[Both share the lead]",
+}
+
+st.title("Who does what for which patients?")
+populations, sources = tables("populations", "sources")
+
+names = populations["population"].tolist()
+with st.container(border=True):
+    chosen = st.multiselect(
+        "Patient populations or conditions",
+        options=names,
+        default=pop.default_populations(populations),
+        key="population",
+        bind="query-params",
+        placeholder="Choose one or more, e.g. Stroke",
+        help="The first view shows the populations named in the article this dashboard started from.",
+    )
+    left, right = st.columns(2)
+    ages = left.multiselect(
+        "Age group (leave empty for all ages)",
+        options=list(AGE_GROUPS),
+        key="age",
+        bind="query-params",
+        placeholder="All ages",
+    )
+    categories = right.multiselect(
+        "Category (leave empty for all)",
+        options=[c for c in POPULATION_CATEGORIES if c in set(populations["category"])],
+        key="category",
+        bind="query-params",
+        placeholder="All categories",
+    )
+
+if not chosen:
+    st.info(
+        "Choose at least one population or condition above to see what OT and PT each do. "
+        "For example, type *stroke* or *autism*.",
+        icon=":material/touch_app:",
+    )
+    st.stop()
+
+selected = pop.filter_populations(populations, tuple(chosen), tuple(ages), tuple(categories))
+if selected.empty:
+    st.warning(
+        "None of the populations you chose matches the age group or category filter. "
+        "Clear the age group or category filter, or choose other populations.",
+        icon=":material/filter_alt_off:",
+    )
+    st.stop()
+
+st.markdown(f"**{md_escape(pop.summary_sentence(selected))}**")
+st.caption(NOT_ADVICE)
+
+counts = pop.lead_counts(selected)
+st.plotly_chart(lead_by_category_chart(counts), width="stretch", config=CONFIG, key="chart_lead", theme=None)
+involvement = pop.involvement_table(selected)
+st.plotly_chart(involvement_chart(involvement), width="stretch", config=CONFIG, key="chart_involvement", theme=None)
+
+with st.expander("The chart numbers as a table"):
+    st.dataframe(
+        counts.rename(columns={"category": "Category", "usual_lead": "Who usually leads", "populations": "Number of populations"}),
+        hide_index=True,
+        width="stretch",
+        key="lead_counts_table",
+    )
+    st.dataframe(
+        involvement.rename(columns={"population": "Population", "category": "Category", "OT": "OT involvement", "PT": "PT involvement", "usual_lead": "Who usually leads"}),
+        hide_index=True,
+        width="stretch",
+        key="involvement_table",
+    )
+
+st.subheader("What each profession does")
+for row in selected.itertuples():
+    with st.container(border=True):
+        st.markdown(
+            f"**{md_escape(row.population)}**  \n"
+            f"{md_escape(row.category)} · {md_escape(row.age_groups)} · "
+            f"{LEAD_BADGES[row.usual_lead]}"
+        )
+        ot_col, pt_col = st.columns(2)
+        ot_col.markdown(f":blue-badge[OT] {md_escape(row.ot_role)}")
+        pt_col.markdown(f":orange-badge[PT] {md_escape(row.pt_role)}")
+        if row.lead_note:
+            st.caption(md_escape(row.lead_note))
+        st.caption(f"Sources: {md_escape(row.source_ids)} (listed at the foot of the page)")
+
+st.subheader("The table")
+table_with_download(
+    pop.table_view(selected),
+    file_name=download_name("populations", tuple(chosen), tuple(ages), tuple(categories)),
+    key="download_populations",
+)
+sources_footer(selected, sources, "populations")

@@ -1,0 +1,154 @@
+"""Plotly figure builders. Each takes a tidy frame and returns a go.Figure.
+
+OT and PT keep one colour each on every chart (Okabe-Ito, colour-blind safe);
+"both" gets a third palette colour. Bars carry their numbers as text so that
+colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.interventions import USE_ORDER
+from components.populations import INVOLVEMENT_ORDER, LEAD_LABELS
+
+OT_COLOR = "#0072B2"  # Okabe-Ito blue
+PT_COLOR = "#D55E00"  # Okabe-Ito vermillion
+BOTH_COLOR = "#009E73"  # Okabe-Ito bluish green
+OTA_COLOR = "#56B4E9"  # Okabe-Ito sky blue: a lighter OT
+PTA_COLOR = "#E69F00"  # Okabe-Ito orange: a lighter PT
+PROFESSION_COLORS = {
+    "OT": OT_COLOR,
+    "PT": PT_COLOR,
+    "Both": BOTH_COLOR,
+    "OTA": OTA_COLOR,
+    "PTA": PTA_COLOR,
+}
+TEXT_COLOR = "#1F2328"
+# Text drawn on a bar: white only on blue; dark text keeps 4.5:1 contrast on the others.
+TEXT_ON = {OT_COLOR: "white", PT_COLOR: TEXT_COLOR, BOTH_COLOR: TEXT_COLOR, OTA_COLOR: TEXT_COLOR, PTA_COLOR: TEXT_COLOR}
+FONT = dict(family="Source Sans Pro, sans-serif", size=14, color=TEXT_COLOR)
+CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"], "responsive": True}
+
+
+def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, rows: int) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left"),
+        font=FONT,
+        barmode="stack",
+        height=max(300, 150 + 34 * rows),
+        margin=dict(l=10, r=10, t=60, b=100),
+        # Legend under the chart, left-aligned, so that it never covers the title on a phone.
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, x=0, xanchor="left", title_text="", traceorder="normal"),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    fig.update_xaxes(title_text=x_title, gridcolor="#E5E5E5", zeroline=False, dtick=1, rangemode="tozero")
+    fig.update_yaxes(title_text=y_title, autorange="reversed", automargin=True)
+    return fig
+
+
+def lead_by_category_chart(counts: pd.DataFrame) -> go.Figure:
+    """Stacked horizontal bars: per category, how many populations OT leads, PT leads, both share."""
+    fig = go.Figure()
+    categories = counts["category"].drop_duplicates().tolist()
+    for lead in ("OT", "Both", "PT"):
+        part = counts[counts["usual_lead"] == lead]
+        fig.add_bar(
+            name=LEAD_LABELS[lead],
+            y=part["category"],
+            x=part["populations"],
+            orientation="h",
+            marker_color=PROFESSION_COLORS[lead],
+            text=part["populations"].where(part["populations"] > 0, None),
+            textposition="inside",
+            insidetextfont=dict(color=TEXT_ON[PROFESSION_COLORS[lead]]),
+            hovertemplate="%{y}: %{x} populations<extra>" + LEAD_LABELS[lead] + "</extra>",
+        )
+    return _layout(fig, "Who usually leads, by category", "Number of populations", "Category", len(categories))
+
+
+def _tint(hex_color: str, share: float) -> str:
+    """hex_color mixed with white: share 1.0 is the colour itself, 0.0 is white."""
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    mix = lambda c: round(255 - (255 - c) * share)  # noqa: E731
+    return f"#{mix(r):02X}{mix(g):02X}{mix(b):02X}"
+
+
+# Involvement levels as tints of the profession's colour; dark text stays readable on all.
+_LEVEL_SHARE = {"Supports": 0.15, "Shares the lead": 0.4, "Leads": 0.7}
+_LEVEL_Z = {"Supports": 1, "Shares the lead": 2, "Leads": 3}
+
+
+def wrap_label(text: str, width: int = 34) -> str:
+    """Break a long axis label onto lines of at most ~width characters."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def involvement_chart(involvement: pd.DataFrame) -> go.Figure:
+    """A population-by-profession matrix: each cell says how involved the profession is.
+
+    The words are in the cells; the tint of the profession's colour repeats them.
+    One heatmap: OT levels are z 1-3 (blue tints), PT levels z 4-6 (vermillion tints).
+    """
+    labels = [wrap_label(p) for p in involvement["population"]]
+    z = [[_LEVEL_Z[ot], 3 + _LEVEL_Z[pt]] for ot, pt in zip(involvement["OT"], involvement["PT"])]
+    text = [[ot, pt] for ot, pt in zip(involvement["OT"], involvement["PT"])]
+    scale = []
+    for offset, profession in enumerate(("OT", "PT")):
+        for level, step in _LEVEL_Z.items():
+            position = (offset * 3 + step - 1) / 5
+            scale.append([position, _tint(PROFESSION_COLORS[profession], _LEVEL_SHARE[level])])
+    scale.sort()
+    fig = go.Figure(
+        go.Heatmap(
+            x=["OT", "PT"],
+            y=labels,
+            z=z,
+            zmin=1,
+            zmax=6,
+            colorscale=scale,
+            showscale=False,
+            text=text,
+            texttemplate="%{text}",
+            textfont=dict(color=TEXT_COLOR, size=13),
+            xgap=4,
+            ygap=4,
+            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+        )
+    )
+    fig = _layout(fig, "How involved each profession is, population by population", "", "", len(involvement))
+    fig.update_layout(showlegend=False, height=max(260, 110 + 48 * len(involvement)), margin=dict(l=10, r=10, t=90, b=20))
+    fig.update_xaxes(type="category", dtick=None, side="top", title_text="", gridcolor="white")
+    fig.update_yaxes(categoryorder="array", categoryarray=labels)
+    return fig
+
+
+def use_split_chart(split: pd.DataFrame) -> go.Figure:
+    """Stacked horizontal bars: per category, interventions used mainly by OT, by both, mainly by PT."""
+    fig = go.Figure()
+    colors = dict(zip(USE_ORDER, (OT_COLOR, BOTH_COLOR, PT_COLOR)))
+    categories = split["category"].drop_duplicates().tolist()
+    for use in USE_ORDER:
+        part = split[split["use"] == use]
+        fig.add_bar(
+            name=use,
+            y=part["category"],
+            x=part["interventions"],
+            orientation="h",
+            marker_color=colors[use],
+            text=part["interventions"].where(part["interventions"] > 0, None),
+            textposition="inside",
+            insidetextfont=dict(color=TEXT_ON[colors[use]]),
+            hovertemplate="%{y}: %{x} interventions<extra>" + use + "</extra>",
+        )
+    return _layout(fig, "How the interventions split between OT and PT", "Number of interventions", "Category", len(categories))

@@ -1,0 +1,58 @@
+"""The side-by-side view of the five dimensions, and the quick-facts strip."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.schema import DIMENSIONS
+
+QUICK_FACT_TOPICS = ("Entry degree", "Licensing exam", "Accreditor")
+
+
+def filter_dimensions(dimensions: pd.DataFrame, chosen: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """Rows of the chosen dimensions, in the article's order, OT then PT then Both."""
+    keep = dimensions[dimensions["dimension"].isin(list(chosen))].copy()
+    keep["_d"] = keep["dimension"].map({d: i for i, d in enumerate(DIMENSIONS)})
+    keep["_p"] = keep["profession"].map({"OT": 0, "PT": 1, "Both": 2})
+    return keep.sort_values(["_d", "_p"], kind="stable").drop(columns=["_d", "_p"]).reset_index(drop=True)
+
+
+def quick_facts(
+    education: pd.DataFrame,
+    professions: tuple[str, ...] = ("OT", "PT"),
+    topics: tuple[str, ...] = QUICK_FACT_TOPICS,
+) -> pd.DataFrame:
+    """A facts-by-profession table: one row per topic, one column per profession.
+
+    Each cell is the first fact (in table order) for that topic and profession,
+    with its reference period; a missing fact shows as 'Not in our sources'.
+    The source ids of the facts shown are in the 'source_ids' column.
+    """
+    rows = []
+    for topic in topics:
+        row = {"Topic": topic}
+        cited = []
+        for profession in professions:
+            match = education[(education["topic"] == topic) & (education["profession"] == profession)]
+            if match.empty:
+                row[profession] = "Not in our sources"
+                continue
+            fact = match.iloc[0]
+            row[profession] = f"{fact['value']} (as of {fact['as_of']})"
+            cited.append(fact["source_ids"])
+        row["source_ids"] = "; ".join(cited)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["Topic", *professions, "source_ids"])
+
+
+TABLE_COLUMNS = {
+    "dimension": "Dimension",
+    "profession": "Profession",
+    "summary": "Summary",
+    "key_points": "Key points",
+    "source_ids": "Sources",
+}
+
+
+def table_view(selected: pd.DataFrame) -> pd.DataFrame:
+    return selected[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)

@@ -1,0 +1,225 @@
+"""Read and validate the CSV tables in data/.
+
+Pure functions, no Streamlit. `load_table` returns a validated DataFrame or raises
+DataError, whose message names the file, the line and the column of the first
+problem, in words a non-programmer can act on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from components.schema import AS_OF_PATTERN, LIST_SEPARATOR, TABLES, Column, TableSchema
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+MAX_FILE_BYTES = 5 * 1024 * 1024  # our largest table is far below 1 MB; refuse anything absurd
+_URL = re.compile(r"https?://[^\s]+")
+_AS_OF = re.compile(AS_OF_PATTERN)
+
+
+class DataError(Exception):
+    """A data file that cannot be used, with where the problem is."""
+
+    def __init__(self, file: str, line: int | None, column: str | None, problem: str):
+        self.file = file
+        self.line = line
+        self.column = column
+        self.problem = problem
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        return f"{', '.join(where)}: {self.problem}"
+
+
+def split_list(cell: str) -> list[str]:
+    """Items of a ';'-separated list cell, stripped, empties dropped."""
+    if not isinstance(cell, str):
+        return []
+    return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
+
+
+def _label(data_dir: Path, schema: TableSchema) -> str:
+    return f"{data_dir.name}/{schema.file}"
+
+
+def _decode(raw: bytes, label: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):  # spreadsheet programs often save UTF-8 with a BOM
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line_start = raw.rfind(b"\n", 0, err.start) + 1
+        line = raw.count(b"\n", 0, err.start) + 1
+        field_index = raw[line_start : err.start].count(b",")
+        header = raw.split(b"\n", 1)[0].decode("utf-8", "replace").split(",")
+        column = header[field_index].strip() if field_index < len(header) else None
+        raise DataError(
+            label, line, column, f"byte 0x{raw[err.start]:02x} is not valid UTF-8; save the file as UTF-8"
+        ) from None
+
+
+def _records(text: str, label: str) -> list[tuple[int, list[str]]]:
+    """(first line number, fields) for every record, header included."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records = []
+    next_line = 1
+    try:
+        for fields in reader:
+            start = next_line
+            next_line = reader.line_num + 1
+            if fields == [] or all(f.strip() == "" for f in fields) and len(fields) <= 1:
+                continue  # blank line
+            records.append((start, fields))
+    except csv.Error as err:
+        raise DataError(label, reader.line_num or next_line, None, f"the file is not valid CSV ({err})") from None
+    return records
+
+
+def _check_cell(column: Column, value: str) -> str | None:
+    """The problem with one non-empty cell, or None."""
+    kind = column.kind
+    if kind == "id" and not re.fullmatch(column.pattern, value):
+        return f"'{value}' is not a valid id (expected the form {column.pattern})"
+    if kind == "choice" and value not in column.allowed:
+        return f"'{value}' is not one of: {', '.join(column.allowed)}"
+    if kind in ("choices", "list", "codes", "refs"):
+        items = [item.strip() for item in value.split(LIST_SEPARATOR)]
+        if any(item == "" for item in items):
+            return f"'{value}' has an empty item between ';' separators"
+        if len(set(items)) != len(items):
+            return f"'{value}' lists the same item twice"
+        if kind == "choices":
+            bad = [i for i in items if i not in column.allowed]
+            if bad:
+                return f"'{bad[0]}' is not one of: {', '.join(column.allowed)}"
+        if kind == "codes":
+            bad = [i for i in items if not re.fullmatch(column.pattern, i)]
+            if bad:
+                return f"'{bad[0]}' is not a billing code (5 digits, or a letter and 4 digits)"
+    if kind == "int":
+        try:
+            int(value)
+        except ValueError:
+            return f"'{value}' is not a whole number"
+    if kind == "number":
+        try:
+            number = float(value)
+        except ValueError:
+            return f"'{value}' is not a number"
+        if number != number or number in (float("inf"), float("-inf")):
+            return f"'{value}' is not a finite number"
+    if kind == "url" and not _URL.fullmatch(value):
+        return f"'{value}' is not a web address starting with http:// or https://"
+    if kind == "as_of" and not _AS_OF.fullmatch(value):
+        return f"'{value}' is not a year, a date (YYYY-MM-DD), a span (YYYY-YYYY) or 'undated'"
+    return None
+
+
+def parse_table(
+    schema: TableSchema,
+    raw: bytes,
+    label: str,
+    known_ids: dict[str, set[str]] | None = None,
+) -> pd.DataFrame:
+    """Validate the bytes of one CSV file against its schema; return a typed DataFrame.
+
+    known_ids maps a referenced table's name to its ids (for "refs" columns).
+    """
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(label, None, None, f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    records = _records(_decode(raw, label), label)
+    if not records:
+        raise DataError(label, 1, None, f"the file is empty; expected a header row: {','.join(schema.column_names)}")
+
+    header_line, header = records[0]
+    header = [h.strip() for h in header]
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            raise DataError(label, header_line, name, "this column appears twice in the header")
+        seen.add(name)
+        if name not in schema.column_names:
+            raise DataError(label, header_line, name or "(blank)", "unexpected column; expected only: " + ", ".join(schema.column_names))
+    for name in schema.column_names:
+        if name not in seen:
+            raise DataError(label, header_line, name, "required column is missing from the header")
+    if len(records) == 1:
+        raise DataError(label, header_line + 1, None, "the file has a header but no rows")
+
+    position = {name: i for i, name in enumerate(header)}
+    values: dict[str, list[str]] = {name: [] for name in schema.column_names}
+    ids: dict[str, int] = {}
+    for line, fields in records[1:]:
+        if len(fields) != len(header):
+            column = header[len(fields)] if len(fields) < len(header) else f"(extra field {len(fields)})"
+            raise DataError(label, line, column, f"the row has {len(fields)} fields; the header has {len(header)}")
+        for column in schema.columns:
+            value = fields[position[column.name]].strip()
+            if value == "":
+                if column.required:
+                    raise DataError(label, line, column.name, "this required cell is empty")
+            else:
+                problem = _check_cell(column, value)
+                if problem:
+                    raise DataError(label, line, column.name, problem)
+                if column.kind == "refs":
+                    known = (known_ids or {}).get(column.ref_table, set())
+                    for ref in split_list(value):
+                        if ref not in known:
+                            raise DataError(label, line, column.name, f"'{ref}' is not an id in {column.ref_table}.csv")
+                if column.kind in ("choices", "list", "codes", "refs"):
+                    value = f"{LIST_SEPARATOR} ".join(split_list(value))  # one canonical spelling
+            values[column.name].append(value)
+        row_id = values[schema.id_column][-1]
+        if row_id in ids:
+            raise DataError(label, line, schema.id_column, f"'{row_id}' is already used on line {ids[row_id]}; ids must be unique")
+        ids[row_id] = line
+
+    frame = pd.DataFrame(values)
+    for column in schema.columns:
+        if column.kind == "int":
+            frame[column.name] = pd.to_numeric(frame[column.name].mask(frame[column.name] == "")).astype("Int64")
+        elif column.kind == "number":
+            frame[column.name] = pd.to_numeric(frame[column.name].mask(frame[column.name] == "")).astype("float64")
+    frame.attrs["lines"] = list(ids.values())
+    return frame
+
+
+def load_table(name: str, data_dir: Path | str = DATA_DIR, _loading: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Read and validate data_dir/<table>.csv and every table it references."""
+    data_dir = Path(data_dir)
+    schema = TABLES[name]
+    label = _label(data_dir, schema)
+    known: dict[str, set[str]] = {}
+    for column in schema.columns:
+        if column.kind == "refs" and column.ref_table not in known:
+            if column.ref_table in _loading or column.ref_table == name:
+                raise DataError(label, None, column.name, f"circular reference to {column.ref_table}")
+            referenced = load_table(column.ref_table, data_dir, (*_loading, name))
+            known[column.ref_table] = set(referenced[TABLES[column.ref_table].id_column])
+    path = data_dir / schema.file
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(label, None, None, "the file is missing") from None
+    except OSError as err:
+        raise DataError(label, None, None, f"the file cannot be read ({err.strerror})") from None
+    return parse_table(schema, raw, label, known)
+
+
+def load_table_or_error(name: str, data_dir: Path | str = DATA_DIR) -> tuple[pd.DataFrame | None, str | None]:
+    """(frame, None) when the table is valid, else (None, the message for the user)."""
+    try:
+        return load_table(name, data_dir), None
+    except DataError as err:
+        return None, str(err)

@@ -1,0 +1,60 @@
+"""Which sources a view rests on, and how strong they are."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.loader import split_list
+from components.schema import TIER_LABELS, TIERS
+
+
+def cited_ids(frame: pd.DataFrame, column: str = "source_ids") -> list[str]:
+    """Every source id cited by the rows of frame, in first-seen order, once each."""
+    seen: dict[str, None] = {}
+    for cell in frame[column]:
+        for source_id in split_list(cell):
+            seen.setdefault(source_id, None)
+    return list(seen)
+
+
+SOURCE_COLUMNS = {
+    "source_id": "Id",
+    "tier": "Tier",
+    "publisher": "Publisher",
+    "title": "Title",
+    "as_of": "As of",
+    "url": "Link",
+}
+
+
+def sources_for(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "source_ids") -> pd.DataFrame:
+    """The sources table rows cited by frame, strongest tier first, with plain column names."""
+    ids = cited_ids(frame, column)
+    cited = sources[sources["source_id"].isin(ids)].copy()
+    cited["_tier"] = cited["tier"].map({t: i for i, t in enumerate(TIERS)})
+    cited = cited.sort_values(["_tier", "publisher", "source_id"], kind="stable")
+    return cited[list(SOURCE_COLUMNS)].rename(columns=SOURCE_COLUMNS).reset_index(drop=True)
+
+
+def best_tier(cell: str, sources: pd.DataFrame) -> str:
+    """The strongest tier among the ids in one source_ids cell ('A' beats 'B' beats 'C')."""
+    tiers = set(sources.loc[sources["source_id"].isin(split_list(cell)), "tier"])
+    for tier in TIERS:
+        if tier in tiers:
+            return tier
+    return ""
+
+
+def tier_summary(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """e.g. '12 sources: 5 tier A, 4 tier B, 3 tier C.'"""
+    cited = sources_for(frame, sources)
+    if cited.empty:
+        return "No sources."
+    counts = cited["Tier"].value_counts()
+    parts = [f"{int(counts.get(t, 0))} tier {t}" for t in TIERS if counts.get(t, 0)]
+    noun = "source" if len(cited) == 1 else "sources"
+    return f"{len(cited)} {noun}: " + ", ".join(parts) + "."
+
+
+def tier_legend() -> str:
+    return "; ".join(TIER_LABELS[t] for t in TIERS) + "."

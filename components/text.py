@@ -1,0 +1,21 @@
+"""Safe text for Streamlit markdown: data values are shown as text, never as markup."""
+
+from __future__ import annotations
+
+import re
+
+# Characters that mean something in (GitHub-flavoured) Markdown, plus < and > so that
+# nothing in the data can even look like a tag.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$&:])")
+
+
+def md_escape(text: object) -> str:
+    """Backslash-escape every Markdown special character in a data value."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def md_link(title: object, url: str) -> str:
+    """A Markdown link whose label is escaped; url must be http(s) (the loader checks it)."""
+    if not re.fullmatch(r"https?://[^\s()<>]+", url):
+        return md_escape(title)
+    return f"[{md_escape(title)}]({url})"

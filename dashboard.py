@@ -1,0 +1,14 @@
+"""Entry point: page configuration and routing only. Pages live in app_pages/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="OT or PT?", page_icon=":material/compare_arrows:", layout="wide")
+
+pages = {
+    "Compare the two professions": [
+        st.Page("app_pages/compare.py", title="OT and PT side by side", icon=":material/view_column:", url_path="compare", default=True),
+        st.Page("app_pages/populations.py", title="Patients and conditions", icon=":material/groups:", url_path="populations"),
+        st.Page("app_pages/interventions.py", title="Treatments", icon=":material/healing:", url_path="interventions"),
+    ],
+}
+st.navigation(pages).run()
