@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="OT or PT?", page_icon=":material/compare_arrows:", layout="wide")
+# A local icon: Streamlit fetches ":material/..." page icons from a font CDN, and the
+# app must make no request beyond its own server.
+st.set_page_config(page_title="OT or PT?", page_icon="app_pages/favicon.png", layout="wide")
 
 pages = {
     "Compare the two professions": [

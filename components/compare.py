@@ -9,6 +9,11 @@ from components.schema import DIMENSIONS
 QUICK_FACT_TOPICS = ("Entry degree", "Licensing exam", "Accreditor")
 
 
+def as_of_label(as_of: str) -> str:
+    """'as of 2023' for a dated fact; the source gave no date otherwise."""
+    return "source gives no date" if as_of == "undated" else f"as of {as_of}"
+
+
 def filter_dimensions(dimensions: pd.DataFrame, chosen: tuple[str, ...] | list[str]) -> pd.DataFrame:
     """Rows of the chosen dimensions, in the article's order, OT then PT then Both."""
     keep = dimensions[dimensions["dimension"].isin(list(chosen))].copy()
@@ -38,7 +43,7 @@ def quick_facts(
                 row[profession] = "Not in our sources"
                 continue
             fact = match.iloc[0]
-            row[profession] = f"{fact['value']} (as of {fact['as_of']})"
+            row[profession] = f"{fact['value']} ({as_of_label(fact['as_of'])})"
             cited.append(fact["source_ids"])
         row["source_ids"] = "; ".join(cited)
         rows.append(row)

@@ -1,0 +1,205 @@
+"""Every page under Streamlit's AppTest: runs cleanly, filters change what is shown,
+URL parameters seed the view, unknown URL values are ignored, and a broken data
+file shows one clear message on the pages that need it (and only there)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {
+    "compare": ROOT / "app_pages" / "compare.py",
+    "populations": ROOT / "app_pages" / "populations.py",
+    "interventions": ROOT / "app_pages" / "interventions.py",
+}
+# Which data files each page needs (a broken one must stop that page only).
+NEEDS = {
+    "compare": {"dimensions.csv", "education.csv", "sources.csv"},
+    "populations": {"populations.csv", "sources.csv"},
+    "interventions": {"interventions.csv", "sources.csv"},
+}
+
+
+def run(page: str, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(PAGES[page]), default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.fixture(autouse=True)
+def real_data(monkeypatch):
+    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_exception_or_error(page):
+    at = run(page)
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value.endswith("?")  # titles ask the page's question
+
+
+def test_entry_point_routes_to_the_default_page():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    assert not at.exception
+    assert at.title[0].value == "How do occupational and physical therapy differ?"
+
+
+# The main table of each page, found by a column only it has (AppTest does not expose
+# dataframe keys).
+MAIN_COLUMN = {
+    "download_populations": "What OT typically works on",
+    "download_interventions": "What it involves",
+    "download_compare": "Key points",
+}
+
+
+def table(at: AppTest, key: str):
+    matches = [d.value for d in at.dataframe if MAIN_COLUMN[key] in d.value.columns]
+    assert len(matches) == 1, f"expected one main table with column {MAIN_COLUMN[key]}"
+    return matches[0]
+
+
+def test_populations_default_view_is_the_article_populations():
+    at = run("populations")
+    shown = table(at, "download_populations")
+    assert len(shown) == 9
+    assert "Stroke" in " ".join(shown["Population"])
+
+
+def test_changing_population_filter_changes_table_and_summary():
+    at = run("populations")
+    before = table(at, "download_populations")
+    stroke = next(p for p in before["Population"] if p.startswith("Stroke"))
+    at.multiselect(key="population").set_value([stroke]).run()
+    after = table(at, "download_populations")
+    assert list(after["Population"]) == [stroke]
+    assert "Of the 1 population shown" in at.markdown[0].value
+
+
+def test_url_parameter_seeds_population_filter():
+    at = run("populations", {"population": ["Serious mental illness"]})
+    shown = table(at, "download_populations")
+    assert list(shown["Population"]) == ["Serious mental illness"]
+    assert list(shown["Who usually leads"]) == ["OT"]
+
+
+def test_unknown_url_value_is_ignored():
+    at = run("populations", {"population": ["Serious mental illness", "<script>alert(1)</script>", "Nope"]})
+    assert not at.exception
+    assert list(table(at, "download_populations")["Population"]) == ["Serious mental illness"]
+
+
+def test_age_and_category_filters_narrow_the_rows():
+    at = run("populations", {"age": ["Infants and toddlers"]})
+    shown = table(at, "download_populations")
+    assert 0 < len(shown) < 9
+    assert all("Infants and toddlers" in ages for ages in shown["Age groups"])
+    at = run("populations", {"category": ["Mental health"]})
+    assert set(table(at, "download_populations")["Category"]) == {"Mental health"}
+
+
+def test_empty_selection_shows_guidance_not_a_chart():
+    at = run("populations", {"population": [""]})
+    assert not at.exception
+    assert "Choose at least one population" in at.info[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_filters_that_exclude_everything_explain_why():
+    at = run("populations", {"population": ["Serious mental illness"], "age": ["Infants and toddlers"]})
+    assert "None of the populations you chose" in at.warning[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_populations_charts_carry_both_professions():
+    import json
+
+    at = run("populations")
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2
+    specs = [json.loads(c.proto.spec) for c in charts]
+    lead_names = {trace["name"] for trace in specs[0]["data"]}
+    assert {"OT usually leads", "PT usually leads", "Both share the lead"} <= lead_names
+    assert specs[1]["data"][0]["x"] == ["OT", "PT"]
+
+
+def test_interventions_filters_change_the_table():
+    at = run("interventions")
+    all_rows = table(at, "download_interventions")
+    at.radio(key="used_by").set_value("OT").run()
+    ot_rows = table(at, "download_interventions")
+    assert 0 < len(ot_rows) < len(all_rows)
+    assert set(ot_rows["Used by"]) <= {"OT", "Both"}
+
+
+def test_interventions_url_seeds_category_and_article_toggle():
+    at = run("interventions", {"treatment_category": ["Evaluation"]})
+    assert set(table(at, "download_interventions")["Category"]) == {"Evaluation"}
+    at = run("interventions", {"named_in_article": ["true"]})
+    shown = table(at, "download_interventions")
+    assert len(shown) > 0 and all(shown["Named in the starting article as"] != "")
+
+
+def test_compare_dimension_filter_and_url():
+    at = run("compare", {"dimension": ["Core focus"]})
+    shown = table(at, "download_compare")
+    assert set(shown["Dimension"]) == {"Core focus"}
+    assert set(shown["Profession"]) >= {"OT", "PT"}
+    at.multiselect(key="dimension").set_value(["Educational requirements", "Treatment goals"]).run()
+    assert set(table(at, "download_compare")["Dimension"]) == {"Educational requirements", "Treatment goals"}
+
+
+def test_compare_empty_dimension_selection_guides():
+    at = run("compare", {"dimension": [""]})
+    assert "Choose at least one dimension" in at.info[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_download_buttons_do_not_rerun(page):
+    at = run(page)
+    buttons = at.get("download_button")
+    assert buttons, "every table view has a download button"
+    assert all(b.proto.ignore_rerun for b in buttons)
+
+
+@pytest.fixture
+def broken_data(tmp_path, monkeypatch):
+    """A copy of data/ in which one named file gets a bad value on a known line."""
+
+    def make(file: str) -> Path:
+        target = tmp_path / "data"
+        shutil.copytree(ROOT / "data", target)
+        lines = (target / file).read_text(encoding="utf-8").splitlines(keepends=True)
+        header = lines[0].rstrip("\n").split(",")
+        # Line 3 of the file: break its id cell (the first column) with a bad id.
+        first_comma = lines[2].index(",")
+        lines[2] = "not an id" + lines[2][first_comma:]
+        (target / file).write_text("".join(lines), encoding="utf-8")
+        monkeypatch.setenv("OTPT_DATA_DIR", str(target))
+        return target, header[0]
+
+    return make
+
+
+@pytest.mark.parametrize("file", ["populations.csv", "interventions.csv", "dimensions.csv", "education.csv", "sources.csv"])
+def test_broken_file_shows_clear_message_on_pages_that_need_it(broken_data, file):
+    _, first_column = broken_data(file)
+    for page in PAGES:
+        at = run(page)
+        assert not at.exception, at.exception
+        if file in NEEDS[page]:
+            assert len(at.error) == 1
+            message = at.error[0].value
+            assert file.replace(".", "\\.") in message or file in message
+            assert "line 3" in message
+            assert first_column.replace("_", "\\_") in message or first_column in message
+            assert "Traceback" not in message
+            assert not at.get("plotly_chart")
+        else:
+            assert not at.error, f"{page} does not need {file} and must keep working"
