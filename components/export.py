@@ -63,5 +63,5 @@ def download_name(view: str, *filters: tuple[str, ...] | str) -> str:
             parts.append(f"{len(values)}-selected")
         else:
             parts.append("-".join(slug(v, 24) for v in values))
-    name = "_".join(parts)
-    return f"{name[:150]}.csv"
+    name = "_".join(parts)[:150].rstrip("_-")
+    return f"{name}.csv"

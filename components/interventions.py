@@ -50,8 +50,9 @@ def summary_sentence(selected: pd.DataFrame) -> str:
         return "No intervention matches these filters."
     t = use_totals(selected)
     noun = "intervention" if n == 1 else "interventions"
+    verb = "is" if n == 1 else "are"
     return (
-        f"Of the {n} {noun} shown, {t['Mainly OT']} are used mainly by OT, "
+        f"Of the {n} {noun} shown, {t['Mainly OT']} {verb} used mainly by OT, "
         f"{t['Mainly PT']} mainly by PT and {t['Both']} by both."
     )
 

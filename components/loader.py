@@ -19,6 +19,10 @@ from components.schema import AS_OF_PATTERN, LIST_SEPARATOR, TABLES, Column, Tab
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_FILE_BYTES = 5 * 1024 * 1024  # our largest table is far below 1 MB; refuse anything absurd
 _URL = re.compile(r"https?://[^\s]+")
+# Plain ASCII spellings only: int()/float() also accept '1_000' and non-ASCII digits,
+# which pandas then refuses with an error that is not ours.
+_INT = re.compile(r"[-+]?[0-9]{1,18}")
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
 _AS_OF = re.compile(AS_OF_PATTERN)
 
 
@@ -60,9 +64,13 @@ def _decode(raw: bytes, label: str) -> str:
     except UnicodeDecodeError as err:
         line_start = raw.rfind(b"\n", 0, err.start) + 1
         line = raw.count(b"\n", 0, err.start) + 1
-        field_index = raw[line_start : err.start].count(b",")
-        header = raw.split(b"\n", 1)[0].decode("utf-8", "replace").split(",")
-        column = header[field_index].strip() if field_index < len(header) else None
+        # Parse the line up to the bad byte as CSV, so that commas inside quoted
+        # cells don't shift the column.
+        before = raw[line_start : err.start].decode("utf-8", "replace")
+        fields = next(csv.reader([before]), [""]) if before else [""]
+        field_index = len(fields) - 1 if before and not before.endswith(",") else len(fields) - (0 if before else 1)
+        header = next(csv.reader([raw.split(b"\n", 1)[0].decode("utf-8", "replace")]), [])
+        column = header[field_index].strip() if 0 <= field_index < len(header) else None
         raise DataError(
             label, line, column, f"byte 0x{raw[err.start]:02x} is not valid UTF-8; save the file as UTF-8"
         ) from None
@@ -81,7 +89,8 @@ def _records(text: str, label: str) -> list[tuple[int, list[str]]]:
                 continue  # blank line
             records.append((start, fields))
     except csv.Error as err:
-        raise DataError(label, reader.line_num or next_line, None, f"the file is not valid CSV ({err})") from None
+        # Report the line where the broken record starts (e.g. where a quote opens).
+        raise DataError(label, next_line, None, f"the file is not valid CSV ({err})") from None
     return records
 
 
@@ -106,18 +115,11 @@ def _check_cell(column: Column, value: str) -> str | None:
             bad = [i for i in items if not re.fullmatch(column.pattern, i)]
             if bad:
                 return f"'{bad[0]}' is not a billing code (5 digits, or a letter and 4 digits)"
-    if kind == "int":
-        try:
-            int(value)
-        except ValueError:
-            return f"'{value}' is not a whole number"
+    if kind == "int" and not _INT.fullmatch(value):
+        return f"'{value}' is not a whole number (digits only, at most 18)"
     if kind == "number":
-        try:
-            number = float(value)
-        except ValueError:
-            return f"'{value}' is not a number"
-        if number != number or number in (float("inf"), float("-inf")):
-            return f"'{value}' is not a finite number"
+        if not _NUMBER.fullmatch(value) or float(value) in (float("inf"), float("-inf")):
+            return f"'{value}' is not a finite number (e.g. 96370 or 46.33)"
     if kind == "url" and not _URL.fullmatch(value):
         return f"'{value}' is not a web address starting with http:// or https://"
     if kind == "as_of" and not _AS_OF.fullmatch(value):

@@ -101,7 +101,10 @@ EDUCATION_TOPICS = (
 )
 
 # as-of values: a year, year-month or date, a span of years ("2023-2033"), or "undated".
-AS_OF_PATTERN = r"(?:undated|(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?|(?:19|20)\d{2}-(?:19|20)\d{2})"
+AS_OF_PATTERN = (
+    r"(?:undated|(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
+    r"|(?:19|20)\d{2}-(?:19|20)\d{2})"
+)
 
 
 # --- Column and table definitions ---------------------------------------------------------

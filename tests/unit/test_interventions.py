@@ -146,12 +146,6 @@ def test_summary_for_one_row_names_one_intervention(interventions):
     assert "0 by both" in sentence
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG (wording): interventions.summary_sentence always says 'N are used mainly by OT', "
-    "so one OT row reads 'Of the 1 intervention shown, 1 are used mainly by OT'",
-)
 def test_summary_for_one_ot_row_is_grammatical(interventions):
     sentence = iv.summary_sentence(interventions.iloc[:1])
     assert "1 are " not in sentence
