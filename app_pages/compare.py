@@ -8,6 +8,7 @@ from components import compare
 from components.export import download_name
 from components.loader import split_list
 from components.schema import DIMENSIONS
+from components.sources import source_links
 from components.text import md_escape
 
 st.title("How do occupational and physical therapy differ?")
@@ -49,8 +50,10 @@ for dimension in [d for d in DIMENSIONS if d in chosen]:
             for row in rows[rows["profession"] == profession].itertuples():
                 st.markdown(f"{badge} {md_escape(row.summary)}")
                 st.markdown("\n".join(f"- {md_escape(point)}" for point in split_list(row.key_points)))
+                st.caption(f"Sources: {source_links(row.source_ids, sources)}")
     for row in rows[rows["profession"] == "Both"].itertuples():
         st.markdown(f":green-badge[Both] {md_escape(row.summary)}")
+        st.caption(f"Sources: {source_links(row.source_ids, sources)}")
 
 st.subheader("The comparison as a table")
 table_with_download(

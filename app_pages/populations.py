@@ -7,6 +7,7 @@ from components import populations as pop
 from components.charts import CONFIG, involvement_chart, lead_by_category_chart
 from components.export import download_name
 from components.schema import AGE_GROUPS, POPULATION_CATEGORIES
+from components.sources import source_links
 from components.text import md_escape
 
 LEAD_BADGES = {
@@ -97,7 +98,7 @@ for row in selected.itertuples():
         pt_col.markdown(f":orange-badge[PT] {md_escape(row.pt_role)}")
         if row.lead_note:
             st.caption(md_escape(row.lead_note))
-        st.caption(f"Sources: {md_escape(row.source_ids)} (listed at the foot of the page)")
+        st.caption(f"Sources: {source_links(row.source_ids, sources)}")
 
 st.subheader("The table")
 table_with_download(

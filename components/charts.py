@@ -126,7 +126,7 @@ def involvement_chart(involvement: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
         )
     )
-    fig = _layout(fig, "How involved each profession is, population by population", "", "", len(involvement))
+    fig = _layout(fig, "How involved each profession is", "", "", len(involvement))
     fig.update_layout(showlegend=False, height=max(260, 110 + 48 * len(involvement)), margin=dict(l=10, r=10, t=90, b=20))
     fig.update_xaxes(type="category", dtick=None, side="top", title_text="", gridcolor="white")
     fig.update_yaxes(categoryorder="array", categoryarray=labels)

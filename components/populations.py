@@ -15,6 +15,11 @@ INVOLVEMENT = {  # usual_lead -> (OT involvement, PT involvement)
     "Both": ("Shares the lead", "Shares the lead"),
 }
 INVOLVEMENT_ORDER = ("Leads", "Shares the lead", "Supports")
+SINGLE_LEAD = {
+    "OT": "occupational therapy usually leads",
+    "PT": "physical therapy usually leads",
+    "Both": "occupational and physical therapy usually share the lead",
+}
 
 
 def default_populations(populations: pd.DataFrame) -> list[str]:
@@ -82,8 +87,11 @@ def summary_sentence(selected: pd.DataFrame) -> str:
     n = len(selected)
     if n == 0:
         return "No population matches these filters."
+    if n == 1:
+        row = selected.iloc[0]
+        return f"For {row['population']}, {SINGLE_LEAD[row['usual_lead']]}."
     totals = lead_totals(selected)
-    noun = "population" if n == 1 else "populations"
+    noun = "populations"
     parts = []
     if totals["OT"]:
         parts.append(f"OT usually leads for {totals['OT']}")

@@ -6,6 +6,7 @@ import pandas as pd
 
 from components.loader import split_list
 from components.schema import TIER_LABELS, TIERS
+from components.text import md_escape, md_link
 
 
 def cited_ids(frame: pd.DataFrame, column: str = "source_ids") -> list[str]:
@@ -58,3 +59,17 @@ def tier_summary(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
 
 def tier_legend() -> str:
     return "; ".join(TIER_LABELS[t] for t in TIERS) + "."
+
+
+def source_links(cell: str, sources: pd.DataFrame) -> str:
+    """Markdown for the sources in one source_ids cell: escaped publisher links with tier
+    and date, strongest tier first, e.g. '[American Stroke Association](https://…) (A, undated)'."""
+    ids = split_list(cell)
+    cited = sources[sources["source_id"].isin(ids)].copy()
+    cited["_tier"] = cited["tier"].map({t: i for i, t in enumerate(TIERS)})
+    cited = cited.sort_values(["_tier", "publisher"], kind="stable")
+    parts = [
+        f"{md_link(row.publisher, row.url)} ({md_escape(row.tier)}, {md_escape(row.as_of)})"
+        for row in cited.itertuples()
+    ]
+    return " · ".join(parts)

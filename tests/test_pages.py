@@ -79,7 +79,7 @@ def test_changing_population_filter_changes_table_and_summary():
     at.multiselect(key="population").set_value([stroke]).run()
     after = table(at, "download_populations")
     assert list(after["Population"]) == [stroke]
-    assert "Of the 1 population shown" in at.markdown[0].value
+    assert "For Stroke" in at.markdown[0].value
 
 
 def test_url_parameter_seeds_population_filter():

@@ -179,9 +179,9 @@ def test_summary_for_no_rows(populations):
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("Stroke", "Of the 1 population shown, PT usually leads for 1."),
-        ("Autism", "Of the 1 population shown, OT usually leads for 1."),
-        ("Brain injury", "Of the 1 population shown, both share the lead for 1."),
+        ("Stroke", "For Stroke, physical therapy usually leads."),
+        ("Autism", "For Autism, occupational therapy usually leads."),
+        ("Brain injury", "For Brain injury, occupational and physical therapy usually share the lead."),
     ],
 )
 def test_summary_for_one_row(populations, name, expected):

@@ -133,3 +133,22 @@ def test_tier_legend_lists_a_b_c_in_order():
     legend = src.tier_legend()
     assert legend.endswith(".")
     assert legend.index("A:") < legend.index("B:") < legend.index("C:")
+
+
+def test_source_links_are_escaped_links_with_tier_and_date_strongest_first():
+    from components.sources import source_links
+
+    sources = pd.DataFrame(
+        {
+            "source_id": ["CL001", "CL002", "CL003"],
+            "publisher": ["Blog *x*", "Agency", "Unused"],
+            "title": ["t", "t", "t"],
+            "url": ["https://blog.example/a", "https://agency.example/b", "https://u.example"],
+            "as_of": ["undated", "2023", "2020"],
+            "tier": ["C", "A", "B"],
+            "note": ["", "", ""],
+        }
+    )
+    text = source_links("CL001; CL002", sources)
+    assert text == r"[Agency](https://agency.example/b) (A, 2023) · [Blog \*x\*](https://blog.example/a) (C, undated)"
+    assert "Unused" not in text
