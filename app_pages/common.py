@@ -8,6 +8,7 @@ import os
 import pandas as pd
 import streamlit as st
 
+from components.charts import CONFIG as CHART_CONFIG
 from components.export import to_csv_bytes
 from components.loader import DATA_DIR, load_table_or_error
 from components.sources import sources_for, tier_legend, tier_summary
@@ -44,6 +45,13 @@ def tables(*names: str) -> tuple[pd.DataFrame, ...]:
             st.stop()
         frames.append(frame)
     return tuple(frames)
+
+
+def chart_with_table(figure, numbers: pd.DataFrame, key: str) -> None:
+    """A chart, then the same numbers as a table for anyone who can't read the chart."""
+    st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=key, theme=None)
+    with st.expander("The chart numbers as a table"):
+        st.dataframe(numbers, hide_index=True, width="stretch", key=f"{key}_numbers")
 
 
 def table_with_download(view: pd.DataFrame, file_name: str, key: str, column_config: dict | None = None) -> None:

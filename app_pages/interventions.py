@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from app_pages.common import sources_footer, table_with_download, tables
+from app_pages.common import chart_with_table, sources_footer, table_with_download, tables
 from components import interventions as iv
-from components.charts import CONFIG, use_split_chart
+from components.charts import use_split_chart
 from components.export import download_name
 from components.schema import INTERVENTION_CATEGORIES
 from components.text import md_escape
@@ -42,14 +42,11 @@ if selected.empty:
 
 st.markdown(f"**{md_escape(iv.summary_sentence(selected))}**")
 split = iv.use_split(selected)
-st.plotly_chart(use_split_chart(split), width="stretch", config=CONFIG, key="chart_use_split", theme=None)
-with st.expander("The chart numbers as a table"):
-    st.dataframe(
-        split.rename(columns={"category": "Kind of treatment", "use": "Used by", "interventions": "Number of treatments"}),
-        hide_index=True,
-        width="stretch",
-        key="use_split_table",
-    )
+chart_with_table(
+    use_split_chart(split),
+    split.rename(columns={"category": "Kind of treatment", "use": "Used by", "interventions": "Number of treatments"}),
+    key="chart_use_split",
+)
 st.caption(
     "Billing codes are CPT or HCPCS codes as given by the sources; the descriptions are our own words "
     "(CPT descriptors are copyrighted by the AMA). 'Mainly' means the other profession may also use it, "

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from app_pages.common import NOT_ADVICE, sources_footer, table_with_download, tables
+from app_pages.common import NOT_ADVICE, chart_with_table, sources_footer, table_with_download, tables
 from components import populations as pop
-from components.charts import CONFIG, involvement_chart, lead_by_category_chart
+from components.charts import involvement_chart, lead_by_category_chart
 from components.export import download_name
 from components.schema import AGE_GROUPS, POPULATION_CATEGORIES
 from components.sources import source_links
@@ -67,23 +67,17 @@ st.markdown(f"**{md_escape(pop.summary_sentence(selected))}**")
 st.caption(NOT_ADVICE)
 
 counts = pop.lead_counts(selected)
-st.plotly_chart(lead_by_category_chart(counts), width="stretch", config=CONFIG, key="chart_lead", theme=None)
+chart_with_table(
+    lead_by_category_chart(counts),
+    counts.rename(columns={"category": "Category", "usual_lead": "Who usually leads", "populations": "Number of populations"}),
+    key="chart_lead",
+)
 involvement = pop.involvement_table(selected)
-st.plotly_chart(involvement_chart(involvement), width="stretch", config=CONFIG, key="chart_involvement", theme=None)
-
-with st.expander("The chart numbers as a table"):
-    st.dataframe(
-        counts.rename(columns={"category": "Category", "usual_lead": "Who usually leads", "populations": "Number of populations"}),
-        hide_index=True,
-        width="stretch",
-        key="lead_counts_table",
-    )
-    st.dataframe(
-        involvement.rename(columns={"population": "Population", "category": "Category", "OT": "OT involvement", "PT": "PT involvement", "usual_lead": "Who usually leads"}),
-        hide_index=True,
-        width="stretch",
-        key="involvement_table",
-    )
+chart_with_table(
+    involvement_chart(involvement),
+    involvement.rename(columns={"population": "Population", "category": "Category", "OT": "OT involvement", "PT": "PT involvement", "usual_lead": "Who usually leads"}),
+    key="chart_involvement",
+)
 
 st.subheader("What each profession does")
 for row in selected.itertuples():

@@ -49,24 +49,44 @@ def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, rows: int) -
     return fig
 
 
-def lead_by_category_chart(counts: pd.DataFrame) -> go.Figure:
-    """Stacked horizontal bars: per category, how many populations OT leads, PT leads, both share."""
+def stacked_bars(
+    frame: pd.DataFrame,
+    category: str,
+    group: str,
+    value: str,
+    groups: dict[str, tuple[str, str]],
+    title: str,
+    x_title: str,
+    unit: str,
+) -> go.Figure:
+    """Stacked horizontal bars, one trace per group, in the order of `groups`.
+
+    groups maps a value of frame[group] to (legend label, colour). Bars carry their
+    count as text; zero segments carry none.
+    """
     fig = go.Figure()
-    categories = counts["category"].drop_duplicates().tolist()
-    for lead in ("OT", "Both", "PT"):
-        part = counts[counts["usual_lead"] == lead]
+    for key, (label, color) in groups.items():
+        part = frame[frame[group] == key]
         fig.add_bar(
-            name=LEAD_LABELS[lead],
-            y=part["category"],
-            x=part["populations"],
+            name=label,
+            y=part[category],
+            x=part[value],
             orientation="h",
-            marker_color=PROFESSION_COLORS[lead],
-            text=part["populations"].where(part["populations"] > 0, None),
+            marker_color=color,
+            text=part[value].where(part[value] > 0, None),
             textposition="inside",
-            insidetextfont=dict(color=TEXT_ON[PROFESSION_COLORS[lead]]),
-            hovertemplate="%{y}: %{x} populations<extra>" + LEAD_LABELS[lead] + "</extra>",
+            insidetextfont=dict(color=TEXT_ON[color]),
+            hovertemplate="%{y}: %{x} " + unit + "<extra>" + label + "</extra>",
         )
-    return _layout(fig, "Who usually leads, by category", "Number of populations", "Category", len(categories))
+    rows = frame[category].nunique()
+    return _layout(fig, title, x_title, "Category", rows)
+
+
+def lead_by_category_chart(counts: pd.DataFrame) -> go.Figure:
+    """Per category, how many populations OT leads, PT leads, both share."""
+    groups = {lead: (LEAD_LABELS[lead], PROFESSION_COLORS[lead]) for lead in ("OT", "Both", "PT")}
+    return stacked_bars(counts, "category", "usual_lead", "populations", groups,
+                        "Who usually leads, by category", "Number of populations", "populations")
 
 
 def _tint(hex_color: str, share: float) -> str:
@@ -134,21 +154,7 @@ def involvement_chart(involvement: pd.DataFrame) -> go.Figure:
 
 
 def use_split_chart(split: pd.DataFrame) -> go.Figure:
-    """Stacked horizontal bars: per category, interventions used mainly by OT, by both, mainly by PT."""
-    fig = go.Figure()
-    colors = dict(zip(USE_ORDER, (OT_COLOR, BOTH_COLOR, PT_COLOR)))
-    categories = split["category"].drop_duplicates().tolist()
-    for use in USE_ORDER:
-        part = split[split["use"] == use]
-        fig.add_bar(
-            name=use,
-            y=part["category"],
-            x=part["interventions"],
-            orientation="h",
-            marker_color=colors[use],
-            text=part["interventions"].where(part["interventions"] > 0, None),
-            textposition="inside",
-            insidetextfont=dict(color=TEXT_ON[colors[use]]),
-            hovertemplate="%{y}: %{x} interventions<extra>" + use + "</extra>",
-        )
-    return _layout(fig, "How the interventions split between OT and PT", "Number of interventions", "Category", len(categories))
+    """Per category, interventions used mainly by OT, by both, mainly by PT."""
+    groups = dict(zip(USE_ORDER, zip(USE_ORDER, (OT_COLOR, BOTH_COLOR, PT_COLOR))))
+    return stacked_bars(split, "category", "use", "interventions", groups,
+                        "How the interventions split between OT and PT", "Number of interventions", "interventions")
