@@ -120,11 +120,44 @@ def _check_cell(column: Column, value: str) -> str | None:
     if kind == "number":
         if not _NUMBER.fullmatch(value) or float(value) in (float("inf"), float("-inf")):
             return f"'{value}' is not a finite number (e.g. 96370 or 46.33)"
+    if kind in ("int", "number"):
+        if column.minimum is not None and float(value) < column.minimum:
+            return f"'{value}' is below the smallest allowed value, {column.minimum:g}"
+        if column.maximum is not None and float(value) > column.maximum:
+            return f"'{value}' is above the largest allowed value, {column.maximum:g}"
     if kind == "url" and not _URL.fullmatch(value):
         return f"'{value}' is not a web address starting with http:// or https://"
     if kind == "as_of" and not _AS_OF.fullmatch(value):
         return f"'{value}' is not a year, a date (YYYY-MM-DD), a span (YYYY-YYYY) or 'undated'"
     return None
+
+
+def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines: list[int], label: str) -> None:
+    """The table's rules that span rows: unique column groups, and columns that determine others."""
+    for group in schema.unique_together:
+        first: dict[tuple[str, ...], int] = {}
+        for i, line in enumerate(lines):
+            key = tuple(values[name][i] for name in group)
+            if any(cell == "" for cell in key):
+                continue
+            if key in first:
+                raise DataError(
+                    label, line, group[0],
+                    f"the combination {' / '.join(key)} of {', '.join(group)} is already on line {first[key]}; it may appear once",
+                )
+            first[key] = line
+    for source, target in schema.determines:
+        seen: dict[str, tuple[str, int]] = {}
+        for i, line in enumerate(lines):
+            key, value = values[source][i], values[target][i]
+            if key == "":
+                continue
+            if key in seen and seen[key][0] != value:
+                raise DataError(
+                    label, line, target,
+                    f"'{value}' differs from '{seen[key][0]}' on line {seen[key][1]}; rows with {source} '{key}' must all have the same {target}",
+                )
+            seen.setdefault(key, (value, line))
 
 
 def parse_table(
@@ -187,6 +220,7 @@ def parse_table(
             raise DataError(label, line, schema.id_column, f"'{row_id}' is already used on line {ids[row_id]}; ids must be unique")
         ids[row_id] = line
 
+    _check_across_rows(schema, values, list(ids.values()), label)
     frame = pd.DataFrame(values)
     for column in schema.columns:
         if column.kind == "int":

@@ -124,6 +124,7 @@ class Column:
     name: str
     kind: str = "text"
     required: bool = True
+    "int" and "number" cells may also be bounded by `minimum` and `maximum` (inclusive).
     allowed: tuple[str, ...] = ()
     pattern: str = ""
     description: str = ""
@@ -133,15 +134,27 @@ class Column:
 @dataclass(frozen=True)
 class TableSchema:
     name: str
+    minimum: float | None = None
+    maximum: float | None = None
     file: str
     id_column: str
     columns: tuple[Column, ...]
     description: str = ""
+    """A table and its rules across rows.
+
+    unique_together: column groups whose combined values may appear on one row only
+    (rows with an empty cell in the group are not checked).
+    determines: (a, b) pairs: every row with the same value in column a has the same
+    value in column b (for example a measure always has the same unit).
+    """
+
 
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
+    unique_together: tuple[tuple[str, ...], ...] = ()
+    determines: tuple[tuple[str, str], ...] = ()
     def column(self, name: str) -> Column:
         for c in self.columns:
             if c.name == name:
