@@ -100,6 +100,11 @@ EDUCATION_TOPICS = (
     "Direct access and referral",
 )
 
+# Where care happens, in the decision aid's words (issue 4).
+SETTINGS = ("Hospital", "Home", "School", "Outpatient clinic", "Work")
+ANY_SETTING = "Any setting"
+ACCESS_TOPICS = ("Referral and direct access", "Where to find them")
+
 # as-of values: a year, year-month or date, a span of years ("2023-2033"), or "undated".
 AS_OF_PATTERN = (
     r"(?:undated|(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
@@ -119,27 +124,22 @@ class Column:
     non-empty text items), "int", "number", "url" (http or https), "as_of"
     (AS_OF_PATTERN), "codes" (a ";" list matching `pattern`), "refs" (a ";" list
     of ids that must exist in the id column of table `ref_table`).
+    "int" and "number" cells may also be bounded by `minimum` and `maximum` (inclusive).
     """
 
     name: str
     kind: str = "text"
     required: bool = True
-    "int" and "number" cells may also be bounded by `minimum` and `maximum` (inclusive).
     allowed: tuple[str, ...] = ()
     pattern: str = ""
     description: str = ""
     ref_table: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 @dataclass(frozen=True)
 class TableSchema:
-    name: str
-    minimum: float | None = None
-    maximum: float | None = None
-    file: str
-    id_column: str
-    columns: tuple[Column, ...]
-    description: str = ""
     """A table and its rules across rows.
 
     unique_together: column groups whose combined values may appear on one row only
@@ -148,13 +148,18 @@ class TableSchema:
     value in column b (for example a measure always has the same unit).
     """
 
+    name: str
+    file: str
+    id_column: str
+    columns: tuple[Column, ...]
+    description: str = ""
+    unique_together: tuple[tuple[str, ...], ...] = ()
+    determines: tuple[tuple[str, str], ...] = ()
 
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
-    unique_together: tuple[tuple[str, ...], ...] = ()
-    determines: tuple[tuple[str, str], ...] = ()
     def column(self, name: str) -> Column:
         for c in self.columns:
             if c.name == name:
@@ -253,7 +258,64 @@ EDUCATION = TableSchema(
     ),
 )
 
+# --- Decision aid and open data (issue 4) --------------------------------------------------
+
+GOALS = TableSchema(
+    name="goals",
+    file="goals.csv",
+    id_column="goal_id",
+    description="Goals in a patient's or caregiver's words, and which profession usually works on each, with why.",
+    columns=(
+        Column("goal_id", "id", pattern=r"G\d{2}"),
+        Column("goal", description="the goal as a patient or caregiver would say it"),
+        Column("profession", "choice", allowed=LEADS, description="who usually works on it: OT, PT or Both"),
+        Column("age_groups", "choices", required=False, allowed=AGE_GROUPS,
+               description="ages the goal is written for; empty means any age"),
+        Column("reason", description="why, in one or two plain sentences of our own"),
+        Column("intervention_ids", "refs", ref_table="interventions",
+               description="ids from interventions.csv, separated by ';'"),
+        SOURCE_IDS,
+    ),
+)
+
+ACCESS = TableSchema(
+    name="access",
+    file="access.csv",
+    id_column="access_id",
+    description="How to get to OT or PT: referral and direct access, and where each profession works.",
+    columns=(
+        Column("access_id", "id", pattern=r"A\d{2}"),
+        Column("profession", "choice", allowed=LEADS),
+        Column("setting", "choice", allowed=(ANY_SETTING, *SETTINGS)),
+        Column("age_groups", "choices", required=False, allowed=AGE_GROUPS,
+               description="ages the statement is about; empty means any age"),
+        Column("topic", "choice", allowed=ACCESS_TOPICS),
+        Column("statement", description="what the sources say, in our own words"),
+        Column("as_of", "as_of"),
+        Column("note", required=False),
+        SOURCE_IDS,
+    ),
+)
+
+CONFLICTS = TableSchema(
+    name="conflicts",
+    file="conflicts.csv",
+    id_column="conflict_id",
+    description="Questions on which our sources disagree, with both sides and their sources.",
+    columns=(
+        Column("conflict_id", "id", pattern=r"K\d{2}"),
+        Column("question", description="the question the sources answer differently"),
+        Column("side_a", description="one answer"),
+        Column("side_a_source_ids", "refs", ref_table="sources", description="sources of side A"),
+        Column("side_b", description="the other answer"),
+        Column("side_b_source_ids", "refs", ref_table="sources", description="sources of side B"),
+        Column("note", required=False, description="what may explain the difference"),
+        Column("related_rows", "list", required=False,
+               description="ids of rows in other tables that record the conflict, e.g. E53; E74"),
+    ),
+)
+
 # Every table the app knows, by name. Later tables register here.
 TABLES: dict[str, TableSchema] = {
-    t.name: t for t in (SOURCES, DIMENSION_ROWS, POPULATIONS, INTERVENTIONS, EDUCATION)
+    t.name: t for t in (SOURCES, DIMENSION_ROWS, POPULATIONS, INTERVENTIONS, EDUCATION, GOALS, ACCESS, CONFLICTS)
 }

@@ -1,0 +1,298 @@
+"""The decision aid's logic: from a situation in plain words to a sourced answer.
+
+Pure pandas, no Streamlit. Which profession fits which goal is data (goals.csv), as
+is who usually leads for a condition (populations.csv) and how to get access
+(access.csv); this module only combines the rows the user's choices select:
+
+- the goals decide: the answer names every profession a chosen goal points to
+  (a goal marked Both points to both); with no goal, the condition's usual lead decides;
+- the condition adds what each profession would work on, and says so when it usually
+  involves a profession the goals did not name;
+- age group and setting pick the access rows and flag goals written for other ages.
+
+Every statement in the answer carries the source ids of the row it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from components.loader import split_list
+from components.schema import AGE_GROUPS
+from components.sources import cited_ids
+
+NAMES = {"OT": "occupational therapy (OT)", "PT": "physical therapy (PT)"}
+SHORT = {"OT": "OT", "PT": "PT", "Both": "Both"}
+# Rows of populations.csv that say no specific role was found start like this.
+NO_ROLE_MARKERS = ("The sources we checked do not describe", "No OT guideline", "No separate PT role", "No OT role")
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What the user told the aid; every part is optional."""
+
+    condition: str | None = None  # a population name from populations.csv
+    age_group: str | None = None
+    setting: str | None = None
+    goals: tuple[str, ...] = ()  # goal texts from goals.csv
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.condition and not self.goals
+
+
+@dataclass
+class Answer:
+    verdict: str | None  # "OT", "PT", "Both", or None when nothing was chosen
+    headline: str
+    reasons: pd.DataFrame  # part, profession, statement, source_ids
+    work_on: pd.DataFrame  # profession, statement, in_answer, source_ids
+    interventions: pd.DataFrame  # intervention rows used by the chosen goals, plus "for_goals"
+    access: pd.DataFrame  # access rows that apply
+    goals: pd.DataFrame  # the chosen goal rows
+    condition: pd.DataFrame  # the chosen population row (0 or 1 rows)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def professions(self) -> tuple[str, ...]:
+        return professions_of(self.verdict)
+
+    def source_ids(self) -> list[str]:
+        """Every source behind a statement of the answer, in first-seen order."""
+        frames = [self.reasons, self.work_on, self.interventions, self.access]
+        seen: dict[str, None] = {}
+        for frame in frames:
+            if not frame.empty:
+                for source_id in cited_ids(frame):
+                    seen.setdefault(source_id, None)
+        return list(seen)
+
+
+def professions_of(lead: str | None) -> tuple[str, ...]:
+    """"OT" -> ("OT",), "Both" -> ("OT", "PT"), None -> ()."""
+    if lead is None:
+        return ()
+    return ("OT", "PT") if lead == "Both" else (lead,)
+
+
+def verdict_for(leads: list[str]) -> str | None:
+    """Combine OT/PT/Both values: the union of the professions they name."""
+    named = {p for lead in leads for p in professions_of(lead)}
+    if named == {"OT", "PT"}:
+        return "Both"
+    if named:
+        return named.pop()
+    return None
+
+
+def _quote(goal: str) -> str:
+    return f"“{goal[0].lower()}{goal[1:]}”"
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def headline_for(verdict: str | None, goal_rows: pd.DataFrame, condition_name: str | None) -> str:
+    """One plain sentence with the answer."""
+    if verdict is None:
+        return "Choose a condition or at least one goal to see which therapy could help."
+    if goal_rows.empty:  # the condition alone decided
+        if verdict == "Both":
+            return f"For {condition_name}, both {NAMES['OT']} and {NAMES['PT']} usually take part, each with a different focus."
+        return f"For {condition_name}, {NAMES[verdict]} usually leads."
+    by = {lead: [_quote(g) for g in goal_rows.loc[goal_rows["profession"] == lead, "goal"]] for lead in ("OT", "PT", "Both")}
+    if verdict == "Both":
+        parts = []
+        if by["OT"]:
+            parts.append(f"{NAMES['OT']} for {_join(by['OT'])}")
+        if by["PT"]:
+            parts.append(f"{NAMES['PT']} for {_join(by['PT'])}")
+        if by["Both"]:
+            parts.append(f"either or both for {_join(by['Both'])}")
+        return "Both could help: " + "; ".join(parts) + "."
+    return f"{NAMES[verdict][0].upper()}{NAMES[verdict][1:]} is the usual fit for {_join(by[verdict])}."
+
+
+def _ages(cell: str) -> set[str]:
+    return set(split_list(cell))
+
+
+def _age_order(age: str) -> int:
+    return AGE_GROUPS.index(age) if age in AGE_GROUPS else len(AGE_GROUPS)
+
+
+def select_goals(goals: pd.DataFrame, chosen: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """The chosen goal rows, in the order the user chose them; unknown texts are ignored."""
+    position = {g: i for i, g in enumerate(chosen)}
+    rows = goals[goals["goal"].isin(list(chosen))].copy()
+    rows["_order"] = rows["goal"].map(position)
+    return rows.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def select_access(access: pd.DataFrame, professions: tuple[str, ...], setting: str | None, ages: set[str]) -> pd.DataFrame:
+    """Access rows for these professions: every 'Any setting' row, plus the chosen setting's.
+
+    Rows written for certain ages apply when they share an age with `ages`; with no
+    known age, rows for a specific setting still apply but 'Any setting' rows tied to
+    an age (such as early intervention) do not.
+    """
+    if not professions:
+        return access.iloc[0:0]
+    wanted = set(professions)
+    keep = []
+    for row in access.itertuples():
+        row_professions = set(professions_of(row.profession))
+        if not row_professions & wanted:
+            keep.append(False)
+            continue
+        if row.setting != "Any setting" and row.setting != setting:
+            keep.append(False)
+            continue
+        row_ages = _ages(row.age_groups)
+        if row_ages:
+            if ages:
+                keep.append(bool(row_ages & ages))
+            else:
+                keep.append(row.setting != "Any setting")
+            continue
+        keep.append(True)
+    return access.loc[keep].reset_index(drop=True)
+
+
+def _role_described(text: str) -> bool:
+    return not text.startswith(NO_ROLE_MARKERS)
+
+
+def decide(
+    situation: Situation,
+    goals: pd.DataFrame,
+    populations: pd.DataFrame,
+    interventions: pd.DataFrame,
+    access: pd.DataFrame,
+) -> Answer:
+    """The answer for a situation, built only from the rows it selects."""
+    goal_rows = select_goals(goals, situation.goals)
+    condition = populations[populations["population"] == (situation.condition or "")].reset_index(drop=True)
+    condition_name = condition["population"].iloc[0] if not condition.empty else None
+    condition_lead = condition["usual_lead"].iloc[0] if not condition.empty else None
+
+    if not goal_rows.empty:
+        verdict = verdict_for(goal_rows["profession"].tolist())
+    else:
+        verdict = verdict_for([condition_lead]) if condition_lead else None
+    professions = professions_of(verdict)
+
+    notes: list[str] = []
+    reasons = []
+    for row in goal_rows.itertuples():
+        reasons.append({"part": f"Goal: {row.goal}", "profession": row.profession, "statement": row.reason, "source_ids": row.source_ids})
+    if not condition.empty:
+        row = condition.iloc[0]
+        lead_text = {
+            "OT": "Occupational therapy usually leads for this condition.",
+            "PT": "Physical therapy usually leads for this condition.",
+            "Both": "Both professions usually take part for this condition.",
+        }[row["usual_lead"]]
+        statement = lead_text + (f" {row['lead_note']}." if row["lead_note"] else "")
+        reasons.append({"part": f"Condition: {row['population']}", "profession": row["usual_lead"], "statement": statement.replace("..", "."), "source_ids": row["source_ids"]})
+        extra = [p for p in professions_of(condition_lead) if p not in professions]
+        for p in extra:
+            notes.append(
+                f"For {row['population']}, {NAMES[p]} also usually takes part, even though the goals you chose point elsewhere."
+            )
+
+    # What each profession would work on, from the condition's row.
+    work_on = []
+    if not condition.empty:
+        row = condition.iloc[0]
+        for p, column in (("OT", "ot_role"), ("PT", "pt_role")):
+            in_answer = p in professions or p in professions_of(condition_lead)
+            if in_answer or _role_described(row[column]):
+                work_on.append({"profession": p, "statement": row[column], "in_answer": in_answer, "source_ids": row["source_ids"]})
+
+    # Ages: flag goals and the condition written for other ages.
+    if situation.age_group:
+        for row in goal_rows.itertuples():
+            ages = _ages(row.age_groups)
+            if ages and situation.age_group not in ages:
+                notes.append(f"The goal {_quote(row.goal)} is written for {_join(sorted(ages, key=_age_order)).lower()}; you chose {situation.age_group.lower()}.")
+        if not condition.empty:
+            ages = _ages(condition["age_groups"].iloc[0])
+            if ages and situation.age_group not in ages:
+                notes.append(f"Our sources describe {condition_name} mainly in {_join(sorted(ages, key=_age_order)).lower()}, not {situation.age_group.lower()}.")
+
+    # The treatments behind the chosen goals, with the goals that name them.
+    used_for: dict[str, list[str]] = {}
+    for row in goal_rows.itertuples():
+        for intervention_id in split_list(row.intervention_ids):
+            used_for.setdefault(intervention_id, []).append(row.goal)
+    chosen_interventions = interventions[interventions["intervention_id"].isin(list(used_for))].copy()
+    chosen_interventions["_order"] = chosen_interventions["intervention_id"].map({k: i for i, k in enumerate(used_for)})
+    chosen_interventions = chosen_interventions.sort_values("_order", kind="stable").drop(columns="_order")
+    chosen_interventions["for_goals"] = chosen_interventions["intervention_id"].map(lambda i: "; ".join(used_for[i]))
+    chosen_interventions = chosen_interventions.reset_index(drop=True)
+
+    if situation.age_group:
+        reference_ages = {situation.age_group}
+    elif not condition.empty:
+        reference_ages = _ages(condition["age_groups"].iloc[0])
+    else:
+        reference_ages = set()
+    access_rows = select_access(access, professions, situation.setting, reference_ages)
+
+    return Answer(
+        verdict=verdict,
+        headline=headline_for(verdict, goal_rows, condition_name),
+        reasons=pd.DataFrame(reasons, columns=["part", "profession", "statement", "source_ids"]),
+        work_on=pd.DataFrame(work_on, columns=["profession", "statement", "in_answer", "source_ids"]),
+        interventions=chosen_interventions,
+        access=access_rows,
+        goals=goal_rows,
+        condition=condition,
+        notes=notes,
+    )
+
+
+ANSWER_COLUMNS = ["Part", "Profession", "Statement", "Sources"]
+
+
+def answer_table(answer: Answer, situation: Situation, not_advice: str) -> pd.DataFrame:
+    """The whole answer as one table (what the download gives): every statement with its sources."""
+    rows = [
+        {"Part": "Your situation", "Profession": "", "Statement": describe(situation), "Sources": ""},
+        {"Part": "Answer", "Profession": SHORT.get(answer.verdict or "", ""), "Statement": answer.headline,
+         "Sources": "; ".join(cited_ids(answer.reasons)) if not answer.reasons.empty else ""},
+    ]
+    for row in answer.reasons.itertuples():
+        rows.append({"Part": f"Why: {row.part}", "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
+    for row in answer.work_on.itertuples():
+        part = "What it would work on" if row.in_answer else "May also help with"
+        rows.append({"Part": part, "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
+    for row in answer.interventions.itertuples():
+        rows.append({"Part": f"Treatment ({row.intervention_id})", "Profession": row.used_by,
+                     "Statement": f"{row.intervention}: {row.description}", "Sources": row.source_ids})
+    for row in answer.access.itertuples():
+        rows.append({"Part": f"Access: {row.topic}", "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
+    for note in answer.notes:
+        rows.append({"Part": "Note", "Profession": "", "Statement": note, "Sources": ""})
+    rows.append({"Part": "Note", "Profession": "", "Statement": not_advice, "Sources": ""})
+    return pd.DataFrame(rows, columns=ANSWER_COLUMNS)
+
+
+def describe(situation: Situation) -> str:
+    """The situation in words, e.g. 'Stroke (...); older adults; at home; goals: dress ...'."""
+    parts = []
+    if situation.condition:
+        parts.append(f"condition: {situation.condition}")
+    if situation.age_group:
+        parts.append(f"age: {situation.age_group}")
+    if situation.setting:
+        parts.append(f"setting: {situation.setting}")
+    if situation.goals:
+        parts.append("goals: " + "; ".join(situation.goals))
+    return ", ".join(parts) if parts else "nothing chosen"
