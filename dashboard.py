@@ -8,12 +8,17 @@ st.set_page_config(page_title="OT or PT?", page_icon="app_pages/favicon.png", la
 
 # Sections of the sidebar, each a list of pages. url_path values are part of shared links.
 pages = {
+    "Find the right therapy": [
+        st.Page("app_pages/decide.py", title="Which therapy could help?", icon=":material/signpost:", default=True),
+    ],
     "Compare the two professions": [
-        st.Page("app_pages/compare.py", title="OT and PT side by side", icon=":material/view_column:", url_path="compare", default=True),
+        st.Page("app_pages/compare.py", title="OT and PT side by side", icon=":material/view_column:", url_path="compare"),
         st.Page("app_pages/populations.py", title="Patients and conditions", icon=":material/groups:", url_path="populations"),
         st.Page("app_pages/interventions.py", title="Treatments", icon=":material/healing:", url_path="interventions"),
     ],
     # "Careers": [...]  (issue 3: careers, where, the work itself)
-    # "About the data": [...]  (issue 4: sources and open data)
+    "About the data": [
+        st.Page("app_pages/sources.py", title="Sources and open data", icon=":material/menu_book:", url_path="sources"),
+    ],
 }
 st.navigation(pages).run()

@@ -158,3 +158,23 @@ def use_split_chart(split: pd.DataFrame) -> go.Figure:
     groups = dict(zip(USE_ORDER, zip(USE_ORDER, (OT_COLOR, BOTH_COLOR, PT_COLOR))))
     return stacked_bars(split, "category", "use", "interventions", groups,
                         "How the interventions split between OT and PT", "Number of interventions", "interventions")
+
+
+# Source tiers: shades of one neutral slate, darkest for the strongest tier, so that
+# they never look like a profession's colour. Each bar also carries its number.
+TIER_COLORS = {"A": "#2F3B4A", "B": "#7A8CA3", "C": "#D5DCE4"}
+TEXT_ON.update({TIER_COLORS["A"]: "white", TIER_COLORS["B"]: TEXT_COLOR, TIER_COLORS["C"]: TEXT_COLOR})
+
+
+def tier_chart(counts: pd.DataFrame) -> go.Figure:
+    """Per table, how many distinct sources of each tier it cites (columns table, tier, sources)."""
+    from components.schema import TIER_LABELS
+
+    groups = {tier: (TIER_LABELS[tier], color) for tier, color in TIER_COLORS.items()}
+    fig = stacked_bars(counts, "table", "tier", "sources", groups,
+                       "How strong the sources behind each table are", "Number of sources", "sources")
+    fig.update_xaxes(dtick=None)
+    fig.update_yaxes(title_text="Table")
+    # An outline keeps the lightest segment visible against the white background (3:1).
+    fig.update_traces(marker_line_color=TEXT_COLOR, marker_line_width=1)
+    return fig

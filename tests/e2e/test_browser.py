@@ -15,7 +15,7 @@ from tests.e2e.conftest import ROOT, StreamlitServer, open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-PAGES = {"": 0, "populations": 2, "interventions": 1}  # url path -> plotly charts drawn
+PAGES = {"": 0, "compare": 0, "populations": 2, "interventions": 1, "sources": 1}  # url path -> plotly charts drawn
 LOW_VISION = "Low vision (reduced eyesight)"
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
@@ -65,7 +65,7 @@ def test_every_page_renders_with_its_charts(page, server, path):
         expect(chart.locator(".main-svg").first).to_be_attached()
         assert chart.locator("g.trace, g.hm, .heatmaplayer image").count() > 0, "chart has no drawn traces"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"page_{path or 'compare'}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"page_{path or 'which-therapy'}.png"), full_page=True)
 
 
 def test_choosing_a_population_changes_table_and_url_and_the_url_restores_it(page, server, browser):

@@ -1,0 +1,110 @@
+"""Where does each fact come from? Every source, how much rests on it, where sources
+disagree, and every table (or all of them in one ZIP) to download."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from app_pages.common import chart_with_table, data_dir, table_with_download, tables
+from components import factbase as fb
+from components.charts import tier_chart
+from components.export import download_name
+from components.loader import load_table
+from components.schema import TABLES, TIER_LABELS, TIERS
+from components.sources import source_links
+from components.text import md_escape
+
+st.title("Where does each fact come from?")
+names = list(TABLES)
+frames = dict(zip(names, tables(*names)))
+sources, conflicts = frames["sources"], frames["conflicts"]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def zip_bytes(directory: str, table_names: tuple[str, ...]) -> bytes:
+    # Pure work (no Streamlit calls), built once per data folder. The page has already
+    # validated every table, so loading cannot fail here.
+    readme_path = Path(directory) / "README.md"
+    readme = readme_path.read_text(encoding="utf-8") if readme_path.exists() else ""
+    return fb.fact_base_zip({n: load_table(n, directory) for n in table_names}, readme)
+
+
+usage = fb.source_usage({n: f for n, f in frames.items() if n != "sources"})
+every_source = fb.with_usage(sources, usage)
+st.markdown(f"**{md_escape(fb.summary_sentence(every_source, frames))}**")
+st.caption("Tiers: " + md_escape("; ".join(TIER_LABELS[t] for t in TIERS) + "."))
+
+citing_tables = [c for c in usage.columns if c in TABLES]
+with st.container(border=True):
+    left, right = st.columns(2)
+    tiers = left.multiselect(
+        "Tier of source: A, B or C (leave empty for all)",
+        options=list(TIERS),
+        key="tier",
+        bind="query-params",
+        placeholder="All tiers",
+    )
+    chosen_tables = right.multiselect(
+        "Used by table (leave empty for all)",
+        options=citing_tables,
+        key="table",
+        bind="query-params",
+        placeholder="All tables",
+    )
+
+shown = fb.filter_sources(every_source, tuple(tiers), tuple(chosen_tables))
+if shown.empty:
+    st.warning("No source matches these filters. Clear the tier or table filter.", icon=":material/filter_alt_off:")
+else:
+    counts = fb.tier_counts(shown, tuple(chosen_tables))
+    chart_with_table(
+        tier_chart(counts),
+        counts.rename(columns={"table": "Table", "tier": "Tier", "sources": "Number of sources"}),
+        key="chart_tiers",
+    )
+    st.subheader(f"The sources ({len(shown)})")
+    table_with_download(
+        fb.sources_view(shown, tuple(chosen_tables)),
+        file_name=download_name("sources", tuple(tiers), tuple(chosen_tables)),
+        key="download_source_list",
+        column_config={"Link": st.column_config.LinkColumn("Link")},
+    )
+
+st.subheader("Where the sources disagree")
+st.markdown(
+    f"On {len(conflicts)} questions our sources give different answers. "
+    "We keep both sides, each with its sources, rather than pick one silently."
+)
+for row in conflicts.itertuples():
+    with st.container(border=True):
+        st.markdown(f"**{md_escape(row.question)}**")
+        side_a, side_b = st.columns(2)
+        side_a.markdown(f"*One source says:* {md_escape(row.side_a)}")
+        side_a.caption(f"Sources: {source_links(row.side_a_source_ids, sources)}")
+        side_b.markdown(f"*Another source says:* {md_escape(row.side_b)}")
+        side_b.caption(f"Sources: {source_links(row.side_b_source_ids, sources)}")
+        if row.note:
+            st.caption(md_escape(row.note) + (f" Rows: {md_escape(row.related_rows)}." if row.related_rows else ""))
+with st.expander("The conflicts as a table"):
+    table_with_download(fb.conflicts_view(conflicts), file_name="conflicts.csv", key="download_conflicts")
+
+st.subheader("Download the data")
+st.markdown(
+    "Every table is open: download any one as CSV, or all of them in one ZIP with the data "
+    "dictionary and a licence and attribution note."
+)
+st.download_button(
+    "Download the whole fact base (ZIP)",
+    data=zip_bytes(data_dir(), tuple(names)),
+    file_name="ot-pt-fact-base.zip",
+    mime="application/zip",
+    on_click="ignore",
+    key="download_zip",
+    icon=":material/folder_zip:",
+    type="primary",
+)
+st.dataframe(fb.tables_overview(frames), hide_index=True, width="stretch", key="tables_overview")
+for name, frame in frames.items():
+    with st.expander(f"{TABLES[name].file}: {len(frame)} rows"):
+        st.caption(md_escape(TABLES[name].description))
+        table_with_download(frame, file_name=TABLES[name].file, key=f"download_table_{name}")

@@ -1,0 +1,158 @@
+"""The decision aid page under AppTest: every goal gives a sourced answer, the URL
+seeds it, unknown URL values are ignored, and the examples fill in the question."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.loader import load_table
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ROOT / "app_pages" / "decide.py"
+STROKE = "Stroke (post-stroke rehabilitation)"
+AUTISM = "Autism (autism spectrum disorder)"
+SPORTS = "Sports injuries, including knee ligament (ACL) injury and surgery"
+NOT_ADVICE_START = "This is general information, not medical advice"
+
+
+def run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.fixture(autouse=True)
+def real_data(monkeypatch):
+    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
+
+
+def headline(at: AppTest) -> str:
+    return at.markdown[1].value  # the intro, then the answer in bold
+
+
+def answer_frame(at: AppTest):
+    matches = [d.value for d in at.dataframe if list(d.value.columns) == ["Part", "Profession", "Statement", "Sources"]]
+    assert len(matches) == 1
+    return matches[0]
+
+
+def test_empty_aid_guides_and_offers_examples():
+    at = run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Which therapy could help?"
+    assert "Choose a condition, at least one goal" in at.info[0].value
+    assert len(at.button) == 3
+    assert any(NOT_ADVICE_START in c.value for c in at.caption)
+    assert not at.get("download_button")
+
+
+def test_every_widget_has_a_visible_label():
+    at = run()
+    for widget in [*at.selectbox, *at.multiselect]:
+        assert widget.label and widget.proto.label_visibility.value == 0  # VISIBLE
+
+
+@pytest.mark.parametrize("goal", load_table("goals")["goal"].tolist())
+def test_each_goal_gives_an_answer_with_sources(goal):
+    at = run({"goal": [goal]})
+    assert not at.exception and not at.error
+    assert at.multiselect(key="goal").value == [goal]
+    text = headline(at)
+    assert "could help" in text or "usual fit" in text
+    answer = answer_frame(at)
+    why = answer[answer["Part"].str.startswith("Why: Goal")]
+    assert len(why) == 1 and why["Sources"].iloc[0] != ""
+    assert (answer[answer["Part"].str.startswith(("Treatment", "Access"))]["Sources"] != "").all()
+    # Sources are shown as links beside the statement, and in the footer.
+    assert any(c.value.startswith("Sources: [") for c in at.caption)
+    assert any(NOT_ADVICE_START in i.value for i in at.info)
+
+
+def test_url_seeds_the_whole_situation():
+    at = run({"condition": STROKE, "age": "Older adults", "setting": "Home",
+              "goal": ["Dress, bathe and cook without help", "Walk or climb stairs without pain"]})
+    assert at.selectbox(key="condition").value == STROKE
+    assert at.selectbox(key="age").value == "Older adults"
+    assert at.selectbox(key="setting").value == "Home"
+    text = headline(at)
+    assert text.startswith("**Both could help")
+    answer = answer_frame(at)
+    assert "setting: Home" in answer.iloc[0]["Statement"]
+    assert answer.iloc[1]["Profession"] == "Both"
+    assert "A08" in set(answer["Part"].str.extract(r"\((A\d\d)\)")[0].dropna()) or any(
+        "home" in s.lower() for s in answer.loc[answer["Part"].str.startswith("Access"), "Statement"])
+    # What each profession would work on comes from the stroke row.
+    assert any("What each would work on for Stroke" in s.value for s in at.subheader)
+
+
+def test_unknown_url_values_are_ignored():
+    at = run({"condition": "<script>alert(1)</script>", "age": "Martians", "setting": "Moon",
+              "goal": ["Get back to a sport", "Fly", "=cmd|' /C calc'!A0"]})
+    assert not at.exception and not at.error
+    assert at.selectbox(key="condition").value is None
+    assert at.selectbox(key="age").value is None
+    assert at.selectbox(key="setting").value is None
+    assert at.multiselect(key="goal").value == ["Get back to a sport"]
+    assert headline(at).replace("\\", "").startswith("**Physical therapy (PT) is the usual fit")
+
+
+def test_condition_alone_answers_from_its_usual_lead():
+    at = run({"condition": AUTISM})
+    assert "For Autism" in headline(at).replace("\\", "")
+    assert "occupational therapy (OT) usually leads" in headline(at).replace("\\", "")
+
+
+def test_age_mismatch_is_flagged():
+    at = run({"age": "Older adults", "goal": ["Help my child with handwriting, play or self-care"]})
+    assert any("is written for" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("example, verdict", [(0, "Both"), (1, "OT"), (2, "PT")])
+def test_examples_fill_in_the_question_and_answer_it(example, verdict):
+    at = run()
+    at.button[example].click().run()
+    assert not at.exception
+    answer = answer_frame(at)
+    assert answer.iloc[1]["Profession"] == verdict
+    assert at.selectbox(key="condition").value in (STROKE, AUTISM, SPORTS)
+
+
+def test_downloads_do_not_rerun_and_cover_answer_and_rows():
+    at = run({"condition": STROKE, "goal": ["Walk or climb stairs without pain"]})
+    buttons = at.get("download_button")
+    assert {b.proto.label for b in buttons} == {"Download this table (CSV)"}
+    assert len(buttons) >= 5  # treatments, answer, goals, condition, access (+ sources)
+    assert all(b.proto.ignore_rerun for b in buttons)
+
+
+def test_data_values_are_escaped_in_markdown():
+    at = run({"condition": STROKE, "goal": ["Walk or climb stairs without pain"]})
+    for element in [*at.markdown, *at.caption]:
+        assert "<script" not in element.value
+
+
+@pytest.mark.parametrize("file", ["goals.csv", "access.csv", "populations.csv", "interventions.csv", "sources.csv"])
+def test_a_broken_file_stops_the_aid_with_one_clear_message(tmp_path, monkeypatch, file):
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    lines = (target / file).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = "not an id" + lines[2][lines[2].index(","):]
+    (target / file).write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setenv("OTPT_DATA_DIR", str(target))
+    at = run({"goal": ["Prevent falls"]})
+    assert not at.exception
+    assert len(at.error) == 1 and "line 3" in at.error[0].value
+
+
+def test_the_rest_of_the_app_survives_a_broken_goals_file(tmp_path, monkeypatch):
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    (target / "goals.csv").write_text("goal_id\nG01\n", encoding="utf-8")
+    monkeypatch.setenv("OTPT_DATA_DIR", str(target))
+    at = AppTest.from_file(str(ROOT / "app_pages" / "populations.py"), default_timeout=30).run()
+    assert not at.exception and not at.error

@@ -1,0 +1,114 @@
+"""The Sources page under AppTest: every source with its usage, filters bound to the
+URL, the conflicts with both sides, and a download for every table and the ZIP."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.loader import load_table
+from components.schema import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ROOT / "app_pages" / "sources.py"
+
+
+def run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.fixture(autouse=True)
+def real_data(monkeypatch):
+    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
+
+
+def source_list(at: AppTest):
+    matches = [d.value for d in at.dataframe if "Rows citing it (all tables)" in d.value.columns]
+    assert len(matches) == 1
+    return matches[0]
+
+
+def test_page_lists_every_source_with_publisher_title_link_date_tier_and_usage():
+    at = run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Where does each fact come from?"
+    shown = source_list(at)
+    sources = load_table("sources")
+    assert len(shown) == len(sources)
+    for column in ("Id", "Publisher", "Title", "Link", "As of", "Tier", "Rows citing it (all tables)", "Rows in populations", "Rows in goals"):
+        assert column in shown.columns
+    assert (shown["Rows citing it (all tables)"] > 0).all()  # every source is cited somewhere
+    assert "sources" in at.markdown[0].value and "tier A" in at.markdown[0].value
+
+
+def test_tier_filter_from_the_url():
+    at = run({"tier": ["A"]})
+    assert at.multiselect(key="tier").value == ["A"]
+    assert set(source_list(at)["Tier"]) == {"A"}
+
+
+def test_table_filter_keeps_sources_that_table_uses_and_its_count_column():
+    at = run({"table": ["goals"]})
+    shown = source_list(at)
+    assert (shown["Rows in goals"] > 0).all()
+    assert "Rows in populations" not in shown.columns
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {trace["name"] for trace in chart["data"]} == {"A: official or primary", "B: health system or university", "C: other (commercial, blog, copy of a page)"}
+
+
+def test_unknown_url_values_are_ignored():
+    at = run({"tier": ["Z", "B"], "table": ["nope", "<b>"]})
+    assert not at.exception
+    assert at.multiselect(key="tier").value == ["B"]
+    assert at.multiselect(key="table").value == []
+
+
+def test_filters_that_exclude_everything_explain_why():
+    at = run({"tier": ["C"], "table": ["goals"]})
+    goals_sources = set(s.strip() for cell in load_table("goals")["source_ids"] for s in cell.split(";"))
+    tier_c = set(load_table("sources").query("tier == 'C'")["source_id"])
+    if goals_sources & tier_c:
+        assert set(source_list(at)["Tier"]) == {"C"}
+    else:
+        assert "No source matches" in at.warning[0].value
+
+
+def test_conflicts_show_both_sides_with_sources():
+    at = run()
+    conflicts = load_table("conflicts")
+    says_a = [m.value for m in at.markdown if m.value.startswith("*One source says:*")]
+    says_b = [m.value for m in at.markdown if m.value.startswith("*Another source says:*")]
+    assert len(says_a) == len(says_b) == len(conflicts)
+    source_captions = [c.value for c in at.caption if c.value.startswith("Sources: [")]
+    assert len(source_captions) >= 2 * len(conflicts)
+
+
+def test_every_table_and_the_zip_can_be_downloaded_without_rerun():
+    at = run()
+    buttons = at.get("download_button")
+    keys = {b.proto.id for b in buttons}
+    labels = [b.proto.label for b in buttons]
+    assert "Download the whole fact base (ZIP)" in labels
+    # one per table, plus the source list and the conflicts table
+    assert len(buttons) >= len(TABLES) + 3
+    assert all(b.proto.ignore_rerun for b in buttons)
+    assert len(keys) == len(buttons)
+
+
+def test_a_broken_table_stops_this_page_with_one_clear_message(tmp_path, monkeypatch):
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    lines = (target / "conflicts.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = "not an id" + lines[2][lines[2].index(","):]
+    (target / "conflicts.csv").write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setenv("OTPT_DATA_DIR", str(target))
+    at = run()
+    assert not at.exception
+    assert len(at.error) == 1 and "conflicts" in at.error[0].value and "line 3" in at.error[0].value
