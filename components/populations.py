@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from components.loader import split_list
@@ -51,15 +53,19 @@ def lead_counts(selected: pd.DataFrame) -> pd.DataFrame:
     """
     if selected.empty:
         return pd.DataFrame({"category": pd.Series(dtype="str"), "usual_lead": pd.Series(dtype="str"), "populations": pd.Series(dtype="int64")})
-    categories = selected["category"].drop_duplicates().tolist()
-    grid = pd.MultiIndex.from_product([categories, list(LEADS)], names=["category", "usual_lead"])
-    counts = selected.groupby(["category", "usual_lead"]).size().reindex(grid, fill_value=0)
-    frame = counts.rename("populations").reset_index()
-    # Categories with the most populations first.
-    order = selected["category"].value_counts()
-    frame["_total"] = frame["category"].map(order)
-    frame = frame.sort_values(["_total", "category"], ascending=[False, True], kind="stable").drop(columns="_total")
-    return frame.reset_index(drop=True)
+    # Counted in plain Python: a groupby, reindex, map and sort cost ~10 ms on every rerun
+    # for a table of a few dozen cells.
+    categories = selected["category"].tolist()
+    pairs = Counter(zip(categories, selected["usual_lead"].tolist()))
+    totals = Counter(categories)
+    # Categories with the most populations first, then by name; leads in LEADS order.
+    order = sorted(dict.fromkeys(categories), key=lambda category: (-totals[category], category))
+    rows = [(category, lead, pairs[(category, lead)]) for category in order for lead in LEADS]
+    return pd.DataFrame({
+        "category": pd.Series([r[0] for r in rows], dtype="str"),
+        "usual_lead": pd.Series([r[1] for r in rows], dtype="str"),
+        "populations": pd.Series([r[2] for r in rows], dtype="int64"),
+    })
 
 
 def lead_totals(selected: pd.DataFrame) -> dict[str, int]:
