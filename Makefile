@@ -1,6 +1,7 @@
 # Two commands for a fresh machine with Python 3.11+:
 #   make run    start the dashboard on http://localhost:8501
 #   make test   run the whole test suite (unit, app, browser)
+#   make bench  measure speed and memory against a minimal Streamlit app (bench/README.md)
 # Each creates the local virtual environment .venv from requirements.lock if needed.
 
 PYTHON ?= python3
@@ -9,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 PORT ?= 8501
 
-.PHONY: run test lock clean
+.PHONY: run test bench lock clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -22,6 +23,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Not part of the tests: prints a table of figures with ratios to bench/baseline_app.py
+# and writes bench/results/latest.json. Needs Chromium; nginx for the proxy figures.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 # Re-pin every dependency after changing pyproject.toml (needs the network to PyPI).
 lock:

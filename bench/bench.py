@@ -1,0 +1,711 @@
+"""The dashboard's speed and memory as ratios to the smallest possible Streamlit app.
+
+    make bench                 # or: .venv/bin/python bench/bench.py [--quick]
+
+Measures the dashboard (dashboard.py) and the baseline (bench/baseline_app.py) in the
+same run, on loopback servers, in headless Debian Chromium through Playwright, then
+through nginx with 2 processes (deploy/run.sh). Prints a table and writes
+bench/results/latest.json. See bench/README.md for what each figure means and the
+latest figures.
+
+Timing in the browser: bench/instrument.js records Streamlit's run state and DOM
+changes with performance.now(); bench/done.js decides when a page is done (run state
+idle, every plotly chart drawn). A timed interaction starts at the pointerdown of the
+click that commits it, so Playwright's own overhead is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+INSTRUMENT = (BENCH / "instrument.js").read_text()
+DONE = (BENCH / "done.js").read_text()
+VIEWPORT = {"width": 1280, "height": 900}
+# Sessions whose browser has gone are kept this many seconds for a reconnect (Streamlit's
+# default is 120). Lowered for both apps alike so that "after they close" is measurable.
+SESSION_TTL = 2
+TARGETS = {"first_render": 1.2, "rerun_filter": 1.3, "data_ms": 150, "session_mb": 2.0, "concurrency_p95_x": 3.0}
+
+
+# --------------------------------------------------------------------------- helpers
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def p95(values):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered) + 0.5) - 1))]
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/lib/chromium/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    found = shutil.which("chromium")
+    if not found:
+        raise SystemExit("no Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)")
+    return found
+
+
+def http_get(url: str, timeout: float = 2) -> bytes:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read()
+
+
+def wait_healthy(url: str, process: subprocess.Popen | None, timeout: float = 60) -> float:
+    """Seconds until GET url/_stcore/health answers ok (polled every 10 ms)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            if http_get(f"{url}/_stcore/health", 1) == b"ok":
+                return time.perf_counter() - start
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise RuntimeError(f"{url} not healthy after {timeout}s")
+
+
+class Server:
+    """One `streamlit run` process on loopback, with the project's config."""
+
+    def __init__(self, script: str):
+        self.script = script
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.NamedTemporaryFile(prefix="bench-streamlit-", suffix=".log", delete=False)
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.disconnectedSessionTTL", str(SESSION_TTL)],
+            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        self.ps = psutil.Process(self.process.pid)
+
+    def wait_healthy(self) -> float:
+        wait_healthy(self.url, self.process)
+        return time.perf_counter() - self.started
+
+    def rss_mb(self) -> float:
+        return self.ps.memory_info().rss / 2**20
+
+    def metric(self, name: str) -> float | None:
+        text = http_get(f"{self.url}/_stcore/metrics").decode()
+        for line in text.splitlines():
+            if line.startswith(name) and not line.startswith("#"):
+                return float(line.rsplit(" ", 1)[1])
+        return None
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        Path(self.log.name).unlink(missing_ok=True)
+
+
+class LoadMonitor(threading.Thread):
+    """CPU used by processes outside this benchmark's own process tree, sampled each second."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.stop_event = threading.Event()
+        self.samples: list[float] = []  # cores busy with other work
+        self.top: dict[str, float] = {}
+
+    def ours(self) -> set[int]:
+        me = psutil.Process()
+        return {me.pid, *(p.pid for p in me.children(recursive=True))}
+
+    def run(self) -> None:
+        last: dict[int, tuple[float, str]] = {}
+        last_time = time.monotonic()
+        while not self.stop_event.wait(1.0):
+            now = time.monotonic()
+            ours = self.ours()
+            current: dict[int, tuple[float, str]] = {}
+            busy = 0.0
+            for proc in psutil.process_iter(["pid", "name", "cpu_times"]):
+                if proc.info["pid"] in ours or proc.info["cpu_times"] is None:
+                    continue
+                used = proc.info["cpu_times"].user + proc.info["cpu_times"].system
+                current[proc.info["pid"]] = (used, proc.info["name"])
+                if proc.info["pid"] in last:
+                    delta = max(0.0, used - last[proc.info["pid"]][0])
+                    busy += delta
+                    self.top[proc.info["name"]] = self.top.get(proc.info["name"], 0.0) + delta
+            if last:
+                self.samples.append(busy / (now - last_time))
+            last, last_time = current, now
+
+    def summary(self) -> dict:
+        self.stop_event.set()
+        top = sorted(self.top.items(), key=lambda kv: -kv[1])[:5]
+        return {
+            "other_cores_mean": round(statistics.fmean(self.samples), 2) if self.samples else None,
+            "other_cores_max": round(max(self.samples), 2) if self.samples else None,
+            "other_top_cpu_seconds": {name: round(sec, 1) for name, sec in top},
+        }
+
+
+# --------------------------------------------------------------------------- browser
+
+async def open_session(browser, url: str, charts: int, errors: list | None = None):
+    """A fresh browser context (empty cache and cookies) on url, measured to done.
+
+    Returns (context, page, result) where result["done"] is ms since navigation start.
+    """
+    context = await browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    await context.add_init_script(INSTRUMENT)
+    page = await context.new_page()
+    page.set_default_timeout(120_000)
+    if errors is not None:
+        page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    await page.goto(url, wait_until="commit")
+    result = await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
+    if "error" in result:
+        raise RuntimeError(f"first render of {url}: {result}")
+    return context, page, result
+
+
+async def transferred_bytes(page) -> int:
+    return await page.evaluate(
+        "performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+        ".reduce((sum, e) => sum + (e.transferSize || 0), 0)"
+    )
+
+
+BREAKDOWN: dict[str, list[tuple[float, float]]] = {}
+
+
+async def timed(page, action, charts: int, label: str | None = None) -> float:
+    """ms from the pointerdown of action's committing click until the app is done.
+
+    With a label, also records (until the server's last message, from then to done).
+    """
+    await page.evaluate("window.__bench.arm()")
+    await action()
+    result = await page.evaluate(DONE, {"since": "t0", "charts": charts, "quietMs": 300, "timeoutMs": 60_000})
+    if "error" in result:
+        raise RuntimeError(f"rerun: {result}")
+    if result["exceptions"]:
+        raise RuntimeError("the app shows an exception")
+    if label and result.get("lastMessage") is not None:
+        BREAKDOWN.setdefault(label, []).append(
+            (result["lastMessage"] - result["start"], result["done"] - result["lastMessage"]))
+    return result["done"] - result["start"]
+
+
+def filter_actions(page, key: str, options: list[str], count: int, offset: int = 0):
+    """count actions alternating: add an option to the multiselect, then remove it again."""
+    actions = []
+    for i in range(count):
+        option = options[(offset + i // 2) % len(options)]
+        if i % 2 == 0:
+            async def prepare(option=option):
+                box = page.locator(f".st-key-{key} input")
+                await box.click()
+                await box.fill(option)
+
+            async def commit(option=option):
+                await page.get_by_role("option", name=option, exact=True).click()
+
+            async def after():
+                await page.keyboard.press("Escape")
+        else:
+            async def prepare():
+                pass
+
+            async def commit(option=option):
+                await page.locator(f".st-key-{key}").get_by_role("button", name=f"Remove {option}", exact=True).click()
+
+            async def after():
+                pass
+        actions.append((prepare, commit, after))
+    return actions
+
+
+async def filter_changes(page, key, options, count, charts, offset=0, label=None) -> list[float]:
+    latencies = []
+    for prepare, commit, after in filter_actions(page, key, options, count, offset):
+        await prepare()
+        latencies.append(await timed(page, commit, charts, label))
+        await after()
+    return latencies
+
+
+async def nav_link(page, title: str):
+    links = page.get_by_test_id("stSidebarNavLink")
+    for _ in range(2):
+        for index in range(await links.count()):
+            link = links.nth(index)
+            text = (await link.inner_text()).strip()
+            if text == title or text.endswith("\n" + title) or text.endswith(title) and len(text) - len(title) < 40:
+                return link
+        more = page.get_by_test_id("stSidebarNavViewButton")
+        if await more.count():
+            await more.first.click()
+    raise RuntimeError(f"no sidebar link titled {title!r}")
+
+
+# --------------------------------------------------------------------------- sections
+
+def discover(script: str) -> dict:
+    out = subprocess.run([sys.executable, str(BENCH / "discover.py"), script], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"discovering the pages of {script} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+DATA_CODE = {
+    "dashboard": (
+        "import time\n"
+        "from components.loader import load_table_or_error\n"
+        "from components.schema import TABLES\n"
+        "t = time.perf_counter()\n"
+        "for name in TABLES:\n"
+        "    frame, error = load_table_or_error(name)\n"
+        "    assert error is None, error\n"
+        "print((time.perf_counter() - t) * 1000)\n"
+    ),
+    "baseline": (
+        "import time\n"
+        "from bench.baseline_app import frame\n"
+        "t = time.perf_counter()\n"
+        "frame()\n"
+        "print((time.perf_counter() - t) * 1000)\n"
+    ),
+}
+
+
+def data_load(app: str, runs: int) -> dict:
+    """Load and validate every table in a fresh interpreter (imports not counted)."""
+    values = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", DATA_CODE[app]], cwd=ROOT, capture_output=True, text=True, check=True)
+        values.append(float(out.stdout.strip().splitlines()[-1]))
+    return {"median": median(values), "runs": [round(v, 1) for v in values]}
+
+
+async def first_renders(browser, app: dict, cold_runs: int, warm_runs: int) -> dict:
+    """Per page: cold = first session on a freshly started server; warm = a new browser
+    context (empty HTTP cache) on a server that has shown the page before."""
+    starts, cold, warm = [], {}, {}
+    for page_info in app["pages"]:
+        charts = page_info["charts"] or 0
+        cold_values, warm_values = [], []
+        for _ in range(cold_runs):
+            server = Server(app["script"])
+            try:
+                starts.append(server.wait_healthy() * 1000)
+                context, _, result = await open_session(browser, f"{server.url}/{page_info['url']}", charts)
+                cold_values.append(result["done"])
+                await context.close()
+                for _ in range(warm_runs if not warm_values else 0):
+                    context, _, result = await open_session(browser, f"{server.url}/{page_info['url']}", charts)
+                    warm_values.append(result["done"])
+                    await context.close()
+            finally:
+                server.stop()
+        cold[page_info["url"]] = median(cold_values)
+        warm[page_info["url"]] = median(warm_values)
+        print(f"  {app['name']:9} /{page_info['url']:<16} first render cold {median(cold_values):7.0f} ms"
+              f"  warm {median(warm_values):7.0f} ms", flush=True)
+    return {"start_to_health_ms": {"median": median(starts), "runs": [round(v) for v in starts]},
+            "first_render_cold_ms": cold, "first_render_warm_ms": warm}
+
+
+async def interaction(browser, app: dict, changes: int, switches: int, downloads: int, sessions: int,
+                      changes_each: int) -> dict:
+    """Rerun latencies, download, memory and concurrency on one long-lived server."""
+    fpage = app["filter_page"]
+    key, options, charts = fpage["filter"]["key"], app["toggles"], fpage["charts"] or 0
+    url = f"{{base}}/{fpage['url']}"
+    server = Server(app["script"])
+    out: dict = {}
+    try:
+        server.wait_healthy()
+        rss = {"idle": server.rss_mb()}
+        errors: list[str] = []
+        context, page, first = await open_session(browser, url.format(base=server.url), charts, errors)
+        out["transferred_bytes_first_load"] = await transferred_bytes(page)
+        rss["one_session"] = server.rss_mb()
+
+        label = f"{app['name']} filter"
+        latencies = await filter_changes(page, key, options, changes, charts, label=label)
+        out["rerun_filter_ms"] = {"median": median(latencies), "p95": p95(latencies), "n": len(latencies),
+                                  "samples": [round(v) for v in latencies],
+                                  "until_last_server_message_median": median([a for a, _ in BREAKDOWN.get(label, [])]),
+                                  "after_last_server_message_median": median([b for _, b in BREAKDOWN.get(label, [])])}
+        print(f"  {app['name']:9} rerun after filter change: median {median(latencies):.0f} ms, p95 {p95(latencies):.0f} ms"
+              f" (until the server's last message {out['rerun_filter_ms']['until_last_server_message_median'] or 0:.0f} ms,"
+              f" then {out['rerun_filter_ms']['after_last_server_message_median'] or 0:.0f} ms in the browser)", flush=True)
+
+        # Page switches, round the navigation: each click renders the next page.
+        pages = app["pages"]
+        start_index = pages.index(fpage)
+        switch_ms = []
+        for i in range(switches):
+            target = pages[(start_index + 1 + i) % len(pages)]
+            link = await nav_link(page, target["title"])
+            switch_ms.append(await timed(page, link.click, target["charts"] or 0, f"{app['name']} switch"))
+        parts = BREAKDOWN.get(f"{app['name']} switch", [])
+        out["rerun_page_switch_ms"] = {"median": median(switch_ms), "p95": p95(switch_ms), "n": len(switch_ms),
+                                       "samples": [round(v) for v in switch_ms],
+                                       "until_last_server_message_median": median([a for a, _ in parts]),
+                                       "after_last_server_message_median": median([b for _, b in parts])}
+        print(f"  {app['name']:9} rerun after page switch: median {median(switch_ms):.0f} ms", flush=True)
+
+        # Download: click to the file on disk, on the filter page.
+        await page.goto(url.format(base=server.url), wait_until="commit")
+        result = await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
+        download_ms = []
+        for _ in range(downloads):
+            button = page.locator(f".st-key-{fpage['download']} button")
+            t0 = time.perf_counter()
+            async with page.expect_download() as info:
+                await button.click()
+            download = await info.value
+            await download.path()
+            download_ms.append((time.perf_counter() - t0) * 1000)
+            await download.delete()
+        out["download_ms"] = {"median": median(download_ms), "n": len(download_ms), "samples": [round(v) for v in download_ms]}
+        await context.close()
+
+        # Memory with many sessions, then concurrency: all sessions change filters at once.
+        contexts_pages = await asyncio.gather(*[
+            open_session(browser, url.format(base=server.url), charts, errors) for _ in range(sessions)
+        ])
+        rss["sessions_open"] = server.rss_mb()
+        out["active_sessions_seen"] = server.metric("active_sessions")
+
+        async def one(index, page):
+            try:
+                return await filter_changes(page, key, options, changes_each, charts, offset=index,
+                                            label=f"{app['name']} concurrent")
+            except Exception as exc:  # an error is a figure here, not a crash
+                errors.append(f"session {index}: {exc}")
+                return []
+
+        results = await asyncio.gather(*[one(i, p) for i, (_, p, _) in enumerate(contexts_pages)])
+        all_latencies = [v for r in results for v in r]
+        for _, page_, _ in contexts_pages:
+            if await page_.get_by_test_id("stException").count():
+                errors.append("exception shown")
+        rss["after_concurrency"] = server.rss_mb()
+        out["concurrency"] = {"sessions": sessions, "changes_each": changes_each, "errors": len(errors),
+                              "error_samples": errors[:5], "median": median(all_latencies), "p95": p95(all_latencies),
+                              "n": len(all_latencies),
+                              "until_last_server_message_median": median([a for a, _ in BREAKDOWN.get(f"{app['name']} concurrent", [])]),
+                              "after_last_server_message_median": median([b for _, b in BREAKDOWN.get(f"{app['name']} concurrent", [])])}
+        print(f"  {app['name']:9} {sessions} sessions x {changes_each} changes: errors {len(errors)}, "
+              f"median {median(all_latencies) or 0:.0f} ms, p95 {p95(all_latencies) or 0:.0f} ms", flush=True)
+        for context, _, _ in contexts_pages:
+            await context.close()
+        # Closed tabs: wait for the server to see every socket gone, then past the
+        # reconnect TTL; one short probe session makes the store drop expired sessions.
+        deadline = time.monotonic() + 60
+        while (server.metric("active_sessions") or 0) > 0 and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(SESSION_TTL + 0.5)
+        probe, _, _ = await open_session(browser, url.format(base=server.url), charts)
+        await probe.close()
+        while (server.metric("active_sessions") or 0) > 0 and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+        rss["after_close"] = server.rss_mb()
+        out["rss_mb"] = {k: round(v, 1) for k, v in rss.items()}
+        out["per_session_mb"] = (rss["sessions_open"] - rss["one_session"]) / max(1, sessions - 1)
+        out["retained_after_close_mb"] = rss["after_close"] - rss["one_session"]
+        print(f"  {app['name']:9} RSS MB {out['rss_mb']}, per extra session {out['per_session_mb']:.2f} MB", flush=True)
+    finally:
+        server.stop()
+    return out
+
+
+async def through_nginx(browser, app: dict, renders: int, sessions: int, changes_each: int) -> dict:
+    """deploy/run.sh with 2 processes: first render and bytes vs one direct server, and concurrency."""
+    if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
+        print("  nginx not installed (apt-get install -y nginx): skipped", flush=True)
+        return {"skipped": "nginx not installed"}
+    fpage = app["filter_page"]
+    key, options, charts = fpage["filter"]["key"], app["toggles"], fpage["charts"] or 0
+    port = free_port()
+    base_port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix="bench-deploy-", suffix=".log", delete=False)
+    env = {**os.environ, "WORKERS": "2", "PORT": str(port), "BASE_PORT": str(base_port),
+           "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL)}
+    deploy = subprocess.Popen(["bash", str(ROOT / "deploy" / "run.sh")], cwd=ROOT, env=env, stdout=log,
+                              stderr=subprocess.STDOUT, start_new_session=True)
+    direct = Server(app["script"])
+    out: dict = {}
+    try:
+        proxy = f"http://127.0.0.1:{port}"
+        wait_healthy(proxy, deploy, timeout=120)
+        direct.wait_healthy()
+        # Warm every process (each imports pandas and plotly on its first run), directly.
+        for base in [f"http://127.0.0.1:{base_port + i}" for i in range(2)] + [direct.url]:
+            context, _, _ = await open_session(browser, f"{base}/{fpage['url']}", charts)
+            await context.close()
+        figures = {"nginx": [], "direct": []}
+        sizes = {"nginx": [], "direct": []}
+        for _ in range(renders):
+            for name, base in (("nginx", proxy), ("direct", direct.url)):
+                context, page, result = await open_session(browser, f"{base}/{fpage['url']}", charts)
+                figures[name].append(result["done"])
+                sizes[name].append(await transferred_bytes(page))
+                await context.close()
+        out["first_render_warm_ms"] = {k: median(v) for k, v in figures.items()}
+        out["transferred_bytes_first_load"] = {k: median(v) for k, v in sizes.items()}
+        print(f"  nginx: first render {out['first_render_warm_ms']['nginx']:.0f} ms vs direct "
+              f"{out['first_render_warm_ms']['direct']:.0f} ms; bytes {out['transferred_bytes_first_load']['nginx']:,} vs "
+              f"{out['transferred_bytes_first_load']['direct']:,}", flush=True)
+        direct.stop()
+
+        errors: list[str] = []
+        contexts_pages = await asyncio.gather(*[
+            open_session(browser, f"{proxy}/{fpage['url']}", charts, errors) for _ in range(sessions)
+        ])
+
+        async def one(index, page):
+            try:
+                return await filter_changes(page, key, options, changes_each, charts, offset=index)
+            except Exception as exc:
+                errors.append(f"session {index}: {exc}")
+                return []
+
+        results = await asyncio.gather(*[one(i, p) for i, (_, p, _) in enumerate(contexts_pages)])
+        latencies = [v for r in results for v in r]
+        backends = [p for p in psutil.Process(deploy.pid).children(recursive=True) if "streamlit" in " ".join(p.cmdline())]
+        out["concurrency"] = {"sessions": sessions, "changes_each": changes_each, "errors": len(errors),
+                              "error_samples": errors[:5], "median": median(latencies), "p95": p95(latencies),
+                              "n": len(latencies), "backend_rss_mb": [round(p.memory_info().rss / 2**20, 1) for p in backends]}
+        print(f"  nginx: {sessions} sessions x {changes_each} changes over 2 processes: errors {len(errors)}, "
+              f"median {median(latencies) or 0:.0f} ms, p95 {p95(latencies) or 0:.0f} ms", flush=True)
+        for context, _, _ in contexts_pages:
+            await context.close()
+    finally:
+        direct.stop()
+        if deploy.poll() is None:
+            deploy.terminate()  # run.sh stops its nginx and streamlit processes on TERM
+            try:
+                deploy.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(deploy.pid, 9)
+                deploy.wait()
+        Path(log.name).unlink(missing_ok=True)
+    return out
+
+
+# --------------------------------------------------------------------------- report
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    version = subprocess.run([chromium_path(), "--version"], capture_output=True, text=True).stdout.strip()
+    import streamlit
+    return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(),
+            "memory_gb": round(psutil.virtual_memory().total / 2**30, 1), "os": platform.platform(),
+            "python": platform.python_version(), "streamlit": streamlit.__version__, "chromium": version}
+
+
+def fmt(value, unit=""):
+    if value is None:
+        return "—"
+    if isinstance(value, float) and abs(value) < 10:
+        return f"{value:.2f}{unit}"
+    return f"{value:,.0f}{unit}"
+
+
+def table(results: dict) -> tuple[str, list[dict]]:
+    d, b = results["apps"]["dashboard"], results["apps"]["baseline"]
+    rows = []
+
+    def row(label, dv, bv, target=None, met=None, unit=" ms"):
+        ratio = dv / bv if dv is not None and bv else None
+        rows.append({"figure": label, "dashboard": dv, "baseline": bv, "ratio": ratio, "target": target, "met": met, "unit": unit})
+
+    row("data: cold load + validation, all tables", d["data_ms"]["median"], b["data_ms"]["median"],
+        f"< {TARGETS['data_ms']} ms", d["data_ms"]["median"] < TARGETS["data_ms"])
+    row("server start to /_stcore/health", d["start_to_health_ms"]["median"], b["start_to_health_ms"]["median"])
+    b_cold = b["first_render_cold_ms"][b["pages"][0]["url"]]
+    b_warm = b["first_render_warm_ms"][b["pages"][0]["url"]]
+    for kind, base in (("cold", b_cold), ("warm", b_warm)):
+        for page in d["pages"]:
+            value = d[f"first_render_{kind}_ms"][page["url"]]
+            ratio = value / base if value and base else None
+            row(f"first render {kind}: /{page['url']}", value, base, f"<= {TARGETS['first_render']}x",
+                ratio is not None and ratio <= TARGETS["first_render"])
+    rf_d, rf_b = d["rerun_filter_ms"], b["rerun_filter_ms"]
+    ratio = rf_d["median"] / rf_b["median"]
+    row(f"rerun after filter change, median (n={rf_d['n']})", rf_d["median"], rf_b["median"],
+        f"<= {TARGETS['rerun_filter']}x", ratio <= TARGETS["rerun_filter"])
+    row("rerun after filter change, p95", rf_d["p95"], rf_b["p95"])
+    row(f"rerun after page switch, median (n={d['rerun_page_switch_ms']['n']})",
+        d["rerun_page_switch_ms"]["median"], b["rerun_page_switch_ms"]["median"])
+    row("rerun after page switch, p95", d["rerun_page_switch_ms"]["p95"], b["rerun_page_switch_ms"]["p95"])
+    row("download: click to file", d["download_ms"]["median"], b["download_ms"]["median"])
+    for key, label in (("idle", "idle"), ("one_session", "after 1 session"),
+                       ("sessions_open", f"with {d['concurrency']['sessions']} sessions open"),
+                       ("after_concurrency", "after the concurrent changes"), ("after_close", "after they close")):
+        row(f"server RSS {label}", d["rss_mb"][key], b["rss_mb"][key], unit=" MB")
+    row("server memory per additional session", d["per_session_mb"], b["per_session_mb"],
+        f"< {TARGETS['session_mb']} MB", d["per_session_mb"] < TARGETS["session_mb"], unit=" MB")
+    row("memory kept after all sessions closed (vs 1 session)", d["retained_after_close_mb"], b["retained_after_close_mb"],
+        f"< {TARGETS['session_mb']} MB", d["retained_after_close_mb"] < TARGETS["session_mb"], unit=" MB")
+    c_d, c_b = d["concurrency"], b["concurrency"]
+    label = f"{c_d['sessions']} sessions x {c_d['changes_each']} changes"
+    row(f"{label}: errors", c_d["errors"], c_b["errors"], "0", c_d["errors"] == 0, unit="")
+    row(f"{label}: median", c_d["median"], c_b["median"])
+    limit = TARGETS["concurrency_p95_x"] * rf_d["median"]
+    row(f"{label}: p95 (target vs own 1-session median)", c_d["p95"], c_b["p95"],
+        f"<= {fmt(limit)} ms", c_d["p95"] is not None and c_d["p95"] <= limit)
+    row("bytes transferred, first load of the filter page", d["transferred_bytes_first_load"],
+        b["transferred_bytes_first_load"], unit=" B")
+    n = results.get("nginx", {})
+    if "first_render_warm_ms" in n:
+        rows.append({"figure": "nginx, 2 processes: first render warm (vs direct)", "dashboard": n["first_render_warm_ms"]["nginx"],
+                     "baseline": n["first_render_warm_ms"]["direct"], "ratio": n["first_render_warm_ms"]["nginx"] / n["first_render_warm_ms"]["direct"],
+                     "target": None, "met": None, "unit": " ms", "columns": ("nginx", "direct")})
+        rows.append({"figure": "nginx, 2 processes: bytes transferred, first load (vs direct)",
+                     "dashboard": n["transferred_bytes_first_load"]["nginx"], "baseline": n["transferred_bytes_first_load"]["direct"],
+                     "ratio": n["transferred_bytes_first_load"]["nginx"] / n["transferred_bytes_first_load"]["direct"],
+                     "target": None, "met": None, "unit": " B", "columns": ("nginx", "direct")})
+        c = n["concurrency"]
+        rows.append({"figure": f"nginx: {c['sessions']} sessions x {c['changes_each']} changes: errors / median / p95",
+                     "dashboard": f"{c['errors']} / {fmt(c['median'])} / {fmt(c['p95'])} ms",
+                     "baseline": f"direct: {c_d['errors']} / {fmt(c_d['median'])} / {fmt(c_d['p95'])} ms",
+                     "ratio": None, "target": f"0 errors, p95 <= {fmt(limit)} ms",
+                     "met": c["errors"] == 0 and c["p95"] is not None and c["p95"] <= limit, "unit": ""})
+    lines = ["| figure | dashboard | baseline | ratio | target | met |", "|---|---:|---:|---:|---|---|"]
+    for r in rows:
+        dv = r["dashboard"] if isinstance(r["dashboard"], str) else fmt(r["dashboard"], r["unit"])
+        bv = r["baseline"] if isinstance(r["baseline"], str) else fmt(r["baseline"], r["unit"])
+        if "columns" in r:
+            dv, bv = f"{r['columns'][0]}: {dv}", f"{r['columns'][1]}: {bv}"
+        met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
+        lines.append(f"| {r['figure']} | {dv} | {bv} | {fmt(r['ratio'], 'x') if r['ratio'] is not None else ''} | {r['target'] or ''} | {met} |")
+    return "\n".join(lines), rows
+
+
+# --------------------------------------------------------------------------- main
+
+async def main(args) -> dict:
+    from playwright.async_api import async_playwright
+
+    monitor = LoadMonitor()
+    monitor.start()
+    started = datetime.datetime.now().astimezone()
+    results: dict = {"date": started.isoformat(timespec="seconds"), "machine": machine(),
+                     "loadavg_start": os.getloadavg(), "settings": vars(args), "apps": {}}
+    apps = {}
+    for name, script in (("dashboard", "dashboard.py"), ("baseline", "bench/baseline_app.py")):
+        found = discover(script)
+        fpage = next(p for p in found["pages"] if "filter" in p)
+        toggles = [o for o in fpage["filter"]["options"] if o not in fpage["filter"]["default"]][:8]
+        apps[name] = {"name": name, "script": script, "pages": found["pages"], "filter_page": fpage, "toggles": toggles}
+        print(f"{name}: pages {[('/' + p['url'], p['charts']) for p in found['pages']]}", flush=True)
+
+    for name in apps:
+        results["apps"][name] = {"pages": apps[name]["pages"]}
+    if not args.only:
+        print("data: cold load and validation in fresh processes", flush=True)
+        for name in apps:
+            results["apps"][name]["data_ms"] = data_load(name, args.data_runs)
+            print(f"  {name:9} {results['apps'][name]['data_ms']}", flush=True)
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True)
+        print("first render of every page (fresh browser context each)", flush=True)
+        for name, app in ({} if args.only else apps).items():
+            results["apps"][name].update(await first_renders(browser, app, args.cold_runs, args.warm_runs))
+        print("reruns, download, memory and concurrency", flush=True)
+        for name, app in apps.items():
+            results["apps"][name].update(await interaction(
+                browser, app, args.changes, args.switches, args.downloads, args.sessions, args.changes_each))
+        if not args.no_nginx and not args.only:
+            print("through nginx (deploy/run.sh, 2 processes)", flush=True)
+            results["nginx"] = await through_nginx(browser, apps["dashboard"], args.nginx_renders,
+                                                   args.sessions, args.changes_each)
+        await browser.close()
+    results["loadavg_end"] = os.getloadavg()
+    results["other_load"] = monitor.summary()
+    results["duration_s"] = round((datetime.datetime.now().astimezone() - started).total_seconds())
+    return results
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="few repetitions, for developing the benchmark")
+    parser.add_argument("--data-runs", type=int, default=7)
+    parser.add_argument("--cold-runs", type=int, default=2, help="fresh servers per page")
+    parser.add_argument("--warm-runs", type=int, default=3, help="fresh browser contexts per page on a warm server")
+    parser.add_argument("--changes", type=int, default=20, help="filter changes in one session (>= 10)")
+    parser.add_argument("--switches", type=int, default=12, help="page switches in one session")
+    parser.add_argument("--downloads", type=int, default=5)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--changes-each", type=int, default=10)
+    parser.add_argument("--nginx-renders", type=int, default=3)
+    parser.add_argument("--no-nginx", action="store_true")
+    parser.add_argument("--only", choices=["interaction"], help="while developing: only reruns, memory, concurrency")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.data_runs, args.cold_runs, args.warm_runs, args.changes, args.switches = 3, 1, 1, 10, 6
+        args.downloads, args.nginx_renders = 2, 1
+    return args
+
+
+if __name__ == "__main__":
+    arguments = parse_args()
+    outcome = asyncio.run(main(arguments))
+    if arguments.only:
+        print(json.dumps(outcome["apps"], indent=1, default=str)[:6000])
+        raise SystemExit(0)
+    text, rows = table(outcome)
+    outcome["table"] = rows
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    arguments.out.write_text(json.dumps(outcome, indent=2, default=str))
+    print()
+    print(f"{outcome['date']} on {outcome['machine']['cpu']} ({outcome['machine']['cores']} cores), "
+          f"{outcome['machine']['chromium']}; load average {outcome['loadavg_start'][0]:.2f} -> "
+          f"{outcome['loadavg_end'][0]:.2f}; other processes used {outcome['other_load']['other_cores_mean']} cores on average "
+          f"(max {outcome['other_load']['other_cores_max']}), {outcome['duration_s']} s")
+    print(text)
+    print(f"\nwritten to {arguments.out}")
