@@ -21,7 +21,14 @@ $(STAMP): requirements.lock
 run: $(STAMP)
 	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
 
-test: $(STAMP)
+# axe-core for the accessibility check, pinned by tests/e2e/package-lock.json (npm registry).
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund
+	touch $(AXE)
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Not part of the tests: prints a table of figures with ratios to bench/baseline_app.py
@@ -37,4 +44,4 @@ lock:
 	rm -rf $(VENV)-lock
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache tests/e2e/node_modules

@@ -1,0 +1,109 @@
+"""Accessibility: axe-core (from the npm registry, pinned in tests/e2e/package-lock.json)
+runs in Chromium on every page in the navigation, and on the decision aid with an
+answer shown. Serious or critical violations fail the test, listed rule by rule.
+
+`make test` installs axe-core with `npm ci --prefix tests/e2e` when it is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.e2e.conftest import ROOT, open_page
+
+pytestmark = pytest.mark.e2e
+
+AXE = ROOT / "tests" / "e2e" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
+FAILING_IMPACTS = ("serious", "critical")
+# Pages in a state the navigation alone does not show: the aid with an answer.
+EXTRA_VIEWS = (
+    "?condition=Stroke+%28post-stroke+rehabilitation%29&age=Older+adults"
+    "&goal=Dress%2C+bathe+and+cook+without+help&goal=Walk+or+climb+stairs+without+pain",
+)
+# (rule id, container, reason): violations of that rule inside that container are not
+# counted, because the markup is Streamlit's own and the app cannot change it. Keep short.
+KNOWN_STREAMLIT_ISSUES: tuple[tuple[str, str, str], ...] = (
+    ("list", "[data-testid='stSidebarNavItems']",
+     "Streamlit 1.67 puts each navigation section (a div with its header) directly in the <ul>"),
+    ("listitem", "[data-testid='stSidebarNavItems']",
+     "the same markup: the <li> page links sit inside those section divs, not directly in the <ul>"),
+)
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    if not AXE.exists():
+        message = "axe-core is not installed: run 'npm ci --prefix tests/e2e' (make test does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE
+
+
+def nav_paths(page, server) -> list[str]:
+    """The url path of every page in the sidebar navigation ('' for the default page)."""
+    open_page(page, server, "")
+    links = page.get_by_test_id("stSidebarNav").locator("a").all()
+    paths = [urlparse(link.get_attribute("href")).path.strip("/") for link in links]
+    assert len(paths) >= 5, paths
+    return paths
+
+
+def axe_violations(page, axe_script: Path) -> list[dict]:
+    """axe-core's violations on the page as it is, minus the known Streamlit ones."""
+    page.add_script_tag(path=str(axe_script))
+    return page.evaluate(
+        """async (known) => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            const excused = (rule, node) => known.some(([id, container]) => {
+                if (id !== rule) return false;
+                const element = document.querySelector(node.target[0]);
+                return element !== null && element.closest(container) !== null;
+            });
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.filter(n => !excused(v.id, n)).map(n => ({
+                    target: n.target.join(' '),
+                    html: n.html.slice(0, 160),
+                    data: (n.any[0] || {}).data || null,
+                })),
+            })).filter(v => v.nodes.length > 0);
+        }""",
+        [list(k[:2]) for k in KNOWN_STREAMLIT_ISSUES],
+    )
+
+
+def expand_everything(page) -> None:
+    for expander in page.get_by_test_id("stExpander").all():
+        summary = expander.locator("summary")
+        if summary.get_attribute("aria-expanded") != "true":
+            summary.click()
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(page, server, axe_script):
+    views = [*nav_paths(page, server), *EXTRA_VIEWS]
+    report, failures, titles = {}, [], {}
+    for view in views:
+        open_page(page, server, view)
+        titles[view] = page.title()
+        expand_everything(page)
+        violations = axe_violations(page, axe_script)
+        report[view or "/"] = {
+            "serious_or_critical": [v for v in violations if v["impact"] in FAILING_IMPACTS],
+            "other": [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in violations if v["impact"] not in FAILING_IMPACTS],
+        }
+        for v in report[view or "/"]["serious_or_critical"]:
+            targets = "; ".join(n["target"] for n in v["nodes"][:5])
+            failures.append(f"/{view}: {v['impact']} {v['id']} ({v['help']}) at {targets} {v['nodes'][0]['data'] or ''}")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "axe_report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+    # Every page has its own title in the browser tab (WCAG 2.4.2).
+    nav_titles = [titles[v] for v in views if v not in EXTRA_VIEWS]
+    assert len(set(nav_titles)) == len(nav_titles), titles
