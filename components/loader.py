@@ -26,6 +26,19 @@ _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,
 _AS_OF = re.compile(AS_OF_PATTERN)
 
 
+class LineNumbers(list):
+    """The file line of each row, kept in frame.attrs["lines"].
+
+    pandas deep-copies attrs into every frame derived from a frame (each column access,
+    filter or sort): with a plain list of a few hundred numbers, that copy made a column
+    access ~8x slower, on every rerun of every page. The numbers never change after
+    loading, so derived frames share them.
+    """
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 class DataError(Exception):
     """A data file that cannot be used, with where the problem is."""
 
@@ -227,7 +240,7 @@ def parse_table(
             frame[column.name] = pd.to_numeric(frame[column.name].mask(frame[column.name] == "")).astype("Int64")
         elif column.kind == "number":
             frame[column.name] = pd.to_numeric(frame[column.name].mask(frame[column.name] == "")).astype("float64")
-    frame.attrs["lines"] = list(ids.values())
+    frame.attrs["lines"] = LineNumbers(ids.values())
     return frame
 
 
