@@ -127,6 +127,9 @@ class Server:
                 return float(line.rsplit(" ", 1)[1])
         return None
 
+    def tail(self, chars: int = 4000) -> str:
+        return Path(self.log.name).read_text(errors="replace")[-chars:]
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -378,14 +381,20 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
         # Page switches, round the navigation: each click renders the next page.
         pages = app["pages"]
         start_index = pages.index(fpage)
-        switch_ms = []
+        switch_ms, switch_errors = [], []
         for i in range(switches):
             target = pages[(start_index + 1 + i) % len(pages)]
             link = await nav_link(page, target["title"])
-            switch_ms.append(await timed(page, link.click, target["charts"] or 0, f"{app['name']} switch"))
+            try:
+                switch_ms.append(await timed(page, link.click, target["charts"] or 0, f"{app['name']} switch"))
+            except RuntimeError as exc:  # the app's error, reported as a figure; start afresh
+                switch_errors.append(f"to /{target['url']}: {exc}"[:400])
+                print(f"  {app['name']:9} page switch to /{target['url']} failed: {str(exc)[:200]}", flush=True)
+                await page.goto(url.format(base=server.url), wait_until="commit")
+                await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
         parts = BREAKDOWN.get(f"{app['name']} switch", [])
         out["rerun_page_switch_ms"] = {"median": median(switch_ms), "p95": p95(switch_ms), "n": len(switch_ms),
-                                       "samples": [round(v) for v in switch_ms],
+                                       "samples": [round(v) for v in switch_ms], "errors": switch_errors,
                                        "until_last_server_message_median": median([a for a, _ in parts]),
                                        "after_last_server_message_median": median([b for _, b in parts])}
         print(f"  {app['name']:9} rerun after page switch: median {median(switch_ms):.0f} ms", flush=True)
@@ -451,6 +460,9 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
         out["per_session_mb"] = (rss["sessions_open"] - rss["one_session"]) / max(1, sessions - 1)
         out["retained_after_close_mb"] = rss["after_close"] - rss["one_session"]
         print(f"  {app['name']:9} RSS MB {out['rss_mb']}, per extra session {out['per_session_mb']:.2f} MB", flush=True)
+    except Exception:
+        print(f"--- the {app['name']} server's log:\n{server.tail()}", flush=True)
+        raise
     finally:
         server.stop()
     return out
@@ -580,6 +592,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
     row(f"rerun after page switch, median (n={d['rerun_page_switch_ms']['n']})",
         d["rerun_page_switch_ms"]["median"], b["rerun_page_switch_ms"]["median"])
     row("rerun after page switch, p95", d["rerun_page_switch_ms"]["p95"], b["rerun_page_switch_ms"]["p95"])
+    row("page switches that ended in an error", len(d["rerun_page_switch_ms"]["errors"]),
+        len(b["rerun_page_switch_ms"]["errors"]), "0", not d["rerun_page_switch_ms"]["errors"], unit="")
     row("download: click to file", d["download_ms"]["median"], b["download_ms"]["median"])
     for key, label in (("idle", "idle"), ("one_session", "after 1 session"),
                        ("sessions_open", f"with {d['concurrency']['sessions']} sessions open"),

@@ -39,6 +39,11 @@ async ({ since, charts, quietMs, timeoutMs }) => {
   for (;;) {
     while (!ready()) {
       if (performance.now() > deadline) return failure("timeout");
+      const app = document.querySelector("[data-testid='stApp']");
+      if (app && app.getAttribute("data-test-script-state") === "notRunning"
+          && document.querySelector("[data-testid='stException']")) {
+        return failure("the page shows an exception: " + document.querySelector("[data-testid='stException']").innerText.slice(0, 300));
+      }
       await Promise.race([frame(), tick()]);
     }
     readyAt = performance.now();
