@@ -592,8 +592,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
     row(f"rerun after page switch, median (n={d['rerun_page_switch_ms']['n']})",
         d["rerun_page_switch_ms"]["median"], b["rerun_page_switch_ms"]["median"])
     row("rerun after page switch, p95", d["rerun_page_switch_ms"]["p95"], b["rerun_page_switch_ms"]["p95"])
-    row("page switches that ended in an error", len(d["rerun_page_switch_ms"]["errors"]),
-        len(b["rerun_page_switch_ms"]["errors"]), "0", not d["rerun_page_switch_ms"]["errors"], unit="")
+    row("page switches that ended in an error", len(d["rerun_page_switch_ms"].get("errors", [])),
+        len(b["rerun_page_switch_ms"].get("errors", [])), "0", not d["rerun_page_switch_ms"].get("errors"), unit="")
     row("download: click to file", d["download_ms"]["median"], b["download_ms"]["median"])
     for key, label in (("idle", "idle"), ("one_session", "after 1 session"),
                        ("sessions_open", f"with {d['concurrency']['sessions']} sessions open"),
@@ -706,7 +706,27 @@ def parse_args(argv=None):
     return args
 
 
+def update_readme(path: Path = RESULTS / "latest.json") -> None:
+    """Copy the figures of a finished run into bench/README.md (between the markers)."""
+    outcome = json.loads(path.read_text())
+    text, _ = table(outcome)
+    m, load = outcome["machine"], outcome["other_load"]
+    block = (f"Run of {outcome['date']}, {outcome['duration_s']} s: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
+             f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. Other processes on the "
+             f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}; load average "
+             f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end).\n\n{text}\n")
+    readme = BENCH / "README.md"
+    content = readme.read_text()
+    start, end = "<!-- figures:start -->", "<!-- figures:end -->"
+    head, rest = content.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{block}{end}{tail}")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--update-readme"]:
+        update_readme()
+        raise SystemExit(0)
     arguments = parse_args()
     outcome = asyncio.run(main(arguments))
     if arguments.only:
