@@ -646,7 +646,9 @@ async def main(args) -> dict:
     monitor = LoadMonitor()
     monitor.start()
     started = datetime.datetime.now().astimezone()
-    results: dict = {"date": started.isoformat(timespec="seconds"), "machine": machine(),
+    commit = os.environ.get("BENCH_COMMIT") or subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    results: dict = {"date": started.isoformat(timespec="seconds"), "commit": commit, "machine": machine(),
                      "loadavg_start": os.getloadavg(), "settings": vars(args), "apps": {}}
     apps = {}
     for name, script in (("dashboard", "dashboard.py"), ("baseline", "bench/baseline_app.py")):
@@ -711,7 +713,7 @@ def update_readme(path: Path = RESULTS / "latest.json") -> None:
     outcome = json.loads(path.read_text())
     text, _ = table(outcome)
     m, load = outcome["machine"], outcome["other_load"]
-    block = (f"Run of {outcome['date']}, {outcome['duration_s']} s: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
+    block = (f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
              f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. Other processes on the "
              f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}; load average "
              f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end).\n\n{text}\n")
