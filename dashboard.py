@@ -20,7 +20,11 @@ pages = {
         st.Page("app_pages/populations.py", title="Patients and conditions", icon=":material/groups:", url_path="populations"),
         st.Page("app_pages/interventions.py", title="Treatments", icon=":material/healing:", url_path="interventions"),
     ],
-    # "Careers": [...]  (issue 3: careers, where, the work itself)
+    "Careers": [
+        st.Page("app_pages/careers.py", title="Training, pay and jobs", icon=":material/school:", url_path="careers"),
+        st.Page("app_pages/where.py", title="Jobs by state", icon=":material/map:", url_path="where"),
+        st.Page("app_pages/work.py", title="The work itself", icon=":material/work:", url_path="work"),
+    ],
     "About the data": [
         st.Page("app_pages/sources.py", title="Sources and open data", icon=":material/menu_book:", url_path="sources"),
     ],

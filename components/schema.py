@@ -98,6 +98,7 @@ EDUCATION_TOPICS = (
     "Continuing education",
     "Specialty certification",
     "Direct access and referral",
+    "Workforce outlook",  # issue 3: projections of supply and demand (HRSA, APTA)
 )
 
 # Where care happens, in the decision aid's words (issue 4).
@@ -319,3 +320,254 @@ CONFLICTS = TableSchema(
 TABLES: dict[str, TableSchema] = {
     t.name: t for t in (SOURCES, DIMENSION_ROWS, POPULATIONS, INTERVENTIONS, EDUCATION, GOALS, ACCESS, CONFLICTS)
 }
+
+
+# --- Careers (issue 3) ----------------------------------------------------------------------
+# Pay, jobs, outlook, settings and states (from the workforce reference) and the O*NET 30.0
+# work profile. Built by tools/import_careers.py; documented in data/README.md.
+
+# Occupation groups as the sources report them: the four professions, and groups that some
+# sources only give combined (assistants with aides) or separately (PT aides).
+WORKFORCE_GROUPS = ("OT", "OTA", "PT", "PTA", "OTA and aides", "PTA and aides", "PT aides")
+SOC_CODE_PATTERN = r"\d{2}-\d{4}(?:/\d{2}-\d{4})?"
+
+# Measures. Two employment counts are kept apart everywhere: oews_employment (the OEWS wage
+# survey: wage and salary jobs, excludes the self-employed) and ep_jobs (the BLS projections
+# base count the handbook calls "number of jobs": includes the self-employed).
+PAY_MEASURES = (
+    "median_annual_wage", "median_hourly_wage", "mean_annual_wage", "mean_hourly_wage",
+    "annual_wage_p10", "annual_wage_p25", "annual_wage_p50", "annual_wage_p75", "annual_wage_p90",
+    "hourly_wage_p10", "hourly_wage_p25", "hourly_wage_p50", "hourly_wage_p75", "hourly_wage_p90",
+)
+OUTLOOK_MEASURES = ("projected_employment", "projected_change_pct", "projected_change_jobs", "annual_openings")
+NATIONAL_MEASURES = ("oews_employment", "ep_jobs", *PAY_MEASURES, *OUTLOOK_MEASURES)
+STATE_MEASURES = (
+    "oews_employment", "mean_annual_wage", "mean_hourly_wage", "median_hourly_wage",
+    "hourly_wage_p10", "hourly_wage_p25", "hourly_wage_p75", "hourly_wage_p90",
+    "mean_annual_wage_rank", "jobs_per_1000", "location_quotient",
+    "projection_base_employment", *OUTLOOK_MEASURES,
+)
+SETTING_MEASURES = (
+    "share_of_jobs", "share_of_employment", "share_of_survey_respondents", "share_of_industry_jobs",
+    "oews_employment", "mean_annual_wage", "mean_hourly_wage", "median_annual_wage", "median_hourly_wage",
+)
+TREND_SERIES = (
+    "median_annual_wage", "median_hourly_wage", "mean_annual_wage",
+    "annual_wage_p10", "annual_wage_p25", "annual_wage_p75", "annual_wage_p90",
+    "oews_employment", "ep_jobs", "jobs_measure_unclear",
+    "projected_change_pct", "annual_openings", "projected_employment",
+    "acs_workers", "acs_mean_annual_pay", "acs_share_women", "acs_mean_age",
+    "fte_supply", "fte_demand", "fte_supply_minus_demand", "fte_gap_pct",
+)
+UNITS = (
+    "USD per year", "USD per hour", "jobs", "percent", "openings per year", "rank among 50 states and DC",
+    "jobs per 1,000 jobs", "ratio to the U.S. share", "workers", "years", "full-time equivalents",
+)
+YES_NO = ("yes", "no")
+FLAGS = ("doubtful",)
+
+# The 50 states and DC (the state map), then the national row and territories some sources give.
+STATES = (
+    ("Alabama", "AL"), ("Alaska", "AK"), ("Arizona", "AZ"), ("Arkansas", "AR"), ("California", "CA"),
+    ("Colorado", "CO"), ("Connecticut", "CT"), ("Delaware", "DE"), ("District of Columbia", "DC"),
+    ("Florida", "FL"), ("Georgia", "GA"), ("Hawaii", "HI"), ("Idaho", "ID"), ("Illinois", "IL"),
+    ("Indiana", "IN"), ("Iowa", "IA"), ("Kansas", "KS"), ("Kentucky", "KY"), ("Louisiana", "LA"),
+    ("Maine", "ME"), ("Maryland", "MD"), ("Massachusetts", "MA"), ("Michigan", "MI"), ("Minnesota", "MN"),
+    ("Mississippi", "MS"), ("Missouri", "MO"), ("Montana", "MT"), ("Nebraska", "NE"), ("Nevada", "NV"),
+    ("New Hampshire", "NH"), ("New Jersey", "NJ"), ("New Mexico", "NM"), ("New York", "NY"),
+    ("North Carolina", "NC"), ("North Dakota", "ND"), ("Ohio", "OH"), ("Oklahoma", "OK"), ("Oregon", "OR"),
+    ("Pennsylvania", "PA"), ("Rhode Island", "RI"), ("South Carolina", "SC"), ("South Dakota", "SD"),
+    ("Tennessee", "TN"), ("Texas", "TX"), ("Utah", "UT"), ("Vermont", "VT"), ("Virginia", "VA"),
+    ("Washington", "WA"), ("West Virginia", "WV"), ("Wisconsin", "WI"), ("Wyoming", "WY"),
+)
+OTHER_AREAS = (("United States", "US"), ("Puerto Rico", "PR"), ("Virgin Islands", "VI"))
+AREA_NAMES = tuple(name for name, _ in (*STATES, *OTHER_AREAS))
+AREA_ABBRS = tuple(abbr for _, abbr in (*STATES, *OTHER_AREAS))
+
+ONET_CODES = ("29-1122.00", "29-1123.00")
+ONET_DOMAINS = ("Skills", "Knowledge", "Abilities", "Work Activities", "Work Styles")
+ONET_DOMAIN_SOURCES = ("Analyst", "Incumbent", "Occupational Expert", "Machine Learning")
+RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
+
+_PROFESSION_GROUP = Column("profession", "choice", allowed=WORKFORCE_GROUPS, description="OT, OTA, PT, PTA or a combined group")
+_SOC = Column("soc_code", "id", pattern=SOC_CODE_PATTERN, description="Standard Occupational Classification code(s)")
+_VALUE = Column("value", "number", minimum=0, description="the number, in `unit`")
+_UNIT = Column("unit", "choice", allowed=UNITS, description="one unit per measure")
+_PRINTED = Column("value_as_printed", description="the figure exactly as the source prints it")
+_REFERENCE_PERIOD = Column("reference_period", description="the period as the source gives it (or says it does not)")
+_PERIOD = Column("period", "as_of", description="our reading of the period: YYYY-MM, YYYY, a projection decade YYYY-YYYY, or 'undated'")
+_PERIOD_STATED = Column("period_stated", "choice", allowed=YES_NO, description="'no' when the source does not state the period and `period` is inferred")
+_FLAG = Column("flag", "choice", required=False, allowed=FLAGS, description="'doubtful' where the reference calls the value suspect or its label doubtful")
+_NOTE = Column("note", required=False)
+_ONET_PROFESSION = Column("profession", "choice", allowed=PROFESSIONS)
+_ONET_CODE = Column("onet_soc_code", "choice", allowed=ONET_CODES, description="O*NET-SOC code: 29-1122.00 OT, 29-1123.00 PT")
+_ONET_DATE = Column("data_date", "as_of", description="when O*NET collected the rating (YYYY-MM)")
+_ONET_DOMAIN_SOURCE = Column("domain_source", "choice", allowed=ONET_DOMAIN_SOURCES, description="who gave the rating")
+
+WAGES_EMPLOYMENT = TableSchema(
+    name="wages_employment",
+    file="wages_employment.csv",
+    id_column="figure_id",
+    description="National pay, employment and projections, one figure per row, with its measure, unit and period.",
+    columns=(
+        Column("figure_id", "id", pattern=r"W\d{3}"),
+        _PROFESSION_GROUP, _SOC,
+        Column("measure", "choice", allowed=NATIONAL_MEASURES),
+        _VALUE, _UNIT, _PRINTED, _REFERENCE_PERIOD, _PERIOD, _PERIOD_STATED, _FLAG, _NOTE,
+        SOURCE_IDS,
+    ),
+    unique_together=(("profession", "measure", "period", "source_ids"),),
+    determines=(("measure", "unit"), ("profession", "soc_code")),
+)
+
+WORK_SETTINGS = TableSchema(
+    name="work_settings",
+    file="work_settings.csv",
+    id_column="setting_id",
+    description="Where they work: shares of jobs by employer type, and pay and employment by industry.",
+    columns=(
+        Column("setting_id", "id", pattern=r"S\d{3}"),
+        _PROFESSION_GROUP, _SOC,
+        Column("geography", "choice", allowed=AREA_NAMES),
+        Column("setting", description="the employer type or industry, in the source's words"),
+        Column("measure", "choice", allowed=SETTING_MEASURES),
+        _VALUE, _UNIT, _PRINTED, _REFERENCE_PERIOD, _PERIOD, _PERIOD_STATED,
+        Column("source_section", description="the table or section of the source"),
+        _NOTE,
+        SOURCE_IDS,
+    ),
+    unique_together=(("profession", "geography", "setting", "measure", "period", "source_ids"),),
+    determines=(("measure", "unit"), ("profession", "soc_code")),
+)
+
+STATE_FIGURES = TableSchema(
+    name="state_figures",
+    file="state_figures.csv",
+    id_column="figure_id",
+    description="State figures: only those a source gave. A state with no row has no figure; nothing is filled in.",
+    columns=(
+        Column("figure_id", "id", pattern=r"T\d{3}"),
+        _PROFESSION_GROUP, _SOC,
+        Column("state", "choice", allowed=AREA_NAMES, description="a state, DC, a territory, or 'United States' for the national row"),
+        Column("state_abbr", "choice", allowed=AREA_ABBRS),
+        Column("measure", "choice", allowed=STATE_MEASURES),
+        _VALUE, _UNIT, _PRINTED, _REFERENCE_PERIOD, _PERIOD, _PERIOD_STATED, _FLAG, _NOTE,
+        SOURCE_IDS,
+    ),
+    unique_together=(("profession", "state", "measure", "period", "source_ids"),),
+    determines=(("measure", "unit"), ("state", "state_abbr"), ("state_abbr", "state"), ("profession", "soc_code")),
+)
+
+WORKFORCE_TRENDS = TableSchema(
+    name="workforce_trends",
+    file="workforce_trends.csv",
+    id_column="point_id",
+    description="Series by year: pay, the two employment counts, projections, and other series, each point sourced.",
+    columns=(
+        Column("point_id", "id", pattern=r"Y\d{3}"),
+        _PROFESSION_GROUP, _SOC,
+        Column("geography", "choice", allowed=AREA_NAMES),
+        Column("series", "choice", allowed=TREND_SERIES),
+        Column("year", "int", minimum=1990, maximum=2050,
+               description="the year the point is for; a projection's first year (projected_employment: its target year)"),
+        Column("value", "number", description="the number, in `unit` (a supply-minus-demand gap may be negative)"),
+        _UNIT, _PRINTED, _REFERENCE_PERIOD, _PERIOD_STATED, _FLAG, _NOTE,
+        SOURCE_IDS,
+    ),
+    unique_together=(("profession", "geography", "series", "year", "source_ids"),),
+    determines=(("series", "unit"), ("profession", "soc_code")),
+)
+
+ONET_RATINGS = TableSchema(
+    name="onet_ratings",
+    file="onet_ratings.csv",
+    id_column="rating_id",
+    description="O*NET 30.0 ratings: skills, knowledge, abilities, work activities (importance 1-5, level 0-7) and work styles (importance).",
+    columns=(
+        Column("rating_id", "id", pattern=r"R\d{3}"),
+        _ONET_PROFESSION, _ONET_CODE,
+        Column("domain", "choice", allowed=ONET_DOMAINS),
+        Column("element_id", "id", pattern=r"\d(?:\.[A-Za-z0-9]+)+", description="O*NET content model id"),
+        Column("element_name", description="O*NET's name for the skill, knowledge area, ability, activity or style"),
+        Column("scale", "choice", allowed=("Importance", "Level"), description="Importance (1-5) or Level (0-7)"),
+        Column("value", "number", minimum=0, maximum=7),
+        Column("n", "int", required=False, minimum=0, description="number of raters"),
+        Column("standard_error", "number", required=False, minimum=0),
+        Column("lower_ci", "number", required=False, description="lower bound of the 95% confidence interval"),
+        Column("upper_ci", "number", required=False, description="upper bound of the 95% confidence interval"),
+        Column("recommend_suppress", "choice", required=False, allowed=("Y", "N"), description="O*NET advises not to use the value when Y"),
+        Column("not_relevant", "choice", required=False, allowed=("Y", "N"), description="Y when raters called the element not relevant (level rows)"),
+        _ONET_DATE, _ONET_DOMAIN_SOURCE,
+        SOURCE_IDS,
+    ),
+    unique_together=(("onet_soc_code", "element_id", "scale"),),
+    determines=(("element_id", "element_name"), ("element_id", "domain"), ("onet_soc_code", "profession")),
+)
+
+ONET_TASKS = TableSchema(
+    name="onet_tasks",
+    file="onet_tasks.csv",
+    id_column="task_id",
+    description="O*NET task statements with importance (1-5) and relevance (share of raters who do the task).",
+    columns=(
+        Column("task_id", "id", pattern=r"\d{3,6}", description="O*NET task id"),
+        _ONET_PROFESSION, _ONET_CODE,
+        Column("task", description="the task statement (O*NET wording)"),
+        Column("task_type", "choice", allowed=("Core", "Supplemental")),
+        Column("importance", "number", minimum=1, maximum=5),
+        Column("relevance_pct", "number", minimum=0, maximum=100, description="percent of raters who said the task is relevant"),
+        Column("incumbents_responding", "int", required=False, minimum=0),
+        _ONET_DATE, _ONET_DOMAIN_SOURCE,
+        SOURCE_IDS,
+    ),
+    determines=(("onet_soc_code", "profession"),),
+)
+
+ONET_INTERESTS = TableSchema(
+    name="onet_interests",
+    file="onet_interests.csv",
+    id_column="interest_id",
+    description="O*NET RIASEC interest scores (1-7) and interest high-points.",
+    columns=(
+        Column("interest_id", "id", pattern=r"(?:OT|PT)-(?:[RIASEC]|H[123])", description="profession, then R I A S E C or H1-H3"),
+        _ONET_PROFESSION, _ONET_CODE,
+        Column("element_id", "id", pattern=r"\d(?:\.[A-Za-z0-9]+)+"),
+        Column("element_name", description="an interest (Realistic ... Conventional) or a high-point"),
+        Column("scale", "choice", allowed=("Occupational interest", "Interest high-point")),
+        Column("value", "number", minimum=0, maximum=7, description="interest score 1-7, or the high-point's code 0-6"),
+        Column("high_point_interest", "choice", required=False, allowed=(*RIASEC, "No high point available"),
+               description="the interest a high-point code stands for"),
+        _ONET_DATE, _ONET_DOMAIN_SOURCE,
+        SOURCE_IDS,
+    ),
+    unique_together=(("onet_soc_code", "element_id"),),
+    determines=(("onet_soc_code", "profession"),),
+)
+
+ONET_OCCUPATIONS = TableSchema(
+    name="onet_occupations",
+    file="onet_occupations.csv",
+    id_column="onet_soc_code",
+    description="The two O*NET occupations: title, description and job zone.",
+    columns=(
+        Column("onet_soc_code", "choice", allowed=ONET_CODES),
+        _ONET_PROFESSION,
+        Column("title"),
+        Column("description", description="O*NET's description of the occupation"),
+        Column("job_zone", "int", minimum=1, maximum=5, description="1 (little preparation) to 5 (extensive preparation)"),
+        Column("job_zone_name"),
+        Column("education", description="the job zone's education text"),
+        Column("experience", description="the job zone's experience text"),
+        Column("job_training", description="the job zone's training text"),
+        Column("examples", description="example occupations in the job zone"),
+        Column("svp_range", description="specific vocational preparation range"),
+        _ONET_DATE,
+        SOURCE_IDS,
+    ),
+)
+
+TABLES.update({
+    t.name: t
+    for t in (WAGES_EMPLOYMENT, WORK_SETTINGS, STATE_FIGURES, WORKFORCE_TRENDS,
+              ONET_RATINGS, ONET_TASKS, ONET_INTERESTS, ONET_OCCUPATIONS)
+})

@@ -15,12 +15,18 @@ PAGES = {
     "compare": ROOT / "app_pages" / "compare.py",
     "populations": ROOT / "app_pages" / "populations.py",
     "interventions": ROOT / "app_pages" / "interventions.py",
+    "careers": ROOT / "app_pages" / "careers.py",
+    "where": ROOT / "app_pages" / "where.py",
+    "work": ROOT / "app_pages" / "work.py",
 }
 # Which data files each page needs (a broken one must stop that page only).
 NEEDS = {
     "compare": {"dimensions.csv", "education.csv", "sources.csv"},
     "populations": {"populations.csv", "sources.csv"},
     "interventions": {"interventions.csv", "sources.csv"},
+    "careers": {"wages_employment.csv", "work_settings.csv", "workforce_trends.csv", "education.csv", "sources.csv"},
+    "where": {"state_figures.csv", "sources.csv"},
+    "work": {"onet_ratings.csv", "onet_tasks.csv", "onet_interests.csv", "onet_occupations.csv", "sources.csv"},
 }
 
 

@@ -1,0 +1,33 @@
+"""Streamlit glue shared by the three careers pages (issue 3): a chart's numbers as a
+downloadable table, and the O*NET credit. No data logic lives here."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.common import table_with_download
+from components.charts import CONFIG
+from components.onet import CREDIT
+from components.text import md_escape
+
+ONET_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def chart(figure, key: str) -> None:
+    st.plotly_chart(figure, width="stretch", config=CONFIG, key=key, theme=None)
+
+
+def numbers(view: pd.DataFrame, file_name: str, key: str, label: str = "The numbers behind this chart, as a table",
+            expanded: bool = False, column_config: dict | None = None) -> None:
+    """The same numbers as the chart, in a table with a download of exactly those rows."""
+    with st.expander(md_escape(label), expanded=expanded):
+        table_with_download(view, file_name=file_name, key=key, column_config=column_config)
+
+
+def onet_credit() -> None:
+    """The attribution every view showing O*NET data carries (CC BY 4.0 asks for it)."""
+    st.caption(
+        f"Source: {md_escape(CREDIT)} ([license]({ONET_LICENSE})). OT ratings were collected in August 2021 and "
+        "PT ratings in August 2020; interests in November 2023. USDOL/ETA has not approved or endorsed this page."
+    )

@@ -1,0 +1,125 @@
+"""Where: state figures for OT, PT and their assistants on a tile-grid map (drawn locally,
+no map server) and in a sortable table, with states that have no figure shown as missing."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.careers_common import chart, numbers
+from app_pages.common import sources_footer, table_with_download, tables
+from components import states
+from components.careers import MEASURE_LABELS, PROFESSION_NAMES, format_value, period_label
+from components.careers_charts import tile_map
+from components.export import download_name
+from components.text import md_escape
+
+st.title("In which states are the jobs, and what do they pay?")
+figures, sources = tables("state_figures", "sources")
+
+groups = states.professions(figures)
+
+
+def _reset_below(*keys: str) -> None:
+    # A new profession or measure has other periods: drop the old choice so the default applies.
+    for key in keys:
+        st.session_state.pop(key, None)
+
+
+with st.container(border=True):
+    left, middle = st.columns([1, 2])
+    with left:
+        profession = st.radio(
+            "Profession",
+            options=groups,
+            captions=[PROFESSION_NAMES[g] for g in groups],
+            index=groups.index("PT") if "PT" in groups else 0,  # the one with a figure for every state
+            key="occupation",
+            bind="query-params",
+            on_change=_reset_below, args=("measure", "period"),
+        )
+    profession = profession or groups[0]
+    measure_options = states.measures(figures, profession)
+    with middle:
+        measure = st.selectbox(
+            "Figure to show",
+            options=measure_options,
+            format_func=lambda m: MEASURE_LABELS[m],
+            key="measure",
+            bind="query-params",
+            on_change=_reset_below, args=("period",),
+        )
+        measure = measure if measure in measure_options else measure_options[0]
+        found_periods = states.periods(figures, profession, measure)
+        period_options = [p for p, _ in found_periods]
+        period = st.selectbox(
+            "Period (one period at a time: years are never mixed on the map)",
+            options=period_options,
+            format_func=period_label,
+            key="period",
+            bind="query-params",
+            help="The periods are listed with the best-covered first.",
+        )
+        period = period if period in period_options else period_options[0]
+        st.caption(
+            "States and DC with a figure, by period: "
+            + md_escape("; ".join(f"{period_label(p)}: {n}" for p, n in found_periods))
+        )
+    state = st.selectbox(
+        "Look up a state (optional)",
+        options=list(states.STATE_NAMES),
+        index=None,
+        key="state",
+        bind="query-params",
+        placeholder="Choose a state to see every figure we have for it",
+    )
+
+view = states.state_view(figures, sources, profession, measure, period)
+shown = view.dropna(subset=["value"])
+stated = "no" if (shown["period_stated"] == "no").any() else "yes"
+st.markdown(f"**{md_escape(states.summary_sentence(view, profession, measure, period, stated))}**")
+
+unit = shown["unit"].iloc[0] if not shown.empty else ""
+abbr = dict(zip(states.STATE_NAMES, states.STATE_ABBRS)).get(state)
+chart(
+    tile_map(view, profession, f"{profession}: {MEASURE_LABELS[measure]}, {period_label(period)}", unit, highlight=abbr),
+    key="chart_map",
+)
+st.caption(
+    "Each square is a state, placed roughly where it lies. **Grey squares with a dash have no figure in our "
+    "sources** for this profession and period: they are missing, not zero, and nothing is estimated. "
+    + ("Some sources list only their top or bottom states, or one region. " if len(shown) < 51 else "")
+    + ("Rank 1 is the best-paid state in the source's list. " if measure == "mean_annual_wage_rank" else "")
+)
+national = states.national_value(figures, sources, profession, measure, period)
+if national is not None:
+    st.caption(
+        f"United States, same source and period: {md_escape(format_value(national['value'], national['unit']))} "
+        f"(tier {md_escape(national['tier'])})."
+    )
+
+st.subheader("The table (click a column to sort)")
+table_view = states.view_table(view)
+table_with_download(
+    table_view,
+    file_name=download_name("states", profession, measure, period),
+    key="download_states",
+    column_config={"Figure": st.column_config.NumberColumn(f"Figure ({unit})" if unit else "Figure", format="localized")},
+)
+cited = [view[view["source_ids"] != ""]]
+
+if state:
+    st.subheader(f"Every figure we have for {md_escape(state)}")
+    detail = states.state_detail(figures, sources, state)
+    if detail.empty:
+        st.info(f"Our sources give no figure for {md_escape(state)}.", icon=":material/info:")
+    else:
+        table_with_download(detail, file_name=download_name("state", state), key="download_state_detail")
+        cited.append(detail.rename(columns={"Sources": "source_ids"}))
+
+numbers(
+    states.coverage(figures),
+    file_name="states_coverage.csv",
+    key="download_coverage",
+    label="Which figures cover how many states",
+)
+
+sources_footer(pd.concat([c[["source_ids"]] for c in cited], ignore_index=True), sources, "where")

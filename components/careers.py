@@ -1,0 +1,620 @@
+"""Careers: pay, jobs, outlook, settings and trends for OT, OTA, PT and PTA (issue 3).
+
+Pure pandas, no Streamlit. Every function takes validated tables (components/loader.py)
+and returns a tidy frame for one chart or table. Rules that matter to a reader:
+
+- The two employment counts are never mixed: `oews_employment` (the OEWS wage survey:
+  wage and salary jobs, excludes the self-employed) and `ep_jobs` (the BLS projections
+  count the handbook calls "number of jobs": includes the self-employed).
+- Where several sources give a figure, the quick facts show the newest one (then the
+  strongest tier); every other figure stays visible in the tables and the conflicts list.
+- Nothing missing is filled in: a profession with no figure shows "Not found in our sources".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from components.loader import split_list
+from components.schema import PROFESSIONS_WITH_ASSISTANTS, TIERS
+
+PROFESSION_ORDER = ("OT", "OTA", "PT", "PTA", "OTA and aides", "PTA and aides", "PT aides")
+PROFESSION_NAMES = {
+    "OT": "Occupational therapists (OT)",
+    "OTA": "Occupational therapy assistants (OTA)",
+    "PT": "Physical therapists (PT)",
+    "PTA": "Physical therapist assistants (PTA)",
+    "OTA and aides": "OT assistants and aides, counted together",
+    "PTA and aides": "PT assistants and aides, counted together",
+    "PT aides": "Physical therapist aides",
+}
+# When a source only reports an assistant group together with aides, that figure stands in
+# for the assistants, and says so.
+FALLBACK_GROUP = {"OTA": "OTA and aides", "PTA": "PTA and aides"}
+NOT_FOUND = "Not found in our sources"
+
+MEASURE_LABELS = {
+    "oews_employment": "Payroll jobs (OEWS wage survey; excludes self-employed)",
+    "ep_jobs": "Number of jobs (BLS projections; includes self-employed)",
+    "jobs_measure_unclear": "Number of jobs (the source does not say which count)",
+    "median_annual_wage": "Median pay per year",
+    "median_hourly_wage": "Median pay per hour",
+    "mean_annual_wage": "Average (mean) pay per year",
+    "mean_hourly_wage": "Average (mean) pay per hour",
+    "annual_wage_p10": "Pay per year, 10th percentile",
+    "annual_wage_p25": "Pay per year, 25th percentile",
+    "annual_wage_p50": "Pay per year, 50th percentile (median)",
+    "annual_wage_p75": "Pay per year, 75th percentile",
+    "annual_wage_p90": "Pay per year, 90th percentile",
+    "hourly_wage_p10": "Pay per hour, 10th percentile",
+    "hourly_wage_p25": "Pay per hour, 25th percentile",
+    "hourly_wage_p50": "Pay per hour, 50th percentile (median)",
+    "hourly_wage_p75": "Pay per hour, 75th percentile",
+    "hourly_wage_p90": "Pay per hour, 90th percentile",
+    "projected_employment": "Jobs projected at the end of the decade",
+    "projected_change_pct": "Projected growth over 10 years",
+    "projected_change_jobs": "Projected change in jobs over 10 years",
+    "annual_openings": "Openings each year, on average",
+    "mean_annual_wage_rank": "Rank for average pay (1 = highest)",
+    "jobs_per_1000": "Jobs per 1,000 jobs in the state",
+    "location_quotient": "Location quotient (1 = the U.S. share of jobs)",
+    "projection_base_employment": "Jobs at the start of the projection",
+    "share_of_jobs": "Share of jobs",
+    "share_of_employment": "Share of the profession's jobs",
+    "share_of_survey_respondents": "Share of survey respondents",
+    "share_of_industry_jobs": "Share of the industry's jobs",
+    "acs_workers": "Workers (Census survey, via Data USA)",
+    "acs_mean_annual_pay": "Average pay per year (Census survey, via Data USA)",
+    "acs_share_women": "Share of women (Census survey)",
+    "acs_mean_age": "Average age (Census survey)",
+    "fte_supply": "Supply, full-time equivalents (forecast)",
+    "fte_demand": "Demand, full-time equivalents (forecast)",
+    "fte_supply_minus_demand": "Supply minus demand (forecast)",
+    "fte_gap_pct": "Gap as a share of demand (forecast)",
+}
+MONTH_NAMES = {f"{i:02d}": name for i, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"), start=1)}
+
+
+# --- words and numbers ------------------------------------------------------------------------
+
+
+def period_label(period: str, stated: str = "yes") -> str:
+    """'2023-05' -> 'May 2023'; '2023-2033' -> '2023–2033'; adds '(inferred)' when not stated."""
+    text = str(period)
+    month = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", text)
+    if month:
+        text = f"{MONTH_NAMES[month.group(2)]} {month.group(1)}"
+    else:
+        span = re.fullmatch(r"((?:19|20)\d{2})-((?:19|20)\d{2})", text)
+        if span:
+            text = f"{span.group(1)}–{span.group(2)}"
+    if stated == "no":
+        text += " (inferred; the source gives no date)" if text == "undated" else " (inferred)"
+    return text
+
+
+def _grouped(number: float, decimals: int = 0) -> str:
+    return f"{number:,.{decimals}f}"
+
+
+def format_value(value: float, unit: str) -> str:
+    """A number with its unit in words: '$98,340 a year', '$46.33 an hour', '150,500 jobs', '11%'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return NOT_FOUND
+    whole = float(value).is_integer()
+    if unit == "USD per year":
+        return f"${_grouped(value)} a year"
+    if unit == "USD per hour":
+        return f"${_grouped(value, 2)} an hour"
+    if unit == "percent":
+        return f"{_grouped(value, 0 if whole else 1)}%"
+    if unit == "openings per year":
+        return f"{_grouped(value)} a year"
+    if unit == "rank among 50 states and DC":
+        return f"rank {int(value)} of 51"
+    if unit in ("ratio to the U.S. share", "jobs per 1,000 jobs"):
+        return f"{value:.2f}"
+    if unit == "years":
+        return f"{value:g} years"
+    return f"{_grouped(value, 0 if whole else 1)} {unit}"
+
+
+def profession_order(values) -> list[str]:
+    present = set(values)
+    return [p for p in PROFESSION_ORDER if p in present]
+
+
+# --- tiers and choosing one figure ------------------------------------------------------------
+
+
+def with_tier(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """frame plus a 'tier' column: the strongest tier among each row's sources."""
+    tiers = dict(zip(sources["source_id"], sources["tier"]))
+    rank = {t: i for i, t in enumerate(TIERS)}
+
+    def best(cell: str) -> str:
+        found = [tiers[s] for s in split_list(cell) if s in tiers]
+        return min(found, key=rank.get) if found else ""
+
+    out = frame.copy()
+    # The loader keeps each row's file line in attrs; pandas deep-copies attrs on every
+    # operation, which made these small tables slow. The views here do not need them.
+    out.attrs = {}
+    out["tier"] = [best(cell) for cell in out["source_ids"]]
+    return out
+
+
+def _period_key(period: str) -> tuple[int, int]:
+    """Sort key for as-of periods: year, then month (a span sorts by its first year)."""
+    match = re.match(r"((?:19|20)\d{2})(?:-(\d{2})(?!\d))?", str(period))
+    if not match:
+        return (0, 0)
+    return int(match.group(1)), int(match.group(2) or 0)
+
+
+def rank_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows best first: newest period, then strongest tier, stated period, not doubtful, lowest id.
+
+    frame needs the columns period, tier, period_stated, flag and an id in its first column.
+    """
+    if frame.empty:
+        return frame
+    ranked = frame.assign(
+        _period=[_period_key(p) for p in frame["period"]],
+        _tier=frame["tier"].map({t: i for i, t in enumerate(TIERS)}).fillna(len(TIERS)),
+        _stated=(frame["period_stated"] != "yes").astype(int),
+        _doubtful=(frame["flag"] == "doubtful").astype(int),
+    )
+    ranked = ranked.sort_values(
+        ["_doubtful", "_period", "_tier", "_stated", frame.columns[0]],
+        ascending=[True, False, True, True, True],
+        kind="stable",
+    )
+    return ranked.drop(columns=["_period", "_tier", "_stated", "_doubtful"])
+
+
+def headline(national: pd.DataFrame, profession: str, measure: str) -> pd.Series | None:
+    """The one figure the quick facts show for a profession and measure, or None.
+
+    national must carry a 'tier' column (with_tier). A doubtful figure is shown only when
+    it is the only one.
+    """
+    rows = national[(national["profession"] == profession) & (national["measure"] == measure)]
+    if rows.empty:
+        return None
+    return rank_figures(rows).iloc[0]
+
+
+# --- quick facts (the handbook's standard form) ----------------------------------------------
+
+# (row label, measure) for numbers; (row label, [(topic, attribute or None), ...]) for
+# education facts, tried in order; None as attribute means "the first row of that topic".
+QUICK_FACT_ROWS: tuple[tuple[str, str, object], ...] = (
+    ("Median pay", "national", "median_annual_wage"),
+    ("Median pay per hour", "national", "median_hourly_wage"),
+    ("Entry-level degree", "education", [("Entry degree", "Entry-level degree")]),
+    ("Typical entry-level education (BLS)", "education", [("Entry degree", "Typical entry-level education (BLS)")]),
+    ("Work experience in a related job (BLS)", "education", [("Entry degree", "Work experience in a related occupation (BLS)")]),
+    ("On-the-job training (BLS)", "education", [("Entry degree", "On-the-job training (BLS)")]),
+    ("Program length", "education", [("Program length", "Typical program length")]),
+    ("Licensing exam", "education", [("Licensing exam", "Exam and who runs it"), ("Exam format", None)]),
+    ("Number of jobs (BLS projections; includes self-employed)", "national", "ep_jobs"),
+    ("Payroll jobs (OEWS wage survey; excludes self-employed)", "national", "oews_employment"),
+    ("Job outlook: growth over 10 years", "national", "projected_change_pct"),
+    ("Change in jobs over 10 years", "national", "projected_change_jobs"),
+    ("Openings each year, on average", "national", "annual_openings"),
+)
+
+
+def _national_cell(row: pd.Series, stands_in: str | None = None) -> str:
+    parts = [format_value(row["value"], row["unit"]), period_label(row["period"], row["period_stated"])]
+    if stands_in:
+        parts.append(PROFESSION_NAMES[stands_in].replace("OT ", "").replace("PT ", "").lower())
+    if row.get("flag") == "doubtful":
+        parts.append("doubtful")
+    parts.append(f"tier {row['tier']}")
+    return " · ".join(parts)
+
+
+def _education_row(education: pd.DataFrame, profession: str, lookups) -> dict | None:
+    rows = education[education["profession"] == profession]
+    for topic, attribute in lookups:
+        match = rows[(rows["topic"] == topic) & ((rows["attribute"] == attribute) if attribute else True)]
+        if not match.empty:
+            return {**match.iloc[0].to_dict(), "_fallback": attribute is None}
+    return None
+
+
+def _education_cell(row: dict) -> str:
+    text = f"{row['attribute']}: {row['value']}" if row["_fallback"] else str(row["value"])
+    as_of = str(row["as_of"])
+    if as_of and as_of != "undated":
+        text += f" · {as_of}"
+    return f"{text} · tier {row['tier']}"
+
+
+def quick_facts(
+    national: pd.DataFrame, education: pd.DataFrame, sources: pd.DataFrame,
+    professions: tuple[str, ...] = PROFESSIONS_WITH_ASSISTANTS,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(table, cited): the quick-facts table (a Fact column, then one column per profession in
+    the order given) and the rows it shows, with their source_ids, for the sources footer."""
+    national = with_tier(national, sources)
+    education = with_tier(education, sources)
+    table, cited = [], []
+    for label, kind, key in QUICK_FACT_ROWS:
+        line = {"Fact": label}
+        for profession in professions:
+            cell = NOT_FOUND
+            if kind == "national":
+                row = headline(national, profession, key)
+                stands_in = None
+                if row is None and profession in FALLBACK_GROUP:
+                    stands_in = FALLBACK_GROUP[profession]
+                    row = headline(national, stands_in, key)
+                if row is not None:
+                    cell = _national_cell(row, stands_in)
+                    cited.append(row["source_ids"])
+            else:
+                row = _education_row(education, profession, key)
+                if row is not None:
+                    cell = _education_cell(row)
+                    cited.append(row["source_ids"])
+            line[profession] = cell
+        table.append(line)
+    return pd.DataFrame(table), pd.DataFrame({"source_ids": cited})
+
+
+def quick_summary(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> str:
+    """One sentence: the newest median pay and job count of each chosen profession."""
+    national = with_tier(national, sources)
+    parts = []
+    for profession in professions:
+        pay = headline(national, profession, "median_annual_wage")
+        if pay is not None:
+            inferred = "" if pay["period_stated"] == "yes" else ", date inferred"
+            parts.append(f"{profession} {format_value(pay['value'], pay['unit']).replace(' a year', '')} "
+                         f"({period_label(pay['period'])}{inferred})")
+    if not parts:
+        return "No median pay was found for the professions you chose."
+    return "Newest median pay found: " + "; ".join(parts) + ". Dates differ between columns, so compare with care."
+
+
+# --- pay ranges -------------------------------------------------------------------------------
+
+PERCENTILES = ("p10", "p25", "p50", "p75", "p90")
+
+
+def pay_ranges(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+    """One row per profession, period and source with yearly pay percentiles.
+
+    Needs at least the 10th, 50th and 90th percentiles; the 25th and 75th are kept when
+    given. A median stated as 'median_annual_wage' stands in for a missing 50th percentile
+    from the same source and period. Newest first within each profession.
+    """
+    national = with_tier(national, sources)
+    rows = national[national["profession"].isin(professions)]
+    out = []
+    for (profession, period, cited), group in rows.groupby(["profession", "period", "source_ids"], sort=False):
+        values = dict(zip(group["measure"], group["value"]))
+        found = {p: values.get(f"annual_wage_{p}") for p in PERCENTILES}
+        if found["p50"] is None:
+            found["p50"] = values.get("median_annual_wage")
+        if any(found[p] is None for p in ("p10", "p50", "p90")):
+            continue
+        first = group.iloc[0]
+        out.append({
+            "profession": profession,
+            "period": period,
+            "period_label": period_label(period, first["period_stated"]),
+            **{p: (float("nan") if v is None else float(v)) for p, v in found.items()},
+            "tier": first["tier"],
+            "source_ids": cited,
+        })
+    frame = pd.DataFrame(out, columns=["profession", "period", "period_label", *PERCENTILES, "tier", "source_ids"])
+    if frame.empty:
+        return frame
+    frame["_p"] = frame["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    frame["_t"] = [_period_key(p) for p in frame["period"]]
+    frame = frame.sort_values(["_p", "_t"], ascending=[True, False], kind="stable").drop(columns=["_p", "_t"])
+    return frame.reset_index(drop=True)
+
+
+def pay_range_table(ranges: pd.DataFrame) -> pd.DataFrame:
+    """The pay ranges as the table under the chart: words and dollars."""
+    table = pd.DataFrame({
+        "Profession": ranges["profession"],
+        "Period": ranges["period_label"],
+        "Lowest-paid 10% earn less than": ranges["p10"],
+        "25th percentile": ranges["p25"],
+        "Median (half earn more)": ranges["p50"],
+        "75th percentile": ranges["p75"],
+        "Top 10% earn more than": ranges["p90"],
+        "Source tier": ranges["tier"],
+        "Sources": ranges["source_ids"],
+    })
+    return table
+
+
+# --- jobs and outlook -------------------------------------------------------------------------
+
+JOB_MEASURES = ("ep_jobs", "oews_employment")
+
+
+def job_counts(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+    """The newest figure of each employment count for each profession: two measures, never one series."""
+    national = with_tier(national, sources)
+    out = []
+    for profession in professions:
+        for measure in JOB_MEASURES:
+            row = headline(national, profession, measure)
+            if row is not None:
+                out.append({
+                    "profession": profession, "measure": measure, "count": MEASURE_LABELS[measure],
+                    "value": row["value"], "period_label": period_label(row["period"], row["period_stated"]),
+                    "tier": row["tier"], "source_ids": row["source_ids"],
+                })
+    return pd.DataFrame(out, columns=["profession", "measure", "count", "value", "period_label", "tier", "source_ids"])
+
+
+def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+    """Projected growth (%) and openings per year by projection decade, one row per group and decade.
+
+    For OTA and PTA, groups counted together with aides are added (and named so) when a
+    source only gives those. Within a group and decade the strongest source wins.
+    """
+    national = with_tier(national, sources)
+    groups = list(professions) + [FALLBACK_GROUP[p] for p in professions if p in FALLBACK_GROUP]
+    rows = national[national["profession"].isin(groups) & national["measure"].isin(("projected_change_pct", "annual_openings"))]
+    out = []
+    for (profession, period), group in rows.groupby(["profession", "period"], sort=False):
+        line = {"profession": profession, "period": period, "growth_pct": float("nan"), "openings": float("nan")}
+        cited = []
+        for measure, column in (("projected_change_pct", "growth_pct"), ("annual_openings", "openings")):
+            best = rank_figures(group[group["measure"] == measure])
+            if not best.empty:
+                line[column] = float(best.iloc[0]["value"])
+                line["tier"] = best.iloc[0]["tier"]
+                cited.append(best.iloc[0]["source_ids"])
+        line["period_label"] = period_label(period)
+        line["source_ids"] = "; ".join(dict.fromkeys(s for cell in cited for s in split_list(cell)))
+        out.append(line)
+    frame = pd.DataFrame(out, columns=["profession", "period", "period_label", "growth_pct", "openings", "tier", "source_ids"])
+    if frame.empty:
+        return frame
+    frame["_p"] = frame["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    frame["_t"] = [_period_key(p) for p in frame["period"]]
+    frame = frame.sort_values(["_p", "_t"], ascending=[True, False], kind="stable").drop(columns=["_p", "_t"])
+    return frame.reset_index(drop=True)
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def setting_shares(settings: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+    """For each profession, the newest U.S. 'share of jobs' list from one source (largest share first)."""
+    settings = with_tier(settings, sources)
+    rows = settings[(settings["measure"] == "share_of_jobs") & (settings["geography"] == "United States")]
+    out = []
+    for profession in professions:
+        mine = rows[rows["profession"] == profession]
+        if mine.empty:
+            continue
+        sets = (
+            mine.assign(flag="")
+            .groupby(["period", "source_ids"], sort=False)
+            .first()
+            .reset_index()[["setting_id", "period", "tier", "period_stated", "flag", "source_ids"]]
+        )
+        best = rank_figures(sets).iloc[0]
+        chosen = mine[(mine["period"] == best["period"]) & (mine["source_ids"] == best["source_ids"])]
+        chosen = chosen.sort_values("value", ascending=False, kind="stable")
+        for row in chosen.itertuples():
+            out.append({
+                "profession": profession, "setting": row.setting, "share": float(row.value),
+                "period_label": period_label(row.period, row.period_stated), "reference_period": row.reference_period,
+                "tier": row.tier, "source_ids": row.source_ids,
+            })
+    return pd.DataFrame(out, columns=["profession", "setting", "share", "period_label", "reference_period", "tier", "source_ids"])
+
+
+def settings_table(settings: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+    """Every settings row for the chosen professions, in words, for the table under the chart."""
+    rows = settings[settings["profession"].isin(professions)]
+    return pd.DataFrame({
+        "Profession": rows["profession"],
+        "Where": rows["geography"],
+        "Setting or industry": rows["setting"],
+        "Measure": rows["measure"].map(MEASURE_LABELS),
+        "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
+        "Period": [period_label(p, s) for p, s in zip(rows["period"], rows["period_stated"])],
+        "As the source gives the period": rows["reference_period"],
+        "Note": rows["note"],
+        "Sources": rows["source_ids"],
+    }).reset_index(drop=True)
+
+
+# --- trends -----------------------------------------------------------------------------------
+
+TREND_CHOICES = {
+    "Median pay per year": "median_annual_wage",
+    "Payroll jobs (OEWS wage survey)": "oews_employment",
+    "Number of jobs (BLS projections)": "ep_jobs",
+    "Projected growth over 10 years": "projected_change_pct",
+}
+
+
+def trend_points(trends: pd.DataFrame, sources: pd.DataFrame, series: str, professions: tuple[str, ...]) -> pd.DataFrame:
+    """U.S. points of one series for the chosen professions; 'on_chart' marks one point per
+    profession and year (strongest tier, then stated period, then not doubtful). The others
+    stay in the table, so that disagreeing sources are visible."""
+    trends = with_tier(trends, sources)
+    rows = trends[
+        (trends["series"] == series) & (trends["geography"] == "United States") & trends["profession"].isin(professions)
+    ].copy()
+    if rows.empty:
+        return rows.assign(on_chart=pd.Series(dtype=bool))
+    rows["period"] = rows["year"].astype(str)
+    ranked = rank_figures(rows)
+    first = ~ranked.duplicated(["profession", "year"], keep="first")
+    rows["on_chart"] = first.reindex(rows.index)
+    rows = rows.drop(columns=["period"])
+    rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    return rows.sort_values(["_p", "year", "on_chart"], ascending=[True, True, False], kind="stable").drop(columns="_p").reset_index(drop=True)
+
+
+def trend_table(points: pd.DataFrame) -> pd.DataFrame:
+    year_label = "First year of the projection" if (points["series"] == "projected_change_pct").any() else "Year"
+    return pd.DataFrame({
+        "Profession": points["profession"],
+        year_label: points["year"],
+        "Value": [format_value(v, u) for v, u in zip(points["value"], points["unit"])],
+        "As the source gives the period": points["reference_period"],
+        "On the chart": points["on_chart"].map({True: "yes", False: "no (another source is used)"}),
+        "Source tier": points["tier"],
+        "Note": points["note"],
+        "Sources": points["source_ids"],
+    })
+
+
+# --- conflicts --------------------------------------------------------------------------------
+
+
+def disagreements(frame: pd.DataFrame, sources: pd.DataFrame, keys: tuple[str, ...], id_column: str) -> pd.DataFrame:
+    """Groups of rows with the same keys (e.g. profession, measure, period) but different values.
+
+    Returns one row per figure in such a group, with a 'group' number, so both (or all)
+    sides can be shown together.
+    """
+    frame = with_tier(frame, sources)
+    out = []
+    number = 0
+    for key, group in frame.groupby(list(keys), sort=False):
+        if group["value"].nunique() < 2:
+            continue
+        number += 1
+        for row in group.itertuples():
+            out.append({"group": number, **dict(zip(keys, key if isinstance(key, tuple) else (key,))),
+                        "id": getattr(row, id_column), "value": row.value, "unit": row.unit,
+                        "reference_period": row.reference_period, "flag": row.flag, "note": row.note,
+                        "tier": row.tier, "source_ids": row.source_ids})
+    return pd.DataFrame(out)
+
+
+def conflict_table(national: pd.DataFrame, trends: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Every pair (or set) of figures that disagree, side by side, in words."""
+    a = disagreements(national, sources, ("profession", "measure", "period"), "figure_id")
+    b = disagreements(trends[trends["geography"] == "United States"], sources, ("profession", "series", "year"), "point_id")
+    if not a.empty and not b.empty:
+        # A trend point often repeats a national figure: list each disagreement once.
+        seen = {(p, m, frozenset(g["value"])) for (p, m, _), g in a.groupby(["profession", "measure", "period"])}
+        repeat = {n for n, g in b.groupby("group") if (g["profession"].iloc[0], g["series"].iloc[0], frozenset(g["value"])) in seen}
+        b = b[~b["group"].isin(repeat)]
+    parts = []
+    offset = 0
+    if not a.empty:
+        parts.append(pd.DataFrame({
+            "Question": [f"{p}: {MEASURE_LABELS[m]}, {period_label(t)}" for p, m, t in zip(a["profession"], a["measure"], a["period"])],
+            "_group": a["group"],
+            "Figure": [format_value(v, u) for v, u in zip(a["value"], a["unit"])],
+            "As the source gives the period": a["reference_period"],
+            "Source tier": a["tier"],
+            "Caution": a["flag"],
+            "Note": a["note"],
+            "Sources": a["source_ids"],
+        }))
+        offset = int(a["group"].max())
+    if not b.empty:
+        parts.append(pd.DataFrame({
+            "Question": [f"{p}: {MEASURE_LABELS[s]}, {y}" for p, s, y in zip(b["profession"], b["series"], b["year"])],
+            "_group": b["group"] + offset,
+            "Figure": [format_value(v, u) for v, u in zip(b["value"], b["unit"])],
+            "As the source gives the period": b["reference_period"],
+            "Source tier": b["tier"],
+            "Caution": b["flag"],
+            "Note": b["note"],
+            "Sources": b["source_ids"],
+        }))
+    if not parts:
+        return pd.DataFrame(columns=["Question", "Figure", "As the source gives the period", "Source tier", "Caution", "Note", "Sources"])
+    table = pd.concat(parts, ignore_index=True).sort_values(["_group"], kind="stable")
+    return table.drop(columns="_group").reset_index(drop=True)
+
+
+def workforce_outlook_facts(education: pd.DataFrame) -> pd.DataFrame:
+    """The education rows on the future supply of therapists (e.g. HRSA's shortage, APTA's surplus)."""
+    return education[education["topic"] == "Workforce outlook"].reset_index(drop=True)
+
+
+def education_table(education: pd.DataFrame, professions: tuple[str, ...], topics: tuple[str, ...]) -> pd.DataFrame:
+    """Education and licensure facts for the chosen professions and topics, in the table's order."""
+    rows = education[education["profession"].isin(professions) & education["topic"].isin(topics)].copy()
+    rows["_t"] = rows["topic"].map({t: i for i, t in enumerate(topics)})
+    rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    rows = rows.sort_values(["_t", "_p"], kind="stable")
+    return pd.DataFrame({
+        "Topic": rows["topic"],
+        "Profession": rows["profession"],
+        "What": rows["attribute"],
+        "Fact": rows["value"],
+        "As of": rows["as_of"],
+        "Note": rows["note"],
+        "Sources": rows["source_ids"],
+    }).reset_index(drop=True)
+
+
+# --- chart titles that state the finding --------------------------------------------------------
+
+
+def _short_period(label: str) -> str:
+    return label.replace(" (inferred)", ", date inferred")
+
+
+def pay_title(ranges: pd.DataFrame) -> str:
+    top = ranges.sort_values("p50", ascending=False, kind="stable").iloc[0]
+    return (f"Highest median: {top['profession']}, ${top['p50']:,.0f} a year ({_short_period(top['period_label'])}). "
+            "Lines: 10th to 90th percentile")
+
+
+def jobs_title(counts: pd.DataFrame) -> str:
+    top = counts.sort_values("value", ascending=False, kind="stable").iloc[0]
+    return f"Most jobs: {top['profession']}, {top['value']:,.0f} ({_short_period(top['period_label'])}). Two counts, kept apart"
+
+
+def outlook_title(outlook: pd.DataFrame, column: str) -> str:
+    rows = outlook.dropna(subset=[column])
+    top = rows.sort_values(column, ascending=False, kind="stable").iloc[0]
+    if column == "growth_pct":
+        return f"Fastest projected growth: {top['profession']}, {top[column]:g}% over {top['period_label']}"
+    return f"Most openings each year: {top['profession']}, {top[column]:,.0f} ({top['period_label']})"
+
+
+def rate_kind(attribute: str) -> str:
+    """Which kind of pass rate a fact describes; the kinds are not comparable with each other."""
+    text = attribute.lower()
+    if "new-graduate" in text:
+        return "New-graduate rate (NBCOT)"
+    if "ultimate" in text:
+        return "Ultimate rate, after any number of attempts (FSBPT)"
+    if "first-time" in text:
+        return "First-time rate"
+    return "Rate of another kind"
+
+
+def pass_rates(education: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+    """The pass-rate facts of the chosen professions, each with the kind of rate it is."""
+    rows = education[(education["topic"] == "Pass rate") & education["profession"].isin(professions)].copy()
+    rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    rows = rows.sort_values("_p", kind="stable")
+    return pd.DataFrame({
+        "Profession": rows["profession"],
+        "Kind of rate": [rate_kind(a) for a in rows["attribute"]],
+        "Rate": rows["value"],
+        "As of": rows["as_of"],
+        "Sources": rows["source_ids"],
+    }).reset_index(drop=True)

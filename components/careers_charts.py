@@ -1,0 +1,343 @@
+"""Plotly figures for the careers pages (issue 3). Each takes a tidy frame from
+components/careers.py, states.py or onet.py and returns a go.Figure.
+
+Same rules as components/charts.py: one colour per profession everywhere (OT blue, PT
+vermillion, OTA and PTA lighter), numbers written on the marks so that colour is never the
+only cue, and every mark labelled with its period. The state map is a tile grid drawn as a
+heatmap: no geographic trace, so nothing is fetched from a map server.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.charts import FONT, PROFESSION_COLORS, TEXT_COLOR, TEXT_ON, _tint, wrap_label
+from components.states import NAME_OF, TILE_GRID
+
+GROUP_COLORS = {
+    **{k: v for k, v in PROFESSION_COLORS.items() if k != "Both"},
+    "OTA and aides": PROFESSION_COLORS["OTA"],
+    "PTA and aides": PROFESSION_COLORS["PTA"],
+    "PT aides": "#CC79A7",  # Okabe-Ito reddish purple
+}
+TEXT_ON_GROUP = {**{k: TEXT_ON[v] for k, v in GROUP_COLORS.items() if v in TEXT_ON}, "PT aides": TEXT_COLOR}
+SYMBOLS = {"OT": "circle", "PT": "square", "OTA": "diamond", "PTA": "triangle-up",
+           "OTA and aides": "diamond-open", "PTA and aides": "triangle-up-open", "PT aides": "x"}
+GRID = "#E5E5E5"
+
+
+TITLE_WIDTH = 48  # characters per title line: a title must fit a phone's width
+
+
+def _base(fig: go.Figure, title: str, height: int, legend: bool = True) -> go.Figure:
+    title = wrap_label(title, TITLE_WIDTH)
+    lines = title.count("<br>") + 1
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
+        font=FONT,
+        height=height + 22 * (lines - 1),
+        margin=dict(l=10, r=20, t=50 + 22 * lines, b=80 if legend else 40),
+        showlegend=legend,
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, x=0, xanchor="left", title_text=""),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        hoverlabel=dict(font=dict(family=FONT["family"])),
+    )
+    return fig
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def short_number(value: float, unit: str) -> str:
+    """A compact label for a map tile: 24.2k, $114k, 12%, 1.16."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if unit == "USD per year":
+        return f"${value / 1000:.0f}k"
+    if unit == "USD per hour":
+        return f"${value:.0f}"
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit in ("ratio to the U.S. share", "jobs per 1,000 jobs"):
+        return f"{value:.2f}"
+    if unit == "rank among 50 states and DC":
+        return f"#{int(value)}"
+    if value >= 10000:
+        return f"{value / 1000:.0f}k"
+    if value >= 1000:
+        return f"{value / 1000:.1f}k"
+    return f"{value:,.0f}"
+
+
+# --- pay ------------------------------------------------------------------------------------
+
+
+def pay_range_chart(ranges: pd.DataFrame, title: str = "How pay spreads: 10th to 90th percentile, middle half, median") -> go.Figure:
+    """Per profession and period: a thin line from the 10th to the 90th percentile, a thick bar
+    for the middle half (25th-75th) where given, and a mark at the median, all labelled."""
+    fig = go.Figure()
+    labels = [wrap_label(f"{p} · {t}", 14) for p, t in zip(ranges["profession"], ranges["period_label"])]
+    shown = set()
+    for label, row in zip(labels, ranges.itertuples()):
+        color = GROUP_COLORS[row.profession]
+        first = row.profession not in shown
+        shown.add(row.profession)
+        fig.add_scatter(
+            x=[row.p10, row.p90], y=[label, label], mode="lines+markers+text",
+            line=dict(color=color, width=3), marker=dict(symbol="line-ns", size=14, line=dict(width=3, color=color)),
+            text=[_money(row.p10), _money(row.p90)], textposition="bottom center",
+            textfont=dict(size=12, color=TEXT_COLOR), cliponaxis=False,
+            name=row.profession, legendgroup=row.profession, showlegend=first,
+            hovertemplate="%{y}: %{x:$,.0f}<extra>10th / 90th percentile</extra>",
+        )
+        if not (math.isnan(row.p25) or math.isnan(row.p75)):
+            fig.add_bar(
+                y=[label], x=[row.p75 - row.p25], base=[row.p25], orientation="h", width=0.3,
+                marker=dict(color=_tint(color, 0.55), line=dict(color=color, width=1.5)),
+                name=row.profession, legendgroup=row.profession, showlegend=False,
+                customdata=[[row.p25, row.p75]],
+                hovertemplate="%{y}: middle half %{customdata[0]:$,.0f} to %{customdata[1]:$,.0f}<extra></extra>",
+            )
+        fig.add_scatter(
+            x=[row.p50], y=[label], mode="markers",
+            marker=dict(symbol="diamond", size=13, color="white", line=dict(color=TEXT_COLOR, width=2)),
+            name=row.profession, legendgroup=row.profession, showlegend=False,
+            hovertemplate="%{y}: median %{x:$,.0f}<extra></extra>",
+        )
+        # Above the bar, clear of it: a text mark would sit on the bar's edge.
+        fig.add_annotation(x=row.p50, y=label, yshift=22, text=f"median {_money(row.p50)}", showarrow=False,
+                           font=dict(size=12, color=TEXT_COLOR))
+    fig = _base(fig, title, 170 + 84 * len(ranges))
+    fig.update_layout(barmode="overlay", margin=dict(l=10, r=30, b=80))
+    fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels)
+    low = float(ranges["p10"].min()) if len(ranges) else 0
+    high = float(ranges["p90"].max()) if len(ranges) else 1
+    pad = (high - low) * 0.18 or 10000
+    fig.update_xaxes(title_text="Pay per year (US dollars)", tickprefix="$", tickformat=",.0f", gridcolor=GRID,
+                     range=[max(0, low - pad), high + pad])
+    return fig
+
+
+# --- jobs, outlook, settings -----------------------------------------------------------------
+
+
+def labelled_bars(frame: pd.DataFrame, label: str, value: str, group: str, text: list[str], title: str,
+                  x_title: str, hover_unit: str, patterned: pd.Series | None = None) -> go.Figure:
+    """Horizontal bars in frame order, one colour per group, each with its own text label."""
+    fig = go.Figure()
+    shown = set()
+    for i, row in enumerate(frame.itertuples()):
+        key = getattr(row, group)
+        color = GROUP_COLORS[key]
+        pattern = "/" if patterned is not None and bool(patterned.iloc[i]) else ""
+        fig.add_bar(
+            y=[getattr(row, label)], x=[getattr(row, value)], orientation="h",
+            marker=dict(color=color, pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.3, fillmode="overlay")),
+            text=[text[i]], textposition="outside", cliponaxis=False, textfont=dict(color=TEXT_COLOR, size=13),
+            name=key, legendgroup=key, showlegend=key not in shown,
+            hovertemplate="%{y}: " + text[i].replace("%", "%%") + f"<extra>{hover_unit}</extra>",
+        )
+        shown.add(key)
+    fig = _base(fig, title, 130 + 44 * len(frame), legend=False)  # the labels name each bar's profession
+    fig.update_layout(barmode="overlay", margin=dict(l=10, r=150, b=50))
+    fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=list(frame[label]))
+    fig.update_xaxes(title_text=x_title, gridcolor=GRID, rangemode="tozero")
+    return fig
+
+
+def jobs_chart(counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart") -> go.Figure:
+    """The two employment counts side by side for each profession: two bars, never one line."""
+    frame = counts.assign(
+        label=[f"{p}: {'number of jobs' if m == 'ep_jobs' else 'payroll jobs'}" for p, m in zip(counts["profession"], counts["measure"])]
+    )
+    text = [f"{v:,.0f} · {t}" for v, t in zip(frame["value"], frame["period_label"])]
+    return labelled_bars(
+        frame, "label", "value", "profession", text,
+        title, "Jobs", "jobs",
+        patterned=frame["measure"] == "oews_employment",
+    )
+
+
+def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None) -> go.Figure:
+    """Projected growth (%) or openings per year, one bar per profession and projection decade."""
+    frame = outlook.dropna(subset=[column])
+    frame = frame.assign(label=[f"{p} · {t}" for p, t in zip(frame["profession"], frame["period_label"])])
+    if column == "growth_pct":
+        text = [f"{v:g}%" for v in frame[column]]
+        return labelled_bars(frame, "label", column, "profession", text,
+                             title or "Projected job growth over 10 years", "Growth over the decade (%)", "growth")
+    text = [f"{v:,.0f} a year" for v in frame[column]]
+    return labelled_bars(frame, "label", column, "profession", text,
+                         title or "Job openings each year, on average", "Openings per year", "openings")
+
+
+def settings_chart(shares: pd.DataFrame) -> go.Figure:
+    """Small multiples: for each profession, its share of jobs by employer type, largest first."""
+    groups = [p for p in dict.fromkeys(shares["profession"])]
+    titles = [f"{p}: share of jobs, {shares.loc[shares['profession'] == p, 'period_label'].iloc[0]}" for p in groups]
+    counts = [int((shares["profession"] == p).sum()) for p in groups]
+    fig = make_subplots(rows=len(groups), cols=1, subplot_titles=titles, vertical_spacing=0.12 if len(groups) > 1 else 0.1,
+                        row_heights=counts)
+    for i, profession in enumerate(groups, start=1):
+        part = shares[shares["profession"] == profession]
+        color = GROUP_COLORS[profession]
+        fig.add_bar(
+            y=[wrap_label(s, 36) for s in part["setting"]], x=part["share"], orientation="h",
+            marker_color=color, text=[f"{v:g}%" for v in part["share"]], textposition="outside",
+            textfont=dict(color=TEXT_COLOR), cliponaxis=False, name=profession, showlegend=False,
+            hovertemplate="%{y}: %{x}%<extra>" + profession + "</extra>", row=i, col=1,
+        )
+        fig.update_yaxes(autorange="reversed", automargin=True, row=i, col=1)
+        fig.update_xaxes(range=[0, max(40, float(shares["share"].max()) * 1.25)], ticksuffix="%", gridcolor=GRID, row=i, col=1)
+    fig = _base(fig, "Where they work", 110 + 62 * sum(counts) + 70 * len(groups), legend=False)
+    fig.update_annotations(font=dict(size=14, color=TEXT_COLOR), x=0, xanchor="left")
+    return fig
+
+
+# --- trends -----------------------------------------------------------------------------------
+
+
+def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
+    """One line per profession through the points chosen for the chart, each point labelled
+    with its value at the line's last point and its source year on hover."""
+    fig = go.Figure()
+    on = points[points["on_chart"]]
+    for profession in dict.fromkeys(on["profession"]):
+        part = on[on["profession"] == profession].sort_values("year")
+        color = GROUP_COLORS[profession]
+        text = [""] * len(part)
+        if len(part):
+            text[-1] = short_number(float(part["value"].iloc[-1]), unit)
+        fig.add_scatter(
+            x=part["year"], y=part["value"], mode="lines+markers+text", name=profession,
+            line=dict(color=color, width=2.5, dash="solid" if profession in ("OT", "PT") else "dot"),
+            marker=dict(symbol=SYMBOLS.get(profession, "circle"), size=9, color=color),
+            text=text, textposition="bottom right" if profession in ("OT", "OTA") else "top left",
+            textfont=dict(color=TEXT_COLOR, size=12), cliponaxis=False,
+            customdata=list(zip(part["reference_period"], part["tier"])),
+            hovertemplate="%{x}: %{y:,}<br>%{customdata[0]} · tier %{customdata[1]}<extra>" + profession + "</extra>",
+        )
+    fig = _base(fig, title, 440)
+    fig.update_xaxes(title_text="Year", dtick=2, gridcolor=GRID)
+    prefix = "$" if unit.startswith("USD") else ""
+    suffix = "%" if unit == "percent" else ""
+    fig.update_yaxes(title_text=unit, tickprefix=prefix, ticksuffix=suffix, tickformat=",", gridcolor=GRID,
+                     rangemode="tozero", automargin=True)
+    fig.update_layout(margin=dict(l=10, r=30, b=80))
+    return fig
+
+
+# --- the state map ----------------------------------------------------------------------------
+
+
+def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlight: str | None = None) -> go.Figure:
+    """The 50 states and DC as equal squares in a grid, shaded by the figure; states with no
+    figure are light grey with a dash. Each tile says its state and its value."""
+    rows = 1 + max(r for r, _ in TILE_GRID.values())
+    cols = 1 + max(c for _, c in TILE_GRID.values())
+    z = [[None] * cols for _ in range(rows)]
+    text = [[""] * cols for _ in range(rows)]
+    z_missing = [[None] * cols for _ in range(rows)]
+    text_missing = [[""] * cols for _ in range(rows)]
+    hover = [[""] * cols for _ in range(rows)]
+    for row in view.itertuples():
+        r, c = TILE_GRID[row.state_abbr]
+        if math.isnan(row.value):
+            z_missing[r][c] = 0
+            text_missing[r][c] = f"{row.state_abbr}<br>–"
+            hover[r][c] = f"{row.state}: no figure found in our sources"
+        else:
+            z[r][c] = row.value
+            text[r][c] = f"{row.state_abbr}<br>{short_number(row.value, unit)}"
+            hover[r][c] = f"{row.state}: {row.shown}"
+    color = GROUP_COLORS[profession]
+    reverse = unit == "rank among 50 states and DC"  # rank 1 (best-paid) gets the strongest colour
+    scale = [[0, _tint(color, 0.12)], [1, color]]
+    fig = go.Figure()
+    fig.add_heatmap(
+        z=z_missing, text=text_missing, customdata=hover, texttemplate="%{text}", textfont=dict(size=10, color="#555555"),
+        colorscale=[[0, "#F2F2F2"], [1, "#F2F2F2"]], showscale=False, xgap=3, ygap=3, hoverongaps=False,
+        hovertemplate="%{customdata}<extra></extra>", name="No figure found",
+    )
+    fig.add_heatmap(
+        z=z, text=text, customdata=hover, texttemplate="%{text}", textfont=dict(size=10),
+        colorscale=scale, reversescale=reverse, xgap=3, ygap=3, hoverongaps=False,
+        hovertemplate="%{customdata}<extra></extra>", name=profession,
+        # A horizontal colour key under the grid leaves the full width to the tiles on a phone.
+        colorbar=dict(title=dict(text=unit, side="top"), orientation="h", x=0, xanchor="left", y=-0.02,
+                      yanchor="top", thickness=10, len=0.6, outlinewidth=0,
+                      tickprefix="$" if unit.startswith("USD") else "", ticksuffix="%" if unit == "percent" else ""),
+    )
+    if highlight and highlight in TILE_GRID:
+        r, c = TILE_GRID[highlight]
+        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5, line=dict(color=TEXT_COLOR, width=4))
+        fig.add_annotation(x=c, y=r - 0.5, yshift=4, text=NAME_OF[highlight], showarrow=False, yanchor="bottom",
+                           font=dict(size=12, color=TEXT_COLOR), bgcolor="white")
+    fig = _base(fig, title, 520, legend=False)
+    fig.update_layout(margin=dict(l=5, r=5, b=70))
+    fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], constrain="domain")
+    fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", scaleratio=1, constrain="domain")
+    return fig
+
+
+# --- O*NET ------------------------------------------------------------------------------------
+
+
+def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, float], title: str) -> go.Figure:
+    """One row per item, largest OT-PT difference at the top: an OT dot, a PT square, a line
+    between them, and the difference written at the right."""
+    labels = [wrap_label(name, 28) for name in profile["element_name"]]
+    line_x, line_y = [], []
+    for label, ot, pt in zip(labels, profile["OT"], profile["PT"]):
+        line_x += [ot, pt, None]
+        line_y += [label, label, None]
+    fig = go.Figure()
+    fig.add_scatter(x=line_x, y=line_y, mode="lines", line=dict(color="#9AA0A6", width=3), hoverinfo="skip", showlegend=False)
+    for profession in ("OT", "PT"):
+        color = GROUP_COLORS[profession]
+        fig.add_scatter(
+            x=profile[profession], y=labels, mode="markers", name=profession,
+            marker=dict(symbol=SYMBOLS[profession], size=13, color=color, line=dict(color="white", width=1)),
+            hovertemplate="%{y}: %{x:.2f}<extra>" + profession + " " + scale.lower() + "</extra>",
+        )
+    diffs = [f"{d:+.2f}" for d in profile["difference"]]
+    low, high = value_range
+    fig.add_scatter(
+        x=[high + 0.65] * len(labels), y=labels, mode="text",
+        text=diffs, textfont=dict(color=TEXT_COLOR, size=12), showlegend=False, hoverinfo="skip", cliponaxis=False,
+    )
+    fig = _base(fig, title, 150 + 34 * len(profile))
+    fig.update_layout(margin=dict(l=10, r=60, b=80))
+    fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels, gridcolor=GRID)
+    # The axis runs past the scale to make room for the OT-minus-PT column; ticks stop at the scale's end.
+    fig.update_xaxes(title_text=f"{scale} ({low} to {high}); OT minus PT at the right", range=[low - 0.2, high + 1.0],
+                     tickvals=list(range(int(low), int(high) + 1)), gridcolor=GRID)
+    fig.add_annotation(x=high + 0.65, y=1, yref="paper", yanchor="bottom", text="OT − PT", showarrow=False,
+                       font=dict(size=12, color=TEXT_COLOR))
+    return fig
+
+
+def riasec_chart(interests: pd.DataFrame) -> go.Figure:
+    """RIASEC interest scores (1-7), OT and PT side by side for each of the six interests."""
+    fig = go.Figure()
+    for profession in ("OT", "PT"):
+        color = GROUP_COLORS[profession]
+        fig.add_bar(
+            y=interests["interest"], x=interests[profession], orientation="h", name=profession,
+            marker=dict(color=color, pattern=dict(shape="" if profession == "OT" else "/", fgcolor="white", size=7,
+                                                  solidity=0.3, fillmode="overlay")),
+            text=[f"{v:.2f}" for v in interests[profession]], textposition="outside", cliponaxis=False,
+            textfont=dict(color=TEXT_COLOR, size=12),
+            hovertemplate="%{y}: %{x:.2f}<extra>" + profession + "</extra>",
+        )
+    fig = _base(fig, "Interests (RIASEC): what kind of work suits each", 470)
+    fig.update_layout(barmode="group", margin=dict(l=10, r=50, b=80))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text="Interest score (1 to 7)", range=[0, 7.6], dtick=1, gridcolor=GRID)
+    return fig
