@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages.common import NOT_ADVICE, sources_footer, table_with_download, tables
 from components import decide as aid
-from components.export import download_name
+from components.export import download_name, to_csv_bytes
 from components.schema import AGE_GROUPS, SETTINGS
 from components.sources import source_links
 from components.text import md_escape
@@ -139,7 +139,12 @@ if not answer.work_on.empty:
 # 4. The treatments involved, as rows of the treatments table.
 if not answer.interventions.empty:
     st.subheader("Treatments that may be involved")
-    st.caption("From the treatments table: who uses each one, what it involves and which of your goals it serves.")
+    lines = [
+        f"- {BADGES[row.used_by]} **{md_escape(row.intervention)}**: {md_escape(row.description)}"
+        for row in answer.interventions.itertuples()
+    ]
+    st.markdown("\n".join(lines))
+    st.caption("From the treatments table, where each one has its billing codes and sources.")
     treatments = answer.interventions.rename(
         columns={
             "intervention_id": "Id",
@@ -150,22 +155,27 @@ if not answer.interventions.empty:
             "billing_codes": "Billing codes",
             "source_ids": "Sources",
         }
-    )[["Id", "Treatment", "Used by", "What it involves", "For your goal", "Billing codes", "Sources"]]
-    table_with_download(
-        treatments,
-        file_name=download_name("which-therapy-treatments", condition or (), chosen_goals),
-        key="download_answer_treatments",
-    )
+    )[["Id", "Treatment", "Used by", "For your goal", "What it involves", "Billing codes", "Sources"]]
+    with st.expander("These treatments as a table, with billing codes and sources"):
+        table_with_download(
+            treatments,
+            file_name=download_name("which-therapy-treatments", condition or (), chosen_goals),
+            key="download_answer_treatments",
+        )
 
 # 5. How to get started: referral, direct access and where to find each profession.
 st.subheader("How to get started")
+TOPIC_HEADINGS = {"Referral and direct access": "Do you need a referral?", "Where to find them": "Where to find them"}
 if answer.access.empty:
     st.caption("Our sources say nothing about access for this answer.")
-for row in answer.access.itertuples():
-    with st.container(border=True):
-        st.markdown(f"{BADGES[row.profession]} **{md_escape(row.topic)}**  \n{md_escape(row.statement)}")
-        note = f" {md_escape(row.note)}" if row.note else ""
-        st.caption(f"As of {md_escape(row.as_of)}.{note} Sources: {source_links(row.source_ids, sources)}")
+for topic, rows in answer.access.groupby("topic", sort=False):
+    st.markdown(f"**{md_escape(TOPIC_HEADINGS.get(topic, topic))}**")
+    for row in rows.itertuples():
+        with st.container(border=True):
+            st.markdown(f"{BADGES[row.profession]} {md_escape(row.statement)}")
+            date = "Undated." if row.as_of == "undated" else f"As of {md_escape(row.as_of)}."
+            note = f" {md_escape(row.note)}" if row.note else ""
+            st.caption(f"{date}{note} Sources: {source_links(row.source_ids, sources)}")
 st.caption(
     "Rules differ from state to state and between insurers, so the clinic, your insurer or a doctor "
     "can tell you what applies to you."
@@ -178,11 +188,18 @@ st.markdown(
     "The download has every statement above with its sources."
 )
 answer_rows = aid.answer_table(answer, situation, NOT_ADVICE)
-table_with_download(
-    answer_rows,
+st.download_button(
+    "Download this answer (CSV)",
+    data=to_csv_bytes(answer_rows),
     file_name=download_name("which-therapy", condition or (), age or (), setting or (), chosen_goals),
+    mime="text/csv",
+    on_click="ignore",
     key="download_answer",
+    icon=":material/download:",
+    type="primary",
 )
+with st.expander("This answer as a table"):
+    st.dataframe(answer_rows, hide_index=True, width="stretch", key="answer_table")
 with st.expander("The data rows behind this answer"):
     if not answer.goals.empty:
         st.markdown("**Goals** (from goals.csv)")

@@ -125,7 +125,7 @@ def test_examples_fill_in_the_question_and_answer_it(example, verdict):
 def test_downloads_do_not_rerun_and_cover_answer_and_rows():
     at = run({"condition": STROKE, "goal": ["Walk or climb stairs without pain"]})
     buttons = at.get("download_button")
-    assert {b.proto.label for b in buttons} == {"Download this table (CSV)"}
+    assert {b.proto.label for b in buttons} == {"Download this table (CSV)", "Download this answer (CSV)"}
     assert len(buttons) >= 5  # treatments, answer, goals, condition, access (+ sources)
     assert all(b.proto.ignore_rerun for b in buttons)
 
