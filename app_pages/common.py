@@ -59,7 +59,9 @@ def table_with_download(view: pd.DataFrame, file_name: str, key: str, column_con
     st.dataframe(view, hide_index=True, width="stretch", column_config=column_config, key=f"{key}_table")
     st.download_button(
         "Download this table (CSV)",
-        data=to_csv_bytes(view),
+        # Made when clicked, not on every rerun: the CSV of every table on a page cost
+        # up to ~0.2 s a run (the Sources page) and was kept in memory per session.
+        data=lambda: to_csv_bytes(view),
         file_name=file_name,
         mime="text/csv",
         on_click="ignore",
