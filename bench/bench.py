@@ -198,11 +198,25 @@ async def open_session(browser, url: str, charts: int, errors: list | None = Non
     page.set_default_timeout(120_000)
     if errors is not None:
         page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
-    await page.goto(url, wait_until="commit")
-    result = await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
-    if "error" in result:
-        raise RuntimeError(f"first render of {url}: {result}")
+    try:
+        await page.goto(url, wait_until="commit")
+        result = await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
+        if "error" in result:
+            raise RuntimeError(f"first render of {url}: {result}")
+    except Exception:
+        await context.close()
+        raise
     return context, page, result
+
+
+async def open_sessions(browser, url: str, charts: int, count: int, errors: list) -> list:
+    """count sessions opened at once; one that fails to render is an error, not a crash."""
+    opened = await asyncio.gather(*[open_session(browser, url, charts, errors) for _ in range(count)],
+                                  return_exceptions=True)
+    for item in opened:
+        if isinstance(item, BaseException):
+            errors.append(f"opening a session: {item}"[:400])
+    return [item for item in opened if not isinstance(item, BaseException)]
 
 
 async def transferred_bytes(page) -> int:
@@ -416,9 +430,7 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
         await context.close()
 
         # Memory with many sessions, then concurrency: all sessions change filters at once.
-        contexts_pages = await asyncio.gather(*[
-            open_session(browser, url.format(base=server.url), charts, errors) for _ in range(sessions)
-        ])
+        contexts_pages = await open_sessions(browser, url.format(base=server.url), charts, sessions, errors)
         rss["sessions_open"] = server.rss_mb()
         out["active_sessions_seen"] = server.metric("active_sessions")
 
@@ -457,7 +469,8 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
             await asyncio.sleep(0.2)
         rss["after_close"] = server.rss_mb()
         out["rss_mb"] = {k: round(v, 1) for k, v in rss.items()}
-        out["per_session_mb"] = (rss["sessions_open"] - rss["one_session"]) / max(1, sessions - 1)
+        out["sessions_opened"] = len(contexts_pages)
+        out["per_session_mb"] = (rss["sessions_open"] - rss["one_session"]) / max(1, len(contexts_pages) - 1)
         out["retained_after_close_mb"] = rss["after_close"] - rss["one_session"]
         print(f"  {app['name']:9} RSS MB {out['rss_mb']}, per extra session {out['per_session_mb']:.2f} MB", flush=True)
     except Exception:
@@ -508,9 +521,7 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
         direct.stop()
 
         errors: list[str] = []
-        contexts_pages = await asyncio.gather(*[
-            open_session(browser, f"{proxy}/{fpage['url']}", charts, errors) for _ in range(sessions)
-        ])
+        contexts_pages = await open_sessions(browser, f"{proxy}/{fpage['url']}", charts, sessions, errors)
 
         async def one(index, page):
             try:
