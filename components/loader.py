@@ -55,8 +55,20 @@ class DataError(Exception):
         if self.line is not None:
             where.append(f"line {self.line}")
         if self.column is not None:
-            where.append(f"column '{self.column}'")
+            where.append(f"column '{_shown(self.column)}'")
         return f"{', '.join(where)}: {self.problem}"
+
+
+_SHOWN_CHARS = 80
+
+
+def _shown(value: object) -> str:
+    """A value as a message quotes it: on one line (control characters written as escapes)
+    and at most 80 characters, so that one bad cell cannot make the message unreadable."""
+    text = "".join(
+        ch if ch.isprintable() else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in str(value)
+    )
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "\u2026"
 
 
 def split_list(cell: str) -> list[str]:
@@ -76,18 +88,30 @@ def _decode(raw: bytes, label: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line_start = raw.rfind(b"\n", 0, err.start) + 1
         line = raw.count(b"\n", 0, err.start) + 1
-        # Parse the line up to the bad byte as CSV, so that commas inside quoted
-        # cells don't shift the column.
-        before = raw[line_start : err.start].decode("utf-8", "replace")
-        fields = next(csv.reader([before]), [""]) if before else [""]
-        field_index = len(fields) - 1 if before and not before.endswith(",") else len(fields) - (0 if before else 1)
-        header = next(csv.reader([raw.split(b"\n", 1)[0].decode("utf-8", "replace")]), [])
-        column = header[field_index].strip() if 0 <= field_index < len(header) else None
         raise DataError(
-            label, line, column, f"byte 0x{raw[err.start]:02x} is not valid UTF-8; save the file as UTF-8"
+            label, line, _column_at(raw, err.start), f"byte 0x{raw[err.start]:02x} is not valid UTF-8; save the file as UTF-8"
         ) from None
+
+
+def _column_at(raw: bytes, offset: int) -> str | None:
+    """The header name of the column that holds the byte at offset, or None if unclear.
+
+    Everything before offset is parsed as CSV (it is valid UTF-8: offset is the first bad
+    byte), with a marker where the bad byte is, so that commas and line breaks inside
+    quoted cells don't shift the column. A bad byte in the header itself names no column.
+    """
+    marker = "\ue000"
+    try:
+        records = list(csv.reader(io.StringIO(raw[:offset].decode("utf-8") + marker, newline="")))
+    except csv.Error:
+        return None
+    records = [r for r in records if r]
+    if len(records) < 2:
+        return None
+    header, last = records[0], records[-1]
+    index = len(last) - 1
+    return header[index].strip() if index < len(header) else None
 
 
 def _records(text: str, label: str) -> list[tuple[int, list[str]]]:
@@ -112,37 +136,37 @@ def _check_cell(column: Column, value: str) -> str | None:
     """The problem with one non-empty cell, or None."""
     kind = column.kind
     if kind == "id" and not re.fullmatch(column.pattern, value):
-        return f"'{value}' is not a valid id (expected the form {column.pattern})"
+        return f"'{_shown(value)}' is not a valid id (expected the form {column.pattern})"
     if kind == "choice" and value not in column.allowed:
-        return f"'{value}' is not one of: {', '.join(column.allowed)}"
+        return f"'{_shown(value)}' is not one of: {', '.join(column.allowed)}"
     if kind in ("choices", "list", "codes", "refs"):
         items = [item.strip() for item in value.split(LIST_SEPARATOR)]
         if any(item == "" for item in items):
-            return f"'{value}' has an empty item between ';' separators"
+            return f"'{_shown(value)}' has an empty item between ';' separators"
         if len(set(items)) != len(items):
-            return f"'{value}' lists the same item twice"
+            return f"'{_shown(value)}' lists the same item twice"
         if kind == "choices":
             bad = [i for i in items if i not in column.allowed]
             if bad:
-                return f"'{bad[0]}' is not one of: {', '.join(column.allowed)}"
+                return f"'{_shown(bad[0])}' is not one of: {', '.join(column.allowed)}"
         if kind == "codes":
             bad = [i for i in items if not re.fullmatch(column.pattern, i)]
             if bad:
-                return f"'{bad[0]}' is not a billing code (5 digits, or a letter and 4 digits)"
+                return f"'{_shown(bad[0])}' is not a billing code (5 digits, or a letter and 4 digits)"
     if kind == "int" and not _INT.fullmatch(value):
-        return f"'{value}' is not a whole number (digits only, at most 18)"
+        return f"'{_shown(value)}' is not a whole number (digits only, at most 18)"
     if kind == "number":
         if not _NUMBER.fullmatch(value) or float(value) in (float("inf"), float("-inf")):
-            return f"'{value}' is not a finite number (e.g. 96370 or 46.33)"
+            return f"'{_shown(value)}' is not a finite number (e.g. 96370 or 46.33)"
     if kind in ("int", "number"):
         if column.minimum is not None and float(value) < column.minimum:
-            return f"'{value}' is below the smallest allowed value, {column.minimum:g}"
+            return f"'{_shown(value)}' is below the smallest allowed value, {column.minimum:g}"
         if column.maximum is not None and float(value) > column.maximum:
-            return f"'{value}' is above the largest allowed value, {column.maximum:g}"
+            return f"'{_shown(value)}' is above the largest allowed value, {column.maximum:g}"
     if kind == "url" and not _URL.fullmatch(value):
-        return f"'{value}' is not a web address starting with http:// or https://"
+        return f"'{_shown(value)}' is not a web address starting with http:// or https://"
     if kind == "as_of" and not _AS_OF.fullmatch(value):
-        return f"'{value}' is not a year, a date (YYYY-MM-DD), a span (YYYY-YYYY) or 'undated'"
+        return f"'{_shown(value)}' is not a year, a date (YYYY-MM-DD), a span (YYYY-YYYY) or 'undated'"
     return None
 
 
@@ -169,7 +193,7 @@ def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines:
             if key in seen and seen[key][0] != value:
                 raise DataError(
                     label, line, target,
-                    f"'{value}' differs from '{seen[key][0]}' on line {seen[key][1]}; rows with {source} '{key}' must all have the same {target}",
+                    f"'{_shown(value)}' differs from '{_shown(seen[key][0])}' on line {seen[key][1]}; rows with {source} '{_shown(key)}' must all have the same {target}",
                 )
             seen.setdefault(key, (value, line))
 
@@ -225,13 +249,13 @@ def parse_table(
                     known = (known_ids or {}).get(column.ref_table, set())
                     for ref in split_list(value):
                         if ref not in known:
-                            raise DataError(label, line, column.name, f"'{ref}' is not an id in {column.ref_table}.csv")
+                            raise DataError(label, line, column.name, f"'{_shown(ref)}' is not an id in {column.ref_table}.csv")
                 if column.kind in ("choices", "list", "codes", "refs"):
                     value = f"{LIST_SEPARATOR} ".join(split_list(value))  # one canonical spelling
             values[column.name].append(value)
         row_id = values[schema.id_column][-1]
         if row_id in ids:
-            raise DataError(label, line, schema.id_column, f"'{row_id}' is already used on line {ids[row_id]}; ids must be unique")
+            raise DataError(label, line, schema.id_column, f"'{_shown(row_id)}' is already used on line {ids[row_id]}; ids must be unique")
         ids[row_id] = line
 
     _check_across_rows(schema, values, list(ids.values()), label)
@@ -305,7 +329,13 @@ def load_table(name: str, data_dir: Path | str = DATA_DIR, _loading: tuple[str, 
             known[column.ref_table] = _referenced_ids(column.ref_table, data_dir, (*_loading, name))
     path = data_dir / schema.file
     try:
-        raw = path.read_bytes()
+        # Never read more than the limit (plus one byte, to know it is over): a huge file
+        # put in data/ by mistake must not fill the server's memory before it is refused.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            size = path.stat().st_size
+            raise DataError(label, None, None, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
     except FileNotFoundError:
         raise DataError(label, None, None, "the file is missing") from None
     except OSError as err:

@@ -1,0 +1,118 @@
+"""Shared helpers for the reliability tests (issue 6): the app's pages as the navigation
+declares them, which data tables each page needs, copies of data/ with one file broken,
+and a fingerprint of data/ to prove that nothing writes to it.
+
+Everything is derived from the code (dashboard.py, the TABLES registry, the pages
+themselves), so pages and tables that other issues add are covered without edits here.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from components.schema import TABLES
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+ENTRY = ROOT / "dashboard.py"
+
+
+@dataclass(frozen=True)
+class NavPage:
+    file: Path  # the page script
+    url_path: str  # "" for the default page, as in the browser's address
+    title: str
+
+    @property
+    def name(self) -> str:
+        return self.file.stem
+
+
+def _literal(node: ast.AST | None, default=None):
+    try:
+        return ast.literal_eval(node) if node is not None else default
+    except ValueError:
+        return default
+
+
+@cache
+def nav_pages() -> tuple[NavPage, ...]:
+    """Every st.Page(...) in dashboard.py, in navigation order."""
+    pages = []
+    for node in ast.walk(ast.parse(ENTRY.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "Page":
+            kwargs = {k.arg: k.value for k in node.keywords}
+            path = _literal(node.args[0] if node.args else kwargs.get("page"))
+            assert isinstance(path, str), f"dashboard.py: st.Page needs a literal path, got {ast.dump(node)}"
+            file = ROOT / path
+            url = "" if _literal(kwargs.get("default"), False) else _literal(kwargs.get("url_path"), file.stem)
+            pages.append(NavPage(file, url, _literal(kwargs.get("title"), file.stem)))
+    assert pages, "dashboard.py declares no st.Page"
+    pages.sort(key=lambda p: p.url_path != "")  # the default page first, then nav order
+    return tuple(pages)
+
+
+def refs_closure(names: set[str]) -> set[str]:
+    """names plus every table their "refs" columns load (the loader reads those first)."""
+    result, todo = set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name in result or name not in TABLES:
+            continue
+        result.add(name)
+        todo.extend(c.ref_table for c in TABLES[name].columns if c.kind == "refs")
+    return result
+
+
+def bound_widget_keys(page: NavPage) -> tuple[str, ...]:
+    """Keys of the widgets on a page that are bound to URL query parameters."""
+    keys = []
+    for node in ast.walk(ast.parse(page.file.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            kwargs = {k.arg: k.value for k in node.keywords}
+            if _literal(kwargs.get("bind")) == "query-params":
+                key = _literal(kwargs.get("key"))
+                if isinstance(key, str):
+                    keys.append(key)
+    return tuple(keys)
+
+
+def copy_data(target_parent: Path) -> Path:
+    """A copy of data/ named "data" (so messages read "data/<file>") under target_parent."""
+    target = target_parent / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """sha256 of every file under folder, by relative path (also catches new files)."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+def settle(page, timeout_ms: int = 60_000) -> None:
+    """Like tests/e2e/conftest.py's wait_for_app, with room for a loaded CI machine: the
+    app connected, its script run finished and no skeleton placeholder left."""
+    from playwright.sync_api import expect
+
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout_ms)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout_ms)
+
+
+def open_app(page, base_url: str, path: str, timeout_ms: int = 60_000) -> None:
+    page.goto(f"{base_url}/{path}", timeout=timeout_ms)
+    settle(page, timeout_ms)
