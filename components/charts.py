@@ -179,7 +179,7 @@ def tier_chart(counts: pd.DataFrame) -> go.Figure:
 
     groups = {tier: (TIER_LABELS[tier], color) for tier, color in TIER_COLORS.items()}
     fig = stacked_bars(counts, "table", "tier", "sources", groups,
-                       "How strong the sources behind each table are", "Number of sources", "sources")
+                       "Sources behind each table, by tier", "Number of sources", "sources")
     fig.update_xaxes(dtick=None)
     fig.update_yaxes(title_text="Table")
     # An outline keeps the lightest segment visible against the white background (3:1).

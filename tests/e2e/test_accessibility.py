@@ -107,3 +107,24 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(page, server, ax
     # Every page has its own title in the browser tab (WCAG 2.4.2).
     nav_titles = [titles[v] for v in views if v not in EXTRA_VIEWS]
     assert len(set(nav_titles)) == len(nav_titles), titles
+
+
+WIDGETS = ".stSelectbox, .stMultiSelect, .stRadio, .stSlider, .stTextInput, .stNumberInput, .stDateInput, .stTextArea"
+
+
+def test_every_chart_has_a_table_and_every_widget_a_visible_label(page, server):
+    problems = []
+    for view in nav_paths(page, server):
+        open_page(page, server, view)
+        charts = page.locator(".stPlotlyChart").count()
+        tables = page.get_by_test_id("stExpander").filter(has_text="table").count()
+        if charts and not tables:
+            problems.append(f"/{view}: {charts} chart(s) and no expander with their numbers as a table")
+        for widget in page.locator(WIDGETS).all():
+            label = widget.get_by_test_id("stWidgetLabel")
+            if label.count() == 0 or not label.first.is_visible() or not label.first.inner_text().strip():
+                problems.append(f"/{view}: a widget without a visible label: {widget.inner_text()[:60]!r}")
+        for box in page.locator(".stCheckbox").all():  # checkboxes and toggles carry their label inside
+            if not box.inner_text().strip():
+                problems.append(f"/{view}: a checkbox or toggle without a visible label")
+    assert not problems, "\n".join(problems)

@@ -155,3 +155,18 @@ def test_the_zip_holds_every_table_matching_data_and_the_notes(page, server):
             same_as_loaded(text, load_table(name))
         assert len([n for n in names if n.endswith(".csv")]) == len(TABLES)
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def test_sources_page_fits_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    open_page(page, server, "sources")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"{overflow}px of horizontal overflow at 390px"
+    for chart in page.locator(".js-plotly-plot .main-svg").all():
+        box = chart.bounding_box()
+        assert box is not None and box["width"] <= 390
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "sources_phone.png"), full_page=True)
+    context.close()
