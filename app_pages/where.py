@@ -74,7 +74,7 @@ with st.container(border=True):
 
 view = states.state_view(figures, sources, profession, measure, period)
 shown = view.dropna(subset=["value"])
-stated = "no" if (shown["period_stated"] == "no").any() else "yes"
+stated = "no" if len(shown) and (shown["period_stated"] == "no").all() else "yes"  # per-row dates are in the table
 st.markdown(f"**{md_escape(states.summary_sentence(view, profession, measure, period, stated))}**")
 
 unit = shown["unit"].iloc[0] if not shown.empty else ""
@@ -97,12 +97,12 @@ if national is not None:
     )
 
 st.subheader("The table (click a column to sort)")
-table_view = states.view_table(view)
+table_view = states.view_table(view, unit)
 table_with_download(
     table_view,
     file_name=download_name("states", profession, measure, period),
     key="download_states",
-    column_config={"Figure": st.column_config.NumberColumn(f"Figure ({unit})" if unit else "Figure", format="localized")},
+    column_config={table_view.columns[1]: st.column_config.NumberColumn(format="localized")},
 )
 cited = [view[view["source_ids"] != ""]]
 

@@ -30,7 +30,7 @@ SYMBOLS = {"OT": "circle", "PT": "square", "OTA": "diamond", "PTA": "triangle-up
 GRID = "#E5E5E5"
 
 
-TITLE_WIDTH = 48  # characters per title line: a title must fit a phone's width
+TITLE_WIDTH = 40  # characters per title line: a title must fit a phone's width
 
 
 def _base(fig: go.Figure, title: str, height: int, legend: bool = True) -> go.Figure:
@@ -115,12 +115,13 @@ def pay_range_chart(ranges: pd.DataFrame, title: str = "How pay spreads: 10th to
                            font=dict(size=12, color=TEXT_COLOR))
     fig = _base(fig, title, 170 + 84 * len(ranges))
     fig.update_layout(barmode="overlay", margin=dict(l=10, r=30, b=80))
-    fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels)
+    # Rows top to bottom, with room under the last row for its labels.
+    fig.update_yaxes(range=[len(labels) - 0.35, -0.7], automargin=True, categoryorder="array", categoryarray=labels)
     low = float(ranges["p10"].min()) if len(ranges) else 0
     high = float(ranges["p90"].max()) if len(ranges) else 1
     pad = (high - low) * 0.18 or 10000
-    fig.update_xaxes(title_text="Pay per year (US dollars)", tickprefix="$", tickformat=",.0f", gridcolor=GRID,
-                     range=[max(0, low - pad), high + pad])
+    fig.update_xaxes(title_text="Pay per year (US dollars)", tickprefix="$", tickformat="~s", gridcolor=GRID,
+                     range=[max(0, low - pad), high + pad], automargin=True, title_standoff=12)
     return fig
 
 
@@ -129,25 +130,30 @@ def pay_range_chart(ranges: pd.DataFrame, title: str = "How pay spreads: 10th to
 
 def labelled_bars(frame: pd.DataFrame, label: str, value: str, group: str, text: list[str], title: str,
                   x_title: str, hover_unit: str, patterned: pd.Series | None = None) -> go.Figure:
-    """Horizontal bars in frame order, one colour per group, each with its own text label."""
+    """Horizontal bars in frame order, one colour per group, each with its own text label:
+    inside the bar where it fits, else just after it (the axis leaves room for it)."""
     fig = go.Figure()
     shown = set()
+    labels = [wrap_label(str(v), 20) for v in frame[label]]
     for i, row in enumerate(frame.itertuples()):
         key = getattr(row, group)
         color = GROUP_COLORS[key]
         pattern = "/" if patterned is not None and bool(patterned.iloc[i]) else ""
         fig.add_bar(
-            y=[getattr(row, label)], x=[getattr(row, value)], orientation="h",
+            y=[labels[i]], x=[getattr(row, value)], orientation="h",
             marker=dict(color=color, pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.3, fillmode="overlay")),
-            text=[text[i]], textposition="outside", cliponaxis=False, textfont=dict(color=TEXT_COLOR, size=13),
+            text=[text[i]], textposition="auto", cliponaxis=False, insidetextanchor="end",
+            insidetextfont=dict(color=TEXT_ON_GROUP.get(key, TEXT_COLOR), size=12),
+            outsidetextfont=dict(color=TEXT_COLOR, size=12),
             name=key, legendgroup=key, showlegend=key not in shown,
-            hovertemplate="%{y}: " + text[i].replace("%", "%%") + f"<extra>{hover_unit}</extra>",
+            hovertemplate="%{y}: " + text[i].replace("<br>", " · ") + f"<extra>{hover_unit}</extra>",
         )
         shown.add(key)
-    fig = _base(fig, title, 130 + 44 * len(frame), legend=False)  # the labels name each bar's profession
-    fig.update_layout(barmode="overlay", margin=dict(l=10, r=150, b=50))
-    fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=list(frame[label]))
-    fig.update_xaxes(title_text=x_title, gridcolor=GRID, rangemode="tozero")
+    fig = _base(fig, title, 130 + 48 * len(frame), legend=False)  # the labels name each bar's profession
+    fig.update_layout(barmode="overlay", margin=dict(l=10, r=20, b=50))
+    fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels)
+    top = float(frame[value].max()) if len(frame) else 1.0
+    fig.update_xaxes(title_text=x_title, gridcolor=GRID, range=[0, top * 1.45], nticks=5)
     return fig
 
 
@@ -156,7 +162,7 @@ def jobs_chart(counts: pd.DataFrame, title: str = "How many jobs: two different 
     frame = counts.assign(
         label=[f"{p}: {'number of jobs' if m == 'ep_jobs' else 'payroll jobs'}" for p, m in zip(counts["profession"], counts["measure"])]
     )
-    text = [f"{v:,.0f} · {t}" for v, t in zip(frame["value"], frame["period_label"])]
+    text = [f"{v:,.0f}<br>{t}" for v, t in zip(frame["value"], frame["period_label"])]
     return labelled_bars(
         frame, "label", "value", "profession", text,
         title, "Jobs", "jobs",
@@ -188,15 +194,17 @@ def settings_chart(shares: pd.DataFrame) -> go.Figure:
         part = shares[shares["profession"] == profession]
         color = GROUP_COLORS[profession]
         fig.add_bar(
-            y=[wrap_label(s, 36) for s in part["setting"]], x=part["share"], orientation="h",
+            y=[wrap_label(s, 24) for s in part["setting"]], x=part["share"], orientation="h",
             marker_color=color, text=[f"{v:g}%" for v in part["share"]], textposition="outside",
             textfont=dict(color=TEXT_COLOR), cliponaxis=False, name=profession, showlegend=False,
             hovertemplate="%{y}: %{x}%<extra>" + profession + "</extra>", row=i, col=1,
         )
         fig.update_yaxes(autorange="reversed", automargin=True, row=i, col=1)
-        fig.update_xaxes(range=[0, max(40, float(shares["share"].max()) * 1.25)], ticksuffix="%", gridcolor=GRID, row=i, col=1)
-    fig = _base(fig, "Where they work", 110 + 62 * sum(counts) + 70 * len(groups), legend=False)
-    fig.update_annotations(font=dict(size=14, color=TEXT_COLOR), x=0, xanchor="left")
+        fig.update_xaxes(range=[0, max(40, float(shares["share"].max()) * 1.25)], ticksuffix="%", gridcolor=GRID, nticks=4,
+                         row=i, col=1)
+    fig = _base(fig, "Where they work", 110 + 72 * sum(counts) + 70 * len(groups), legend=False)
+    # Panel titles end at the panel's right edge: on a phone the left is taken by the labels.
+    fig.update_annotations(font=dict(size=14, color=TEXT_COLOR), x=1, xanchor="right")
     return fig
 
 
@@ -277,8 +285,10 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
     if highlight and highlight in TILE_GRID:
         r, c = TILE_GRID[highlight]
         fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5, line=dict(color=TEXT_COLOR, width=4))
-        fig.add_annotation(x=c, y=r - 0.5, yshift=4, text=NAME_OF[highlight], showarrow=False, yanchor="bottom",
-                           font=dict(size=12, color=TEXT_COLOR), bgcolor="white")
+        # Named in the free corner under the grid, so the label never covers another tile.
+        fig.add_annotation(x=1, y=0, xref="paper", yref="paper", xanchor="right", yanchor="top",
+                           text=f"Outlined: {NAME_OF[highlight]}", showarrow=False,
+                           font=dict(size=13, color=TEXT_COLOR), bgcolor="white")
     fig = _base(fig, title, 520, legend=False)
     fig.update_layout(margin=dict(l=5, r=5, b=70))
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], constrain="domain")
@@ -292,7 +302,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
 def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, float], title: str) -> go.Figure:
     """One row per item, largest OT-PT difference at the top: an OT dot, a PT square, a line
     between them, and the difference written at the right."""
-    labels = [wrap_label(name, 28) for name in profile["element_name"]]
+    labels = [wrap_label(name, 16) for name in profile["element_name"]]  # narrow: a phone needs room for the dots
     line_x, line_y = [], []
     for label, ot, pt in zip(labels, profile["OT"], profile["PT"]):
         line_x += [ot, pt, None]
@@ -312,11 +322,11 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
         x=[high + 0.65] * len(labels), y=labels, mode="text",
         text=diffs, textfont=dict(color=TEXT_COLOR, size=12), showlegend=False, hoverinfo="skip", cliponaxis=False,
     )
-    fig = _base(fig, title, 150 + 34 * len(profile))
+    fig = _base(fig, title, 150 + 38 * len(profile))
     fig.update_layout(margin=dict(l=10, r=60, b=80))
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels, gridcolor=GRID)
     # The axis runs past the scale to make room for the OT-minus-PT column; ticks stop at the scale's end.
-    fig.update_xaxes(title_text=f"{scale} ({low} to {high}); OT minus PT at the right", range=[low - 0.2, high + 1.0],
+    fig.update_xaxes(title_text=f"{scale}, {low} to {high}", range=[low - 0.2, high + 1.0],
                      tickvals=list(range(int(low), int(high) + 1)), gridcolor=GRID)
     fig.add_annotation(x=high + 0.65, y=1, yref="paper", yanchor="bottom", text="OT − PT", showarrow=False,
                        font=dict(size=12, color=TEXT_COLOR))

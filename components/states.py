@@ -110,11 +110,12 @@ def national_value(figures: pd.DataFrame, sources: pd.DataFrame, profession: str
     return None if rows.empty else rank_figures(rows).iloc[0]
 
 
-def view_table(view: pd.DataFrame) -> pd.DataFrame:
-    """The state view as the sortable table under the map: missing stays missing (empty)."""
+def view_table(view: pd.DataFrame, unit: str = "") -> pd.DataFrame:
+    """The state view as the sortable table under the map: missing stays missing (empty).
+    The unit is in the figure's column name, so the download says it too."""
     return pd.DataFrame({
         "State": view["state"],
-        "Figure": view["value"],
+        f"Figure ({unit})" if unit else "Figure": view["value"],
         "In words": view["shown"],
         "As the source gives the period": view["reference_period"],
         "Source tier": view["tier"],

@@ -43,6 +43,12 @@ def frame_with(at: AppTest, *columns: str):
     return matches[0]
 
 
+def figures_column(table) -> str:
+    """The state table's figure column: its name carries the unit, e.g. 'Figure (jobs)'."""
+    (name,) = [c for c in table.columns if c.startswith("Figure")]
+    return name
+
+
 def plain(markdown: str) -> str:
     """Markdown as a reader sees it: escapes and bold markers removed."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("**", "")
@@ -155,7 +161,7 @@ def test_where_default_is_pt_jobs_for_all_51_states_on_a_tile_grid():
     at = run("where")
     assert not at.exception and not at.error
     table = frame_with(at, "In words")
-    assert len(table) == 51 and table["Figure"].notna().all()
+    assert len(table) == 51 and table["Figure (jobs)"].notna().all()
     (spec,) = specs(at)
     assert {t["type"] for t in spec["data"]} == {"heatmap"}
     assert "figures for 51 of 51" in plain(at.markdown[0].value)
@@ -165,10 +171,12 @@ def test_where_profession_and_measure_from_the_url_show_missing_states_as_missin
     at = run("where", {"occupation": ["OT"], "measure": ["Average (mean) pay per year"], "period": ["May 2023"]})
     table = frame_with(at, "In words")
     assert len(table) == 51
-    missing = table[table["Figure"].isna()]
+    figure = figures_column(table)
+    assert figure == "Figure (USD per year)"
+    missing = table[table[figure].isna()]
     assert len(missing) == 25 and set(missing["In words"]) == {"No figure found"}
     assert "Texas" in set(missing["State"])
-    assert not (table["Figure"] == 0).any()
+    assert not (table[figure] == 0).any()
     assert "26 of 51" in plain(at.markdown[0].value) and "25 have no figure" in plain(at.markdown[0].value)
 
 
@@ -185,7 +193,7 @@ def test_where_state_lookup_highlights_the_state_and_lists_its_figures():
     detail = frame_with(at, "Measure", "Figure")
     assert len(detail) > 5 and set(detail["Profession"]) >= {"OT", "PT"}
     (spec,) = specs(at)
-    assert [a["text"] for a in spec["layout"]["annotations"]] == ["Texas"]
+    assert [a["text"] for a in spec["layout"]["annotations"]] == ["Outlined: Texas"]
     assert any(s.get("type") == "rect" for s in spec["layout"].get("shapes", []))
 
 
@@ -199,7 +207,7 @@ def test_where_ignores_unknown_url_values():
 def test_where_period_menu_never_mixes_years_on_the_map():
     at = run("where", {"period": ["May 2012"]})
     table = frame_with(at, "In words")
-    periods = set(table.loc[table["Figure"].notna(), "As the source gives the period"])
+    periods = set(table.loc[table[figures_column(table)].notna(), "As the source gives the period"])
     assert periods and all("2012" in p for p in periods)
 
 

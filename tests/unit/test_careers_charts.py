@@ -43,7 +43,7 @@ def test_jobs_chart_keeps_the_two_counts_as_separate_patterned_bars():
     })
     fig = charts.jobs_chart(counts, "Most jobs")
     assert [t.y[0] for t in fig.data] == ["OT: number of jobs", "OT: payroll jobs"]
-    assert [t.text[0] for t in fig.data] == ["150,500 · 2023", "144,850 · May 2023"]
+    assert [t.text[0] for t in fig.data] == ["150,500<br>2023", "144,850<br>May 2023"]
     assert [t.marker.pattern.shape for t in fig.data] == ["", "/"]
 
 
@@ -53,7 +53,8 @@ def test_outlook_chart_labels_each_bar_with_profession_decade_and_value():
         "growth_pct": [11.0, 34.0], "openings": [9800.0, float("nan")], "tier": ["A", "C"], "source_ids": ["WF001", "WF022"],
     })
     growth = charts.outlook_chart(outlook, "growth_pct")
-    assert [(t.y[0], t.text[0]) for t in growth.data] == [("OT · 2023–2033", "11%"), ("OTA and aides · 2020–2030", "34%")]
+    assert [(t.y[0], t.text[0]) for t in growth.data] == [("OT · 2023–2033", "11%"), ("OTA and aides ·<br>2020–2030", "34%")]
+    assert growth.layout.xaxis.range[1] == pytest.approx(34 * 1.45)  # room for the labels after the bars
     openings = charts.outlook_chart(outlook, "openings")
     assert [t.text[0] for t in openings.data] == ["9,800 a year"]  # no figure, no bar
 
@@ -106,7 +107,7 @@ def test_tile_map_is_a_grid_of_heatmap_squares_with_missing_states_in_their_own_
     assert fig.layout.yaxis.scaleanchor == "x"  # squares stay square
     rt, ct = TILE_GRID["TX"]
     assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].x0 == ct - 0.5 and fig.layout.shapes[0].y0 == rt - 0.5
-    assert fig.layout.annotations[0].text == "Texas"
+    assert fig.layout.annotations[0].text == "Outlined: Texas"
 
 
 def test_tile_map_with_no_figure_at_all_still_draws_every_state():
@@ -135,7 +136,7 @@ def test_dumbbell_chart_keeps_the_profile_order_and_writes_the_difference():
     assert list(ot.x) == [3.88, 1.25] and ot.marker.color == OT_COLOR and ot.marker.symbol == "circle"
     assert list(pt.x) == [3.12, 1.75] and pt.marker.color == PT_COLOR and pt.marker.symbol == "square"
     assert list(diff.text) == ["+0.76", "-0.50"]
-    assert list(fig.layout.yaxis.categoryarray) == ["Active Learning", "Equipment Selection"]
+    assert list(fig.layout.yaxis.categoryarray) == ["Active Learning", "Equipment<br>Selection"]
     assert line.x[:3] == (3.88, 3.12, None)
     assert list(fig.layout.xaxis.tickvals) == [1, 2, 3, 4, 5]
 

@@ -58,10 +58,11 @@ def test_state_view_uses_the_stronger_source_and_counts_the_other():
 
 
 def test_view_table_keeps_missing_values_empty_not_zero():
-    table = states.view_table(states.state_view(SAMPLE, SOURCES, "PT", "oews_employment", "2023-05"))
+    table = states.view_table(states.state_view(SAMPLE, SOURCES, "PT", "oews_employment", "2023-05"), "jobs")
     nevada = table[table["State"] == "Nevada"].iloc[0]
-    assert math.isnan(nevada["Figure"]) and nevada["In words"] == states.MISSING
-    assert (table["Figure"] == 0).sum() == 0
+    assert math.isnan(nevada["Figure (jobs)"]) and nevada["In words"] == states.MISSING
+    assert (table["Figure (jobs)"] == 0).sum() == 0
+    assert "Figure" in states.view_table(states.state_view(SAMPLE, SOURCES, "PT", "oews_employment", "2019-05")).columns
 
 
 def test_menus_offer_what_exists_and_the_best_covered_period_first():
