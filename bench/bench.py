@@ -247,7 +247,7 @@ async def timed(page, action, charts: int, label: str | None = None) -> float:
     """
     await page.evaluate("window.__bench.arm()")
     await action()
-    result = await page.evaluate(DONE, {"since": "t0", "charts": charts, "quietMs": 300, "timeoutMs": 60_000})
+    result = await page.evaluate(DONE, {"since": "t0", "charts": charts, "quietMs": 300, "timeoutMs": 120_000})
     if "error" in result:
         raise RuntimeError(f"rerun: {result}")
     if result["exceptions"]:
