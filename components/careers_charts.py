@@ -216,23 +216,28 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
     with its value at the line's last point and its source year on hover."""
     fig = go.Figure()
     on = points[points["on_chart"]]
+    # End labels name the line and its last value; from the highest line down they go above,
+    # then below, and so on, so that two close lines never print on top of each other.
+    last = on.sort_values("year").groupby("profession")["value"].last().sort_values(ascending=False)
+    position = {p: ("top right" if i % 2 == 0 else "bottom right") for i, p in enumerate(last.index)}
     for profession in dict.fromkeys(on["profession"]):
         part = on[on["profession"] == profession].sort_values("year")
         color = GROUP_COLORS[profession]
         text = [""] * len(part)
         if len(part):
-            text[-1] = short_number(float(part["value"].iloc[-1]), unit)
+            text[-1] = f"{profession} {short_number(float(part['value'].iloc[-1]), unit)}"
         fig.add_scatter(
             x=part["year"], y=part["value"], mode="lines+markers+text", name=profession,
             line=dict(color=color, width=2.5, dash="solid" if profession in ("OT", "PT") else "dot"),
             marker=dict(symbol=SYMBOLS.get(profession, "circle"), size=9, color=color),
-            text=text, textposition="bottom right" if profession in ("OT", "OTA") else "top left",
+            text=text, textposition=position[profession],
             textfont=dict(color=TEXT_COLOR, size=12), cliponaxis=False,
             customdata=list(zip(part["reference_period"], part["tier"])),
             hovertemplate="%{x}: %{y:,}<br>%{customdata[0]} · tier %{customdata[1]}<extra>" + profession + "</extra>",
         )
     fig = _base(fig, title, 440)
-    fig.update_xaxes(title_text="Year", dtick=2, gridcolor=GRID)
+    years = on["year"] if len(on) else pd.Series([2020])
+    fig.update_xaxes(title_text="Year", dtick=2, gridcolor=GRID, range=[int(years.min()) - 1, int(years.max()) + 3])
     prefix = "$" if unit.startswith("USD") else ""
     suffix = "%" if unit == "percent" else ""
     fig.update_yaxes(title_text=unit, tickprefix=prefix, ticksuffix=suffix, tickformat=",", gridcolor=GRID,
@@ -322,7 +327,7 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
         x=[high + 0.65] * len(labels), y=labels, mode="text",
         text=diffs, textfont=dict(color=TEXT_COLOR, size=12), showlegend=False, hoverinfo="skip", cliponaxis=False,
     )
-    fig = _base(fig, title, 150 + 38 * len(profile))
+    fig = _base(fig, title, 150 + 42 * len(profile))
     fig.update_layout(margin=dict(l=10, r=60, b=80))
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels, gridcolor=GRID)
     # The axis runs past the scale to make room for the OT-minus-PT column; ticks stop at the scale's end.

@@ -79,7 +79,8 @@ def test_trend_chart_draws_only_the_points_chosen_for_the_chart():
     fig = charts.trend_chart(points, "Median pay per year, by year", "USD per year")
     assert [t.name for t in fig.data] == ["OT", "PT"]
     assert list(fig.data[0].x) == [2019, 2023] and list(fig.data[0].y) == [1.0, 3.0]
-    assert list(fig.data[0].text) == ["", "$0k"]  # only the last point is labelled
+    assert list(fig.data[0].text) == ["", "OT $0k"]  # only the last point is labelled
+    assert (fig.data[1].textposition, fig.data[0].textposition) == ("top right", "bottom right")  # PT ends higher
     assert fig.layout.yaxis.tickprefix == "$"
 
 

@@ -80,7 +80,8 @@ def test_access_says_what_the_sources_say_about_referral():
 
 def test_conflicts_have_two_sourced_sides_and_real_related_rows():
     conflicts = load_table("conflicts")
-    ids = {name: set(load_table(name)[TABLES[name].id_column]) for name in ("education", "access", "populations", "interventions")}
+    ids = {name: set(load_table(name)[TABLES[name].id_column])
+           for name in ("education", "access", "populations", "interventions", "wages_employment", "workforce_trends")}
     every_id = set().union(*ids.values())
     for row in conflicts.itertuples():
         assert row.side_a != row.side_b
