@@ -19,7 +19,6 @@ from playwright.sync_api import expect
 from components.loader import load_table
 from components.schema import TABLES
 from tests.e2e.conftest import ROOT, open_page, wait_for_app
-from tests.e2e.test_browser import grid_header, grid_rows
 from tests.unit.test_factbase import same_as_loaded
 
 pytestmark = pytest.mark.e2e
@@ -128,12 +127,23 @@ def test_the_answer_download_holds_every_statement_with_its_sources(page, server
 def test_sources_page_filters_by_tier_in_the_url(page, server):
     open_page(page, server, "sources?tier=A")
     expect(page.locator("h1")).to_have_text("Where does each fact come from?")
-    # The source list is the first table after the chart's (collapsed) numbers table.
-    tables = page.get_by_test_id("stDataFrame")
-    index = next(i for i in range(tables.count()) if "Publisher" in grid_header(page, i))
-    header = grid_header(page, index)
+    # The source list: the one visible table whose header has a Publisher column (the
+    # chart's numbers sit folded in an expander). The grid draws its cells once in view.
+    grid = None
+    for candidate in page.get_by_test_id("stDataFrame").all():
+        if not candidate.is_visible():
+            continue
+        candidate.scroll_into_view_if_needed()
+        expect(candidate.locator("[role='columnheader']").first).to_be_attached()
+        if "Publisher" in candidate.locator("[role='columnheader']").all_inner_texts():
+            grid = candidate
+            break
+    assert grid is not None, "no visible table with a Publisher column"
+    expect(grid.locator("[role='gridcell']").first).to_be_attached()
+    header = grid.locator("[role='columnheader']").all_inner_texts()
     tier = header.index("Tier")
-    rows = grid_rows(page, index)
+    rows = [cells for row in grid.locator("[role='row']").all()
+            if (cells := row.locator("[role='gridcell']").all_inner_texts())]
     assert rows and {r[tier] for r in rows} == {"A"}
     expect(page.get_by_text("One source says:").first).to_be_visible()
     assert page.locator(".js-plotly-plot").count() == 1
