@@ -738,7 +738,10 @@ def update_readme(path: Path = RESULTS / "latest.json") -> None:
     block = (f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
              f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. Other processes on the "
              f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}; load average "
-             f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end).\n\n{text}\n")
+             f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end). Settings: "
+             + ", ".join(f"{k.replace('_', '-')} {v}" for k, v in outcome["settings"].items()
+                         if k in ("data_runs", "cold_runs", "warm_runs", "changes", "switches", "downloads", "sessions", "changes_each", "nginx_renders"))
+             + f".\n\n{text}\n")
     readme = BENCH / "README.md"
     content = readme.read_text()
     start, end = "<!-- figures:start -->", "<!-- figures:end -->"
