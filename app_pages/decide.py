@@ -68,7 +68,7 @@ with st.container(border=True):
         "Age group (optional)",
         options=list(AGE_GROUPS),
         index=None,
-        key="age",
+        key="age_group",
         bind="query-params",
         placeholder="Any age",
         help="Older adults means about 65 and over.",

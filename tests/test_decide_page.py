@@ -74,10 +74,10 @@ def test_each_goal_gives_an_answer_with_sources(goal):
 
 
 def test_url_seeds_the_whole_situation():
-    at = run({"condition": STROKE, "age": "Older adults", "setting": "Home",
+    at = run({"condition": STROKE, "age_group": "Older adults", "setting": "Home",
               "goal": ["Dress, bathe and cook without help", "Walk or climb stairs without pain"]})
     assert at.selectbox(key="condition").value == STROKE
-    assert at.selectbox(key="age").value == "Older adults"
+    assert at.selectbox(key="age_group").value == "Older adults"
     assert at.selectbox(key="setting").value == "Home"
     text = headline(at)
     assert text.startswith("**Both could help")
@@ -91,11 +91,11 @@ def test_url_seeds_the_whole_situation():
 
 
 def test_unknown_url_values_are_ignored():
-    at = run({"condition": "<script>alert(1)</script>", "age": "Martians", "setting": "Moon",
+    at = run({"condition": "<script>alert(1)</script>", "age_group": "Martians", "setting": "Moon",
               "goal": ["Get back to a sport", "Fly", "=cmd|' /C calc'!A0"]})
     assert not at.exception and not at.error
     assert at.selectbox(key="condition").value is None
-    assert at.selectbox(key="age").value is None
+    assert at.selectbox(key="age_group").value is None
     assert at.selectbox(key="setting").value is None
     assert at.multiselect(key="goal").value == ["Get back to a sport"]
     assert headline(at).replace("\\", "").startswith("**Physical therapy (PT) is the usual fit")
@@ -108,7 +108,7 @@ def test_condition_alone_answers_from_its_usual_lead():
 
 
 def test_age_mismatch_is_flagged():
-    at = run({"age": "Older adults", "goal": ["Help my child with handwriting, play or self-care"]})
+    at = run({"age_group": "Older adults", "goal": ["Help my child with handwriting, play or self-care"]})
     assert any("is written for" in w.value for w in at.warning)
 
 

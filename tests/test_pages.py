@@ -210,3 +210,25 @@ def test_broken_file_shows_clear_message_on_pages_that_need_it(broken_data, file
             assert not at.get("plotly_chart")
         else:
             assert not at.error, f"{page} does not need {file} and must keep working"
+
+
+def test_filter_keys_are_unique_across_pages():
+    """A key bound to the URL on two pages with different widget types crashed a page
+    switch (the aid's age selectbox fed a string to the populations multiselect)."""
+    import re
+
+    keys: dict[str, str] = {}
+    for page in sorted((ROOT / "app_pages").glob("*.py")):
+        for key in re.findall(r'key="([a-z_]+)",\s*\n\s*bind="query-params"', page.read_text(encoding="utf-8")):
+            assert key not in keys, f"URL key '{key}' is bound on both {keys[key]} and {page.name}"
+            keys[key] = page.name
+    assert {"population", "age", "age_group", "condition"} <= set(keys)
+
+
+def test_switching_from_the_aid_to_populations_keeps_working():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["age_group"] = "Older adults"
+    at.run()
+    assert not at.exception
+    at.switch_page("app_pages/populations.py").run()
+    assert not at.exception, at.exception

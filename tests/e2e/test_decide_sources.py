@@ -26,17 +26,17 @@ ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
 CASES = {
     "stroke": (
-        {"condition": "Stroke (post-stroke rehabilitation)", "age": "Older adults",
+        {"condition": "Stroke (post-stroke rehabilitation)", "age_group": "Older adults",
          "goal": ["Dress, bathe and cook without help", "Walk or climb stairs without pain"]},
         "Both could help",
     ),
     "autism": (
-        {"condition": "Autism (autism spectrum disorder)", "age": "Children", "setting": "School",
+        {"condition": "Autism (autism spectrum disorder)", "age_group": "Children", "setting": "School",
          "goal": ["Help my child with handwriting, play or self-care"]},
         "Occupational therapy (OT) is the usual fit",
     ),
     "knee": (
-        {"condition": "Sports injuries, including knee ligament (ACL) injury and surgery", "age": "Adults",
+        {"condition": "Sports injuries, including knee ligament (ACL) injury and surgery", "age_group": "Adults",
          "goal": ["Get back to a sport", "Manage pain in a joint, the back or a muscle"]},
         "Physical therapy (PT) is the usual fit",
     ),
