@@ -91,9 +91,10 @@ st.caption(
 )
 national = states.national_value(figures, sources, profession, measure, period)
 if national is not None:
+    doubt = " Our reference marks this figure as doubtful: " + md_escape(national["note"]) if national["flag"] == "doubtful" else ""
     st.caption(
         f"United States, same source and period: {md_escape(format_value(national['value'], national['unit']))} "
-        f"(tier {md_escape(national['tier'])})."
+        f"(tier {md_escape(national['tier'])}).{doubt}"
     )
 
 st.subheader("The table (click a column to sort)")

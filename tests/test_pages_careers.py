@@ -178,6 +178,8 @@ def test_where_profession_and_measure_from_the_url_show_missing_states_as_missin
     assert "Texas" in set(missing["State"])
     assert not (table[figure] == 0).any()
     assert "26 of 51" in plain(at.markdown[0].value) and "25 have no figure" in plain(at.markdown[0].value)
+    national = next(plain(c.value) for c in at.caption if "United States, same source" in plain(c.value))
+    assert "$93,491 a year" in national and "doubtful" in national  # the suspect U.S. mean says so
 
 
 def test_where_changing_profession_resets_measure_and_period_to_what_exists():

@@ -134,7 +134,11 @@ def test_choosing_a_profession_on_the_map_changes_the_table_and_the_url(page, se
     wait_for_app(page)
     assert query(page).get("occupation") == ["OT"]
     expect(page.get_by_text("have no figure in our sources").first).to_be_visible()
-    after = grid_rows(grid(page, "download_states"))
+    table = grid(page, "download_states")
+    table.scroll_into_view_if_needed()
+    # The grid redraws after the run: wait for the new rows, not a fixed time.
+    expect(table.locator("[role='gridcell']", has_text="No figure found").first).to_be_attached()
+    after = grid_rows(table)
     assert any(row[1] == "" and row[2] == "No figure found" for row in after)  # missing stays missing
 
 
@@ -147,6 +151,7 @@ def test_removing_a_profession_on_careers_changes_the_quick_facts_and_the_url(pa
     page.get_by_role("button", name="Remove PTA").click()
     wait_for_app(page)
     assert query(page).get("profession") == ["OT", "PT"]
+    expect(page.locator("[data-testid='stTable']").first.locator("thead th")).to_have_count(3)  # Fact, OT, PT
     header = page.locator("[data-testid='stTable']").first.locator("thead th").all_inner_texts()
     assert [h.strip() for h in header][1:] == ["OT", "PT"]
 
