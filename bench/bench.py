@@ -11,7 +11,9 @@ latest figures.
 Timing in the browser: bench/instrument.js records Streamlit's run state and DOM
 changes with performance.now(); bench/done.js decides when a page is done (run state
 idle, every plotly chart drawn). A timed interaction starts at the pointerdown of the
-click that commits it, so Playwright's own overhead is not counted.
+click that commits it, so Playwright's own overhead is not counted. The concurrency
+figure is measured a second time without browsers (bench/protocol_load.py), so that
+the server's share is known apart from that of 20 Chromium tabs on the same cores.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ import urllib.request
 from pathlib import Path
 
 import psutil
+
+import protocol_load  # bench/protocol_load.py (this script's directory is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -492,6 +496,40 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
     return out
 
 
+async def protocol_concurrency(app: dict, single_changes: int, sessions: int, changes_each: int) -> dict:
+    """The concurrency figure without browsers, on a fresh server of its own.
+
+    With 20 Chromium tabs on the server's 2 cores, the browser figure mostly measures
+    the browsers. Here bench/protocol_load.py speaks Streamlit's WebSocket protocol:
+    the same filter and options, timed from the rerun request to the server's
+    script_finished, so the figure is the server's alone.
+    """
+    fpage = app["filter_page"]
+    key, default, toggles = fpage["filter"]["key"], fpage["filter"]["default"], app["toggles"]
+    server = Server(app["script"])
+    cpu_before = time.process_time()
+    try:
+        server.wait_healthy()
+        # A client whose changes the app ignores would time nothing: check one first.
+        verified = await protocol_load.verify(server.url, fpage["url"], key, default, toggles)
+        one = await protocol_load.single(server.url, fpage["url"], key, default, toggles, single_changes)
+        many = await protocol_load.concurrent(server.url, fpage["url"], key, default, toggles, sessions, changes_each,
+                                              server_cpu=lambda: sum(server.ps.cpu_times()[:2]))
+    except Exception:
+        print(f"--- the {app['name']} server's log:\n{server.tail()}", flush=True)
+        raise
+    finally:
+        server.stop()
+    ratio = many["p95"] / one["median"] if many["p95"] is not None and one["median"] else None
+    out = {"verified": verified, "single": one, "concurrent": many, "p95_over_single_median": ratio,
+           # The client shares the 2 cores with the server: its own CPU, to see that it stays small.
+           "client_cpu_s": round(time.process_time() - cpu_before, 1)}
+    print(f"  {app['name']:9} server only (protocol client): 1 session x {one['n']} changes median {one['median']:.0f} ms;"
+          f" {sessions} x {changes_each} at once: errors {many['errors']}, median {many['median'] or 0:.0f} ms,"
+          f" p95 {many['p95'] or 0:.0f} ms ({ratio or 0:.1f}x the single median)", flush=True)
+    return out
+
+
 async def through_nginx(browser, app: dict, renders: int, sessions: int, changes_each: int) -> dict:
     """deploy/run.sh with 2 processes: first render and bytes vs one direct server, and concurrency."""
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
@@ -632,6 +670,23 @@ def table(results: dict) -> tuple[str, list[dict]]:
     limit = TARGETS["concurrency_p95_x"] * rf_d["median"]
     row(f"{label}: p95 (target vs own 1-session median)", c_d["p95"], c_b["p95"],
         f"<= {fmt(limit)} ms", c_d["p95"] is not None and c_d["p95"] <= limit)
+    p_d, p_b = d.get("protocol_concurrency"), b.get("protocol_concurrency")
+    if p_d and p_b:  # absent from results written before the protocol client existed
+        one_d, one_b, many_d, many_b = p_d["single"], p_b["single"], p_d["concurrent"], p_b["concurrent"]
+        row(f"rerun after filter change, server only (protocol client, 1 session x {one_d['n']}): median",
+            one_d["median"], one_b["median"])
+        x = TARGETS["concurrency_p95_x"]
+
+        def cell(c, ratio):
+            return f"{c['errors']} / {fmt(c['median'])} / {fmt(c['p95'])} ms ({fmt(ratio, 'x')})"
+
+        rows.append({"figure": f"{many_d['sessions']} sessions x {many_d['changes_each']} changes, server only "
+                               "(protocol client): errors / median / p95 (p95 / own 1-session median)",
+                     "dashboard": cell(many_d, p_d["p95_over_single_median"]),
+                     "baseline": cell(many_b, p_b["p95_over_single_median"]), "ratio": None,
+                     "target": f"0 errors, p95 <= {x:g}x own 1-session median (protocol)",
+                     "met": many_d["errors"] == 0 and p_d["p95_over_single_median"] is not None
+                     and p_d["p95_over_single_median"] <= x, "unit": ""})
     row("bytes transferred, first load of the filter page", d["transferred_bytes_first_load"],
         b["transferred_bytes_first_load"], unit=" B")
     n = results.get("nginx", {})
@@ -697,6 +752,9 @@ async def main(args) -> dict:
         for name, app in apps.items():
             results["apps"][name].update(await interaction(
                 browser, app, args.changes, args.switches, args.downloads, args.sessions, args.changes_each))
+            # Cheap (no browser, about 20 s), so also run with --only interaction.
+            results["apps"][name]["protocol_concurrency"] = await protocol_concurrency(
+                app, args.changes, args.sessions, args.changes_each)
         if not args.no_nginx and not args.only:
             print("through nginx (deploy/run.sh, 2 processes)", flush=True)
             results["nginx"] = await through_nginx(browser, apps["dashboard"], args.nginx_renders,
