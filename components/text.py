@@ -20,4 +20,5 @@ def md_link(title: object, url: str) -> str:
     """A Markdown link whose label is escaped; url must be http(s) (the loader checks it)."""
     if not re.fullmatch(r"https?://[^\s()<>]+", url):
         return md_escape(title)
-    return f"[{md_escape(title)}]({url})"
+    # Links also sit in Markdown table cells, where a bare "|" would end the cell.
+    return f"[{md_escape(title)}]({url.replace('|', '%7C')})"

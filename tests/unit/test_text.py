@@ -120,3 +120,11 @@ def test_md_link_refuses_non_http_urls(url):
     out = md_link("Title [1]", url)
     assert out == r"Title \[1\]"
     assert "](" not in out
+
+
+def test_md_link_keeps_a_table_cell_whole():
+    # Source links are also written inside Markdown table cells (cards on the populations
+    # and sources pages), where a bare "|" would split the cell.
+    assert md_link("T", "https://example.org/a|b") == "[T](https://example.org/a%7Cb)"
+    row = f"| {md_link('T', 'https://example.org/a|b')} | other |"
+    assert row.count("|") == 3
