@@ -97,7 +97,7 @@ st.markdown(f"**{md_escape(views['summary'])}**")
 st.caption(
     "Every figure carries its date and the tier of its source: A is official (BLS, the U.S. Department of "
     "Labor, a state labor office, an accreditor or exam owner), C is a third party, often quoting BLS. "
-    "Where sources disagree, both figures are kept: see *Where sources disagree* at the end of the page."
+    "Where sources disagree, both figures are kept: see the *Where sources disagree* tab."
 )
 cited = []
 
@@ -122,137 +122,147 @@ st.download_button(
     icon=":material/download:",
 )
 
-# --- education and licensure ------------------------------------------------------------------
-st.subheader("Degree, exam and license")
-schooling = views["schooling"]
-cited.append(schooling.rename(columns={"Sources": "source_ids"}))
-st.warning(
-    "Pass rates are not comparable between OT and PT. NBCOT reports **new-graduate** rates (OT, OTA); "
-    "FSBPT reports **ultimate** rates, after any number of attempts (PT, PTA), and first-time rates. "
-    "A 99% ultimate rate and a 97% new-graduate rate measure different things.",
-    icon=":material/compare_arrows:",
-)
-rates = views["rates"]
-if not rates.empty:
-    st.table(rates.drop(columns="Sources").set_index("Profession"))
-numbers(schooling, download_name("careers_education", chosen), "download_education",
-        label=f"Every fact on degrees, programs, exams and licenses ({len(schooling)})")
-
-# --- pay ----------------------------------------------------------------------------------------
-st.subheader("What it pays, and how pay spreads")
-ranges = views["ranges"]
-if ranges.empty:
-    st.info("No pay percentiles were found for the professions you chose.", icon=":material/info:")
-else:
-    st.caption(
-        "Each row is one source and one year. Half of workers earn more than the median. "
-        "Rows with no thick bar give only the 10th, 50th and 90th percentiles."
-    )
-    chart(views["pay_chart"], key="chart_pay")
-    numbers(careers.pay_range_table(ranges), download_name("careers_pay", chosen), "download_pay",
-            column_config={c: st.column_config.NumberColumn(format="dollar") for c in
-                           ("Lowest-paid 10% earn less than", "25th percentile", "Median (half earn more)",
-                            "75th percentile", "Top 10% earn more than")})
-    cited.append(ranges)
-
-# --- jobs and outlook -------------------------------------------------------------------------
-st.subheader("How many jobs, and how fast they grow")
-counts, outlook = views["counts"], views["outlook"]
-st.caption(
-    "Two different counts: the **number of jobs** from the BLS projections includes the self-employed; "
-    "**payroll jobs** from the OEWS wage survey leaves them out (striped bars). They are never joined into one series."
-)
-if not counts.empty:
-    chart(views["jobs_chart"], key="chart_jobs")
-if not outlook.empty:
-    st.caption("Projections are for 10 years; each bar is labelled with its decade. Groups named *and aides* are "
-               "counted together with aides by their source.")
-    chart(views["growth_chart"], key="chart_growth")
-    chart(views["openings_chart"], key="chart_openings")
-jobs_view = pd.concat(
-    [
-        pd.DataFrame({
-            "Profession": counts["profession"], "Figure": counts["count"],
-            "Value": [careers.format_value(v, "jobs") for v in counts["value"]],
-            "Period": counts["period_label"], "Source tier": counts["tier"], "Sources": counts["source_ids"],
-        }),
-        pd.DataFrame({
-            "Profession": outlook["profession"], "Figure": "Projected growth over 10 years",
-            "Value": [careers.format_value(v, "percent") for v in outlook["growth_pct"]],
-            "Period": outlook["period_label"], "Source tier": outlook["tier"], "Sources": outlook["source_ids"],
-        }),
-        pd.DataFrame({
-            "Profession": outlook["profession"], "Figure": "Openings each year, on average",
-            "Value": [careers.format_value(v, "openings per year") for v in outlook["openings"]],
-            "Period": outlook["period_label"], "Source tier": outlook["tier"], "Sources": outlook["source_ids"],
-        }),
-    ],
-    ignore_index=True,
-)
-numbers(jobs_view, download_name("careers_jobs", chosen), "download_jobs")
-cited.append(jobs_view.rename(columns={"Sources": "source_ids"}))
-
-# --- settings -----------------------------------------------------------------------------------
-st.subheader("Where they work")
-shares = views["shares"]
-if shares.empty:
-    st.info("No shares of jobs by setting were found for the professions you chose.", icon=":material/info:")
-else:
-    st.caption(
-        "The newest list of the largest employers we found for each profession, from copies of the handbook's "
-        "work-environment text. Shares are of all jobs in the profession; the rest work elsewhere."
-    )
-    chart(views["settings_chart"], key="chart_settings")
-settings_view = views["settings_view"]
-numbers(settings_view, download_name("careers_settings", chosen), "download_settings",
-        label="Every settings figure we have, with pay and jobs by industry")
-cited.append(settings_view.rename(columns={"Sources": "source_ids"}))
-
-# --- trends -------------------------------------------------------------------------------------
-st.subheader("Over the years")
-choice = st.radio(
-    "Show",
-    options=list(careers.TREND_CHOICES),
-    key="trend",
+# --- sections -------------------------------------------------------------------------------------
+# One section at a time, like the handbook's own tabs; only the open tab is built and
+# drawn (six charts on one page made its first render ~1.5x the baseline app's).
+# The section is in the URL (?section=Pay), so a view can be shared.
+degree_tab, pay_tab, jobs_tab, settings_tab, trends_tab, disagree_tab = st.tabs(
+    ["Degree and license", "Pay", "Jobs and growth", "Where they work", "Over the years", "Where sources disagree"],
+    key="section",
     bind="query-params",
-    horizontal=True,
 )
-series = careers.TREND_CHOICES[choice or next(iter(careers.TREND_CHOICES))]
-points, trend_view, trend_figure = _trend(series, f"{choice}, by year", chosen, data_dir())
-if points.empty:
-    st.info("No yearly figures of this kind were found for the professions you chose.", icon=":material/info:")
-else:
-    st.caption(
-        "National figures by year, each from its own source (many are third parties quoting BLS). Where two "
-        "sources give the same year, the chart uses the stronger one; the table lists both. "
-        + ("For projections, the year is the first year of the 10-year projection. " if series == "projected_change_pct" else "")
-        + ("Handbook editions re-estimate this count, so it can fall and rise between editions." if series == "ep_jobs" else "")
-    )
-    chart(trend_figure, key="chart_trend")
-    numbers(trend_view, download_name("careers_trend", series, chosen), "download_trend")
-    cited.append(points)
 
-# --- conflicts ----------------------------------------------------------------------------------
-st.subheader("Where sources disagree")
-outlook_facts = views["outlook_facts"]
-if "PT" in chosen and len(outlook_facts) >= 2:
-    st.markdown("**Will there be too few or too many physical therapists?** The two projections point opposite ways.")
-    columns = st.columns(len(outlook_facts))
-    for column, fact in zip(columns, outlook_facts.itertuples()):
-        with column.container(border=True):
-            st.markdown(f"**{md_escape(fact.attribute)}**  \n{md_escape(fact.value)}")
-            st.caption(f"{md_escape(fact.as_of)}. {md_escape(fact.note)}")
-            st.caption(f"Sources: {source_links(fact.source_ids, sources)}")
-    cited.append(outlook_facts)
-disagree = views["disagree"]
-if disagree.empty:
-    st.caption("No other figures disagree for the professions you chose.")
-else:
-    st.caption(
-        "Other figures that differ between sources for the same profession and period. Neither is hidden; "
-        "a figure marked *doubtful* is one our reference calls suspect."
-    )
-    table_with_download(disagree, file_name=download_name("careers_conflicts", chosen), key="download_conflicts")
-    cited.append(disagree.rename(columns={"Sources": "source_ids"}))
+if degree_tab.open:
+    with degree_tab:
+        schooling = views["schooling"]
+        cited.append(schooling.rename(columns={"Sources": "source_ids"}))
+        st.warning(
+            "Pass rates are not comparable between OT and PT. NBCOT reports **new-graduate** rates (OT, OTA); "
+            "FSBPT reports **ultimate** rates, after any number of attempts (PT, PTA), and first-time rates. "
+            "A 99% ultimate rate and a 97% new-graduate rate measure different things.",
+            icon=":material/compare_arrows:",
+        )
+        rates = views["rates"]
+        if not rates.empty:
+            st.table(rates.drop(columns="Sources").set_index("Profession"))
+        numbers(schooling, download_name("careers_education", chosen), "download_education",
+                label=f"Every fact on degrees, programs, exams and licenses ({len(schooling)})")
+
+if pay_tab.open:
+    with pay_tab:
+        ranges = views["ranges"]
+        if ranges.empty:
+            st.info("No pay percentiles were found for the professions you chose.", icon=":material/info:")
+        else:
+            st.caption(
+                "Each row is one source and one year. Half of workers earn more than the median. "
+                "Rows with no thick bar give only the 10th, 50th and 90th percentiles."
+            )
+            chart(views["pay_chart"], key="chart_pay")
+            numbers(careers.pay_range_table(ranges), download_name("careers_pay", chosen), "download_pay",
+                    column_config={c: st.column_config.NumberColumn(format="dollar") for c in
+                                   ("Lowest-paid 10% earn less than", "25th percentile", "Median (half earn more)",
+                                    "75th percentile", "Top 10% earn more than")})
+            cited.append(ranges)
+
+if jobs_tab.open:
+    with jobs_tab:
+        counts, outlook = views["counts"], views["outlook"]
+        st.caption(
+            "Two different counts: the **number of jobs** from the BLS projections includes the self-employed; "
+            "**payroll jobs** from the OEWS wage survey leaves them out (striped bars). They are never joined into one series."
+        )
+        if not counts.empty:
+            chart(views["jobs_chart"], key="chart_jobs")
+        if not outlook.empty:
+            st.caption("Projections are for 10 years; each bar is labelled with its decade. Groups named *and aides* are "
+                       "counted together with aides by their source.")
+            chart(views["growth_chart"], key="chart_growth")
+            chart(views["openings_chart"], key="chart_openings")
+        jobs_view = pd.concat(
+            [
+                pd.DataFrame({
+                    "Profession": counts["profession"], "Figure": counts["count"],
+                    "Value": [careers.format_value(v, "jobs") for v in counts["value"]],
+                    "Period": counts["period_label"], "Source tier": counts["tier"], "Sources": counts["source_ids"],
+                }),
+                pd.DataFrame({
+                    "Profession": outlook["profession"], "Figure": "Projected growth over 10 years",
+                    "Value": [careers.format_value(v, "percent") for v in outlook["growth_pct"]],
+                    "Period": outlook["period_label"], "Source tier": outlook["tier"], "Sources": outlook["source_ids"],
+                }),
+                pd.DataFrame({
+                    "Profession": outlook["profession"], "Figure": "Openings each year, on average",
+                    "Value": [careers.format_value(v, "openings per year") for v in outlook["openings"]],
+                    "Period": outlook["period_label"], "Source tier": outlook["tier"], "Sources": outlook["source_ids"],
+                }),
+            ],
+            ignore_index=True,
+        )
+        numbers(jobs_view, download_name("careers_jobs", chosen), "download_jobs")
+        cited.append(jobs_view.rename(columns={"Sources": "source_ids"}))
+
+if settings_tab.open:
+    with settings_tab:
+        shares = views["shares"]
+        if shares.empty:
+            st.info("No shares of jobs by setting were found for the professions you chose.", icon=":material/info:")
+        else:
+            st.caption(
+                "The newest list of the largest employers we found for each profession, from copies of the handbook's "
+                "work-environment text. Shares are of all jobs in the profession; the rest work elsewhere."
+            )
+            chart(views["settings_chart"], key="chart_settings")
+        settings_view = views["settings_view"]
+        numbers(settings_view, download_name("careers_settings", chosen), "download_settings",
+                label="Every settings figure we have, with pay and jobs by industry")
+        cited.append(settings_view.rename(columns={"Sources": "source_ids"}))
+
+if trends_tab.open:
+    with trends_tab:
+        choice = st.radio(
+            "Show",
+            options=list(careers.TREND_CHOICES),
+            key="trend",
+            bind="query-params",
+            horizontal=True,
+        )
+        series = careers.TREND_CHOICES[choice or next(iter(careers.TREND_CHOICES))]
+        points, trend_view, trend_figure = _trend(series, f"{choice}, by year", chosen, data_dir())
+        if points.empty:
+            st.info("No yearly figures of this kind were found for the professions you chose.", icon=":material/info:")
+        else:
+            st.caption(
+                "National figures by year, each from its own source (many are third parties quoting BLS). Where two "
+                "sources give the same year, the chart uses the stronger one; the table lists both. "
+                + ("For projections, the year is the first year of the 10-year projection. " if series == "projected_change_pct" else "")
+                + ("Handbook editions re-estimate this count, so it can fall and rise between editions." if series == "ep_jobs" else "")
+            )
+            chart(trend_figure, key="chart_trend")
+            numbers(trend_view, download_name("careers_trend", series, chosen), "download_trend")
+            cited.append(points)
+
+if disagree_tab.open:
+    with disagree_tab:
+        outlook_facts = views["outlook_facts"]
+        if "PT" in chosen and len(outlook_facts) >= 2:
+            st.markdown("**Will there be too few or too many physical therapists?** The two projections point opposite ways.")
+            columns = st.columns(len(outlook_facts))
+            for column, fact in zip(columns, outlook_facts.itertuples()):
+                with column.container(border=True):
+                    st.markdown(f"**{md_escape(fact.attribute)}**  \n{md_escape(fact.value)}")
+                    st.caption(f"{md_escape(fact.as_of)}. {md_escape(fact.note)}")
+                    st.caption(f"Sources: {source_links(fact.source_ids, sources)}")
+            cited.append(outlook_facts)
+        disagree = views["disagree"]
+        if disagree.empty:
+            st.caption("No other figures disagree for the professions you chose.")
+        else:
+            st.caption(
+                "Other figures that differ between sources for the same profession and period. Neither is hidden; "
+                "a figure marked *doubtful* is one our reference calls suspect."
+            )
+            table_with_download(disagree, file_name=download_name("careers_conflicts", chosen), key="download_conflicts")
+            cited.append(disagree.rename(columns={"Sources": "source_ids"}))
 
 sources_footer(pd.concat([c[["source_ids"]] for c in cited], ignore_index=True), sources, "careers")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import table_with_download
+from app_pages.common import lazy_expander, table_with_download
 from components.charts import CONFIG
 from components.onet import CREDIT
 from components.text import md_escape
@@ -21,8 +21,9 @@ def chart(figure, key: str) -> None:
 def numbers(view: pd.DataFrame, file_name: str, key: str, label: str = "The numbers behind this chart, as a table",
             expanded: bool = False, column_config: dict | None = None) -> None:
     """The same numbers as the chart, in a table with a download of exactly those rows."""
-    with st.expander(md_escape(label), expanded=expanded):
-        table_with_download(view, file_name=file_name, key=key, column_config=column_config)
+    with lazy_expander(md_escape(label), key=f"{key}_open", expanded=expanded) as shown:
+        if shown:
+            table_with_download(view, file_name=file_name, key=key, column_config=column_config)
 
 
 def onet_credit() -> None:

@@ -66,33 +66,40 @@ if selected.empty:
 st.markdown(f"**{md_escape(pop.summary_sentence(selected))}**")
 st.caption(NOT_ADVICE)
 
-counts = pop.lead_counts(selected)
-chart_with_table(
-    lead_by_category_chart(counts),
-    counts.rename(columns={"category": "Category", "usual_lead": "Who usually leads", "populations": "Number of populations"}),
-    key="chart_lead",
+# Two views of the same populations, one at a time: only the open tab is built and
+# drawn, so a filter change redraws the cards or the charts, not both (bench/README.md).
+roles_tab, charts_tab = st.tabs(
+    ["What each profession does", "Charts: who leads, how involved"],
+    key="view",
+    bind="query-params",
 )
-involvement = pop.involvement_table(selected)
-chart_with_table(
-    involvement_chart(involvement),
-    involvement.rename(columns={"population": "Population", "category": "Category", "OT": "OT involvement", "PT": "PT involvement", "usual_lead": "Who usually leads"}),
-    key="chart_involvement",
-)
-
-st.subheader("What each profession does")
-for row in selected.itertuples():
-    with st.container(border=True):
-        st.markdown(
-            f"**{md_escape(row.population)}**  \n"
-            f"{md_escape(row.category)} · {md_escape(row.age_groups)} · "
-            f"{LEAD_BADGES[row.usual_lead]}"
+if roles_tab.open:
+    with roles_tab:
+        for row in selected.itertuples():
+            # One Markdown block per card: a card of six elements cost ~2x to redraw.
+            note = f"  \n:small[{md_escape(row.lead_note)}]" if row.lead_note else ""
+            st.container(border=True).markdown(
+                f"**{md_escape(row.population)}**  \n"
+                f"{md_escape(row.category)} · {md_escape(row.age_groups)} · {LEAD_BADGES[row.usual_lead]}\n\n"
+                f"| :blue-badge[OT] occupational therapy | :orange-badge[PT] physical therapy |\n"
+                f"|---|---|\n"
+                f"| {md_escape(row.ot_role)} | {md_escape(row.pt_role)} |\n\n"
+                f":small[Sources: {source_links(row.source_ids, sources)}]{note}"
+            )
+if charts_tab.open:
+    with charts_tab:
+        counts = pop.lead_counts(selected)
+        chart_with_table(
+            lead_by_category_chart(counts),
+            counts.rename(columns={"category": "Category", "usual_lead": "Who usually leads", "populations": "Number of populations"}),
+            key="chart_lead",
         )
-        ot_col, pt_col = st.columns(2)
-        ot_col.markdown(f":blue-badge[OT] {md_escape(row.ot_role)}")
-        pt_col.markdown(f":orange-badge[PT] {md_escape(row.pt_role)}")
-        if row.lead_note:
-            st.caption(md_escape(row.lead_note))
-        st.caption(f"Sources: {source_links(row.source_ids, sources)}")
+        involvement = pop.involvement_table(selected)
+        chart_with_table(
+            involvement_chart(involvement),
+            involvement.rename(columns={"population": "Population", "category": "Category", "OT": "OT involvement", "PT": "PT involvement", "usual_lead": "Who usually leads"}),
+            key="chart_involvement",
+        )
 
 st.subheader("The table")
 table_with_download(

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_helpers import run_page
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {
     "compare": ROOT / "app_pages" / "compare.py",
@@ -30,11 +32,8 @@ NEEDS = {
 }
 
 
-def run(page: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(PAGES[page]), default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
+def run(page: str, query: dict | None = None, open_all: bool = False) -> AppTest:
+    return run_page(PAGES[page], query, open_all)
 
 
 @pytest.fixture(autouse=True)
@@ -124,10 +123,26 @@ def test_filters_that_exclude_everything_explain_why():
     assert not at.get("plotly_chart")
 
 
+POPULATION_CHARTS = "Charts: who leads, how involved"  # the populations page's second tab
+
+
+def test_populations_tabs_build_only_the_open_view():
+    # The default tab answers "who does what" in words; the charts are one click away
+    # and are neither built nor sent until that tab is open.
+    at = run("populations")
+    assert not at.get("plotly_chart")
+    cards = [m.value for m in at.markdown if ":blue-badge[OT] occupational therapy" in m.value]
+    assert len(cards) == len(table(at, "download_populations"))
+    at = run("populations", {"view": POPULATION_CHARTS})
+    assert len(at.get("plotly_chart")) == 2
+    assert not [m for m in at.markdown if ":blue-badge[OT] occupational therapy" in m.value]
+    assert len(table(at, "download_populations")) == len(cards)  # the table stays under both views
+
+
 def test_populations_charts_carry_both_professions():
     import json
 
-    at = run("populations")
+    at = run("populations", {"view": POPULATION_CHARTS})
     charts = at.get("plotly_chart")
     assert len(charts) == 2
     specs = [json.loads(c.proto.spec) for c in charts]
@@ -169,7 +184,7 @@ def test_compare_empty_dimension_selection_guides():
 
 @pytest.mark.parametrize("page", PAGES)
 def test_download_buttons_do_not_rerun(page):
-    at = run(page)
+    at = run(page, open_all=True)
     buttons = at.get("download_button")
     assert buttons, "every table view has a download button"
     assert all(b.proto.ignore_rerun for b in buttons)

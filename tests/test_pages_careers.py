@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.text import md_escape
+from tests.apptest_helpers import run_page
 from tests.test_pages import NEEDS, PAGES, ROOT
 
 CAREERS_FILES = (
@@ -24,11 +25,21 @@ CAREERS_FILES = (
 CREDIT = "O\\*NET 30\\.0 Database by USDOL/ETA, used under the CC BY 4\\.0 license"
 
 
-def run(page: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(PAGES[page]), default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
+CAREERS_SECTIONS = ("Degree and license", "Pay", "Jobs and growth", "Where they work", "Over the years",
+                    "Where sources disagree")
+
+
+def run(page: str, query: dict | None = None, section: str | None = None) -> AppTest:
+    """The page with these URL parameters, every table expander open; on careers, one tab."""
+    query = dict(query or {})
+    if section:
+        query["section"] = section
+    return run_page(PAGES[page], query, open_all=True)
+
+
+def every_section(query: dict | None = None) -> list[AppTest]:
+    """The careers page once per tab (only the open tab is built)."""
+    return [run("careers", query, section) for section in CAREERS_SECTIONS]
 
 
 @pytest.fixture(autouse=True)
@@ -79,18 +90,22 @@ def test_careers_default_shows_all_four_professions_in_the_handbook_form():
     assert facts.loc["Median pay", "OT"].startswith("$") and "tier" in facts.loc["Median pay", "OT"]
     assert "2024" in facts.loc["Median pay", "PT"]  # every cell carries its date
     assert "Newest median pay found" in at.markdown[0].value
-    assert len(at.get("plotly_chart")) == 6
+    # The first tab (degree and license) has no chart; the six charts are spread over
+    # the other tabs, and only the open tab's are built.
+    assert not at.get("plotly_chart")
+    assert [len(s.get("plotly_chart")) for s in every_section()] == [0, 1, 3, 1, 1, 0]
 
 
 def test_profession_filter_from_the_url_narrows_every_view():
-    at = run("careers", {"profession": ["OT", "PT"]})
-    assert list(quick_facts(at).columns) == ["OT", "PT"]
-    for spec in specs(at):
-        names = trace_names(spec)
-        assert names <= {"OT", "PT"}, names
-    jobs = frame_with(at, "Figure", "Value")
+    sections = dict(zip(CAREERS_SECTIONS, every_section({"profession": ["OT", "PT"]})))
+    for at in sections.values():
+        assert list(quick_facts(at).columns) == ["OT", "PT"]
+        for spec in specs(at):
+            names = trace_names(spec)
+            assert names <= {"OT", "PT"}, names
+    jobs = frame_with(sections["Jobs and growth"], "Figure", "Value")
     assert set(jobs["Profession"]) == {"OT", "PT"}
-    pay = frame_with(at, "Median (half earn more)")
+    pay = frame_with(sections["Pay"], "Median (half earn more)")
     assert set(pay["Profession"]) == {"OT", "PT"} and (pay["Period"] != "").all()
 
 
@@ -114,14 +129,14 @@ def test_empty_profession_choice_guides_and_draws_nothing():
 
 
 def test_the_two_job_counts_are_two_measures_on_the_chart():
-    at = run("careers", {"profession": ["OT"]})
+    at = run("careers", {"profession": ["OT"]}, section="Jobs and growth")
     jobs = next(s for s in specs(at) if "Two counts" in s["layout"]["title"]["text"].replace("<br>", " "))
     labels = [t["y"][0] for t in jobs["data"]]
     assert labels == ["OT: number of jobs", "OT: payroll jobs"]
 
 
 def test_trend_choice_changes_the_series_and_keeps_projection_decades_apart():
-    at = run("careers", {"trend": ["Number of jobs (BLS projections)"]})
+    at = run("careers", {"trend": ["Number of jobs (BLS projections)"]}, section="Over the years")
     trend = frame_with(at, "On the chart")
     assert set(trend["Value"].str.endswith("jobs"))  == {True}
     at.radio(key="trend").set_value("Projected growth over 10 years").run()
@@ -130,14 +145,14 @@ def test_trend_choice_changes_the_series_and_keeps_projection_decades_apart():
 
 
 def test_conflicts_show_both_sides_hrsa_shortage_and_apta_surplus():
-    at = run("careers")
+    at = run("careers", section="Where sources disagree")
     text = " ".join(m.value for m in at.markdown)
     assert "HRSA projection" in text and "APTA projection" in text
     assert "shortage" in text and "surplus" in text
     conflicts = frame_with(at, "Question")
     ot_jobs = conflicts[conflicts["Question"].str.startswith("OT: Payroll jobs")]
     assert sorted(ot_jobs["Figure"]) == ["144,840 jobs", "144,850 jobs"]
-    at = run("careers", {"profession": ["OTA"]})
+    at = run("careers", {"profession": ["OTA"]}, section="Where sources disagree")
     assert "HRSA projection" not in " ".join(m.value for m in at.markdown)
 
 
@@ -149,9 +164,9 @@ def test_pass_rates_are_labelled_as_kinds_that_do_not_compare():
 
 
 def test_careers_downloads_are_named_after_the_filters():
-    at = run("careers", {"profession": ["OT", "PT"]})
-    assert all(b.proto.ignore_rerun for b in at.get("download_button"))
-    assert len(at.get("download_button")) >= 7
+    buttons = [b for at in every_section({"profession": ["OT", "PT"]}) for b in at.get("download_button")]
+    assert all(b.proto.ignore_rerun for b in buttons)
+    assert len(buttons) >= 7
 
 
 # --- Where ------------------------------------------------------------------------------------

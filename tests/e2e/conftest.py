@@ -145,3 +145,25 @@ def wait_for_app(page) -> None:
 def open_page(page, server, path: str) -> None:
     page.goto(f"{server.url}/{path}")
     wait_for_app(page)
+
+
+def open_everything(page, tabs: bool = False) -> None:
+    """Open every expander (and, with tabs=True, visit every tab), waiting for each rerun.
+
+    Most expanders build their table only when opened (app_pages.common.lazy_expander),
+    so each click reruns the page; the next one is looked up afresh after that run.
+    """
+    def closed():
+        return [s for s in page.locator("[data-testid='stExpander'] summary").all() if s.get_attribute("aria-expanded") != "true"]
+
+    for _ in range(100):  # a bound, in case a page ever re-closed its expanders
+        waiting = closed()
+        if not waiting:
+            break
+        waiting[0].click()
+        wait_for_app(page)
+    if tabs:
+        for index in range(page.get_by_role("tab").count()):
+            page.get_by_role("tab").nth(index).click()
+            wait_for_app(page)
+            open_everything(page)

@@ -12,11 +12,17 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, open_page, wait_for_app
+from tests.e2e.conftest import ROOT, open_everything, open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-PAGES = {"careers": 6, "where": 1, "work": 2}  # url path -> plotly charts drawn
+# url path -> plotly charts drawn; the careers page draws only its open tab's charts
+PAGES = {"careers": 0, "careers?section=Pay": 1, "careers?section=Jobs+and+growth": 3,
+         "careers?section=Where+they+work": 1, "careers?section=Over+the+years": 1, "where": 1, "work": 2}
+
+
+def artifact_name(path: str) -> str:
+    return path.replace("?section=", "_").replace("+", "-").lower()
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
 
@@ -66,7 +72,23 @@ def test_each_careers_page_draws_its_charts(page, server, path):
         expect(chart.locator(".main-svg").first).to_be_attached()
         assert chart.locator("g.trace, g.hm, .heatmaplayer image").count() > 0, "chart has no drawn traces"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"page_{path}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"page_{artifact_name(path)}.png"), full_page=True)
+
+
+def test_a_careers_tab_is_in_the_url_and_draws_only_its_charts(page, server):
+    open_page(page, server, "careers?profession=OT&profession=PT")
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+    page.get_by_role("tab", name="Jobs and growth").click()
+    wait_for_app(page)
+    expect(page.locator(".js-plotly-plot")).to_have_count(3)
+    assert query(page).get("section") == ["Jobs and growth"] and query(page).get("profession") == ["OT", "PT"]
+    # The URL alone brings back the same tab in a fresh page.
+    url = page.url
+    page.goto("about:blank")
+    page.goto(url)
+    wait_for_app(page)
+    expect(page.get_by_role("tab", name="Jobs and growth")).to_have_attribute("aria-selected", "true")
+    expect(page.locator(".js-plotly-plot")).to_have_count(3)
 
 
 def test_the_state_map_draws_offline_as_tiles(page, server):
@@ -92,9 +114,7 @@ def test_careers_pages_make_no_request_to_any_other_host(browser, server):
     page.on("request", lambda request: requested.append(request.url))
     for path in ("careers", "where?occupation=OT&state=Texas", "work?domain=Abilities&scale=Level&show=All"):
         open_page(page, server, path)
-        for expander in page.get_by_test_id("stExpander").all():
-            expander.locator("summary").click()
-        wait_for_app(page)
+        open_everything(page, tabs=True)
     context.close()
     own = urlparse(server.url).netloc
     foreign = [u for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).netloc != own]
@@ -195,5 +215,5 @@ def test_phone_width_keeps_careers_charts_inside_the_screen(browser, server):
             box = chart.bounding_box()
             assert box is not None and box["width"] <= 390, path
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{path}_phone.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"{artifact_name(path)}_phone.png"), full_page=True)
     context.close()

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from tests.e2e.conftest import ROOT, StreamlitServer, free_port
+from tests.e2e.conftest import ROOT, StreamlitServer, free_port, open_everything
 from tests.reliability.helpers import nav_pages, open_app, settle
 
 pytestmark = pytest.mark.e2e
@@ -87,12 +87,7 @@ def test_an_error_shows_no_message_traceback_or_path(browser):
 
 def _open_everything(page) -> None:
     """Open every expander and tab, so that nothing loads only on demand unseen."""
-    for expander in page.get_by_test_id("stExpander").all():
-        summary = expander.locator("summary")
-        if summary.get_attribute("aria-expanded") != "true":
-            summary.click()
-    for tab in page.get_by_role("tab").all():
-        tab.click()
+    open_everything(page, tabs=True)
     settle(page)
 
 
