@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import random
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -229,8 +230,14 @@ async def single(base_url: str, page: str, key: str, default: list[str], toggles
 
 
 async def concurrent(base_url: str, page: str, key: str, default: list[str], toggles: list[str],
-                     sessions: int, changes_each: int, server_cpu=None) -> dict:
+                     sessions: int, changes_each: int, server_cpu=None,
+                     think_s: tuple[float, float] | None = None) -> dict:
     """`sessions` sessions opened first (not timed), then all making their changes at once.
+
+    think_s=None: each session sends its next change as soon as the last one finished (a
+    stress test: every session always waits on a run, so latency is about sessions /
+    throughput). think_s=(low, high): before each change a session pauses a random time
+    in that range (fixed seed per session), as a person reading the page would.
 
     An error (a session that cannot open, an exception shown, a timeout) is counted and
     ends that session, as in the browser figure; it does not end the measurement.
@@ -247,8 +254,11 @@ async def concurrent(base_url: str, page: str, key: str, default: list[str], tog
 
     async def one(index: int, session: ProtocolSession, widget_id: str) -> list[float]:
         latencies: list[float] = []
+        pauses = random.Random(index)
         try:
             for value in change_values(default, toggles, changes_each, offset=index):
+                if think_s:
+                    await asyncio.sleep(pauses.uniform(*think_s))
                 latencies.append((await session.set_multiselect(widget_id, key, value)).ms)
         except Exception as exc:  # an error is a figure here, not a crash
             errors.append(f"session {index}: {exc!r}"[:400])
@@ -263,7 +273,8 @@ async def concurrent(base_url: str, page: str, key: str, default: list[str], tog
     finally:
         await asyncio.gather(*[s.close() for s, _, _ in ready], return_exceptions=True)
     latencies = [v for r in results for v in r]
-    return {**summary(latencies), "sessions": sessions, "changes_each": changes_each, "errors": len(errors),
+    return {**summary(latencies), "sessions": sessions, "changes_each": changes_each, "think_s": think_s,
+            "errors": len(errors),
             "error_samples": errors[:5], "wall_s": round(wall, 2),
             # Runs finished per second: with every session always waiting on a run, the
             # latency is about sessions / throughput (Little's law).
