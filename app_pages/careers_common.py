@@ -21,7 +21,7 @@ def chart(figure, key: str) -> None:
 def numbers(view: pd.DataFrame, file_name: str, key: str, label: str = "The numbers behind this chart, as a table",
             expanded: bool = False, column_config: dict | None = None) -> None:
     """The same numbers as the chart, in a table with a download of exactly those rows."""
-    with lazy_expander(md_escape(label), key=f"{key}_open", expanded=expanded) as shown:
+    with lazy_expander(label, key=f"{key}_open", expanded=expanded) as shown:
         if shown:
             table_with_download(view, file_name=file_name, key=key, column_config=column_config)
 

@@ -59,12 +59,13 @@ def chart_with_table(figure, numbers: pd.DataFrame, key: str) -> None:
 @contextmanager
 def lazy_expander(label: str, key: str, expanded: bool = False):
     """An expander whose content is built only while it is open (yields whether it is).
+    The label is plain text (escaped here).
 
     A closed expander's tables were still sent and drawn on every rerun; on the
     populations page they cost ~20 ms of each filter change, on the Sources page 16
     full tables. Opening one reruns the page once to draw its content.
     """
-    with st.expander(label, expanded=expanded, key=key, on_change="rerun") as box:
+    with st.expander(md_escape(label), expanded=expanded, key=key, on_change="rerun") as box:
         yield bool(box.open)
 
 

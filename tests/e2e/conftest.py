@@ -153,14 +153,11 @@ def open_everything(page, tabs: bool = False) -> None:
     Most expanders build their table only when opened (app_pages.common.lazy_expander),
     so each click reruns the page; the next one is looked up afresh after that run.
     """
-    def closed():
-        return [s for s in page.locator("[data-testid='stExpander'] summary").all() if s.get_attribute("aria-expanded") != "true"]
-
+    closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary")
     for _ in range(100):  # a bound, in case a page ever re-closed its expanders
-        waiting = closed()
-        if not waiting:
+        if closed.count() == 0:
             break
-        waiting[0].click()
+        closed.first.click()
         wait_for_app(page)
     if tabs:
         for index in range(page.get_by_role("tab").count()):

@@ -77,6 +77,10 @@ def test_choosing_a_population_changes_table_and_url_and_the_url_restores_it(pag
     assert [r[0] for r in grid_rows(page, main_table_index(page))] == ["Serious mental illness"]
 
     choose(page, "population", LOW_VISION)
+    # The grid redraws after the run: wait for the new row, not a fixed time.
+    grid = page.get_by_test_id("stDataFrame").nth(main_table_index(page))
+    grid.scroll_into_view_if_needed()
+    expect(grid.locator("[role='gridcell']", has_text=LOW_VISION).first).to_be_attached()
     rows = grid_rows(page, main_table_index(page))
     assert sorted(r[0] for r in rows) == [LOW_VISION, "Serious mental illness"]
     assert "population=Low+vision" in page.url or "population=Low%20vision" in page.url

@@ -145,7 +145,7 @@ def test_sources_page_filters_by_tier_in_the_url(page, server):
     rows = [cells for row in grid.locator("[role='row']").all()
             if (cells := row.locator("[role='gridcell']").all_inner_texts())]
     assert rows and {r[tier] for r in rows} == {"A"}
-    expect(page.get_by_text("One source says:").first).to_be_visible()
+    expect(page.get_by_text("One source says").first).to_be_visible()
     assert page.locator(".js-plotly-plot").count() == 1
 
 

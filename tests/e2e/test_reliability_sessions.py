@@ -51,7 +51,14 @@ def choose(page, option: str, key: str = "population") -> None:
 
 
 def assert_view(page, expected: list[str]) -> None:
+    from playwright.sync_api import expect
+
     expected = sorted(expected)
+    # The cards are drawn after the run ends: wait for each card's name, and for the
+    # others to be gone, before comparing.
+    for name in (SMI, LOW_VISION, SPINAL):
+        card = page.get_by_test_id("stMarkdown").locator("strong").get_by_text(name, exact=True)
+        expect(card).to_have_count(1 if name in expected else 0)
     assert selected(page) == expected
     assert in_url(page) == expected
     assert shown_populations(page) == expected
