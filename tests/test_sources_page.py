@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.text import md_escape
 from tests.apptest_helpers import run_page
 
 from components.loader import load_table
@@ -82,11 +83,14 @@ def test_filters_that_exclude_everything_explain_why():
 def test_conflicts_show_both_sides_with_sources():
     at = run()
     conflicts = load_table("conflicts")
-    says_a = [m.value for m in at.markdown if m.value.startswith("*One source says:*")]
-    says_b = [m.value for m in at.markdown if m.value.startswith("*Another source says:*")]
-    assert len(says_a) == len(says_b) == len(conflicts)
-    source_captions = [c.value for c in at.caption if c.value.startswith("Sources: [")]
-    assert len(source_captions) >= 2 * len(conflicts)
+    # One card per conflict: its question, then both sides next to each other in a
+    # table, each side with its own linked sources.
+    cards = [m.value for m in at.markdown if "| One source says | Another source says |" in m.value]
+    assert len(cards) == len(conflicts)
+    for card, row in zip(cards, conflicts.itertuples()):
+        assert card.startswith(f"**{md_escape(row.question)}**")
+        assert md_escape(row.side_a) in card and md_escape(row.side_b) in card
+        assert card.count(":small[Sources: [") == 2
 
 
 def test_every_table_and_the_zip_can_be_downloaded_without_rerun():

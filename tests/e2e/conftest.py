@@ -140,6 +140,8 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     # Generous: under load (CI, benchmarks running beside) the first draw can take a while.
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=30_000)
+    # Elements of the previous run fade (stale) until the new run replaces them.
+    expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=30_000)
 
 
 def open_page(page, server, path: str) -> None:
@@ -153,14 +155,26 @@ def open_everything(page, tabs: bool = False) -> None:
     Most expanders build their table only when opened (app_pages.common.lazy_expander),
     so each click reruns the page; the next one is looked up afresh after that run.
     """
-    closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary")
+    from playwright.sync_api import expect
+
+    every = page.locator("[data-testid='stExpander'] details")
     for _ in range(100):  # a bound, in case a page ever re-closed its expanders
-        if closed.count() == 0:
+        states = [d.get_attribute("open") is not None for d in every.all()]
+        if all(states):
             break
-        closed.first.click()
+        details = every.nth(states.index(False))
+        details.locator("summary").click()
+        # Every expander of the app holds a table: once it is drawn, the rerun is done.
+        expect(details.get_by_test_id("stDataFrame").first).to_be_attached(timeout=60_000)
         wait_for_app(page)
     if tabs:
         for index in range(page.get_by_role("tab").count()):
-            page.get_by_role("tab").nth(index).click()
+            tab = page.get_by_role("tab").nth(index)
+            tab.click()
+            expect(tab).to_have_attribute("aria-selected", "true")
+            # The open tab's content is built by the rerun the click starts.
+            panel = tab.get_attribute("aria-controls")
+            panel = page.locator(f"[id='{panel}']") if panel else page.get_by_role("tabpanel")
+            expect(panel.locator("[data-testid='stElementContainer']").first).to_be_attached(timeout=60_000)
             wait_for_app(page)
             open_everything(page)
