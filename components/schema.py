@@ -106,6 +106,9 @@ SETTINGS = ("Hospital", "Home", "School", "Outpatient clinic", "Work")
 ANY_SETTING = "Any setting"
 ACCESS_TOPICS = ("Referral and direct access", "Where to find them")
 
+# What a source's date is, as its page states it (empty: undated, or the year the source describes).
+DATE_KINDS = ("published", "updated", "reviewed", "accessed")
+
 # as-of values: a year, year-month or date, a span of years ("2023-2033"), or "undated".
 AS_OF_PATTERN = (
     r"(?:undated|(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
@@ -181,6 +184,9 @@ SOURCES = TableSchema(
         Column("title", description="what the page or document is"),
         Column("url", "url"),
         Column("as_of", "as_of", description="year or date the source describes, or 'undated'"),
+        Column("date_kind", "choice", required=False, allowed=DATE_KINDS,
+               description="what the as_of date is, as the page states it: published, updated, reviewed or accessed; "
+                           "empty when the page is undated or as_of is the year the source describes"),
         Column("tier", "choice", allowed=TIERS, description="A official/primary, B health system/university, C other"),
         Column("note", required=False, description="caveats, e.g. 'copy of a BLS page'"),
     ),
