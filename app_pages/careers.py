@@ -106,8 +106,10 @@ st.subheader("Quick facts")
 facts = views["facts"]
 cited.append(views["facts_cited"])
 st.caption(
-    "In the form of the government's Occupational Outlook Handbook. Each cell shows the newest figure we found, "
-    "its date and its source tier; *inferred* means the source gives no date and the date is our reading. "
+    "In the form of the government's Occupational Outlook Handbook. Each cell shows the official figure first "
+    "(the strongest source tier, then the newest), its date and its tier; where a third party quotes a newer "
+    "figure, the cell names it. A row shows one period for every column where our sources allow; "
+    "*inferred* means the source gives no date and the date is our reading. "
     "The two job counts are different measures: the payroll count leaves out the self-employed."
 )
 # A static table: every cell is visible and wraps, like the handbook's own quick-facts box.
@@ -209,7 +211,8 @@ if settings_tab.open:
             st.info("No shares of jobs by setting were found for the professions you chose.", icon=":material/info:")
         else:
             st.caption(
-                "The newest list of the largest employers we found for each profession, from copies of the handbook's "
+                "The list of the largest employers for each profession from the strongest source we found (then the newest), "
+                "mostly copies of the handbook's "
                 "work-environment text. Shares are of all jobs in the profession; the rest work elsewhere."
             )
             chart(views["settings_chart"], key="chart_settings")

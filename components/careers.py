@@ -6,8 +6,9 @@ and returns a tidy frame for one chart or table. Rules that matter to a reader:
 - The two employment counts are never mixed: `oews_employment` (the OEWS wage survey:
   wage and salary jobs, excludes the self-employed) and `ep_jobs` (the BLS projections
   count the handbook calls "number of jobs": includes the self-employed).
-- Where several sources give a figure, the quick facts show the newest one (then the
-  strongest tier); every other figure stays visible in the tables and the conflicts list.
+- Where several sources give a figure, the quick facts show the official one first
+  (components/figures.py: strongest tier, then newest) and name a newer third-party figure
+  beside it; every other figure stays visible in the tables and the conflicts list.
 - Nothing missing is filled in: a profession with no figure shows "Not found in our sources".
 """
 
@@ -18,6 +19,7 @@ import re
 
 import pandas as pd
 
+from components import figures
 from components.loader import split_list
 from components.schema import PROFESSIONS_WITH_ASSISTANTS, TIERS
 
@@ -149,45 +151,12 @@ def with_tier(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _period_key(period: str) -> tuple[int, int]:
-    """Sort key for as-of periods: year, then month (a span sorts by its first year)."""
-    match = re.match(r"((?:19|20)\d{2})(?:-(\d{2})(?!\d))?", str(period))
-    if not match:
-        return (0, 0)
-    return int(match.group(1)), int(match.group(2) or 0)
-
-
-def rank_figures(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows best first: newest period, then strongest tier, stated period, not doubtful, lowest id.
-
-    frame needs the columns period, tier, period_stated, flag and an id in its first column.
-    """
-    if frame.empty:
-        return frame
-    ranked = frame.assign(
-        _period=[_period_key(p) for p in frame["period"]],
-        _tier=frame["tier"].map({t: i for i, t in enumerate(TIERS)}).fillna(len(TIERS)),
-        _stated=(frame["period_stated"] != "yes").astype(int),
-        _doubtful=(frame["flag"] == "doubtful").astype(int),
-    )
-    ranked = ranked.sort_values(
-        ["_doubtful", "_period", "_tier", "_stated", frame.columns[0]],
-        ascending=[True, False, True, True, True],
-        kind="stable",
-    )
-    return ranked.drop(columns=["_period", "_tier", "_stated", "_doubtful"])
-
-
 def headline(national: pd.DataFrame, profession: str, measure: str) -> pd.Series | None:
-    """The one figure the quick facts show for a profession and measure, or None.
+    """The one figure shown for a profession and measure (official first: components/figures.py), or None.
 
-    national must carry a 'tier' column (with_tier). A doubtful figure is shown only when
-    it is the only one.
+    national must carry a 'tier' column (with_tier).
     """
-    rows = national[(national["profession"] == profession) & (national["measure"] == measure)]
-    if rows.empty:
-        return None
-    return rank_figures(rows).iloc[0]
+    return figures.pick_row(national, profession, measure)
 
 
 # --- quick facts (the handbook's standard form) ----------------------------------------------
@@ -211,14 +180,39 @@ QUICK_FACT_ROWS: tuple[tuple[str, str, object], ...] = (
 )
 
 
-def _national_cell(row: pd.Series, stands_in: str | None = None) -> str:
+def _national_cell(row: pd.Series, stands_in: str | None = None, newer: pd.Series | None = None,
+                   periods_differ: bool = False) -> str:
     parts = [format_value(row["value"], row["unit"]), period_label(row["period"], row["period_stated"])]
     if stands_in:
         parts.append(PROFESSION_NAMES[stands_in].replace("OT ", "").replace("PT ", "").lower())
     if row.get("flag") == "doubtful":
         parts.append("doubtful")
     parts.append(f"tier {row['tier']}")
+    if newer is not None:
+        parts.append(figures.newer_note(newer, format_value(newer["value"], newer["unit"]), period_label(newer["period"])))
+    if periods_differ:
+        parts.append(PERIODS_DIFFER)
     return " · ".join(parts)
+
+
+# What a quick-facts cell says when its row cannot show one period for every profession.
+PERIODS_DIFFER = "not the same period as the other columns: our sources have no shared one"
+
+
+def _national_rows(national: pd.DataFrame, professions, measure: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The rows of one measure for the professions; an assistant group with none borrows the
+    group counted together with aides (relabelled), recorded in the returned {profession: group}."""
+    parts, stands_in = [], {}
+    for profession in professions:
+        rows = national[(national["profession"] == profession) & (national["measure"] == measure)]
+        if rows.empty and profession in FALLBACK_GROUP:
+            group = FALLBACK_GROUP[profession]
+            rows = national[(national["profession"] == group) & (national["measure"] == measure)]
+            if not rows.empty:
+                stands_in[profession] = group
+                rows = rows.assign(profession=profession)
+        parts.append(rows)
+    return pd.concat(parts) if parts else national.iloc[:0], stands_in
 
 
 def _education_row(education: pd.DataFrame, profession: str, lookups) -> dict | None:
@@ -249,17 +243,17 @@ def quick_facts(
     table, cited = [], []
     for label, kind, key in QUICK_FACT_ROWS:
         line = {"Fact": label}
+        if kind == "national":
+            rows, stands_in = _national_rows(national, professions, key)
+            picks = figures.pick_same_period(rows, professions, key)
+            differ = figures.periods_differ(picks)
         for profession in professions:
             cell = NOT_FOUND
             if kind == "national":
-                row = headline(national, profession, key)
-                stands_in = None
-                if row is None and profession in FALLBACK_GROUP:
-                    stands_in = FALLBACK_GROUP[profession]
-                    row = headline(national, stands_in, key)
-                if row is not None:
-                    cell = _national_cell(row, stands_in)
-                    cited.append(row["source_ids"])
+                found = picks.get(profession)
+                if found is not None:
+                    cell = _national_cell(found.shown, stands_in.get(profession), found.newer, differ)
+                    cited.append(found.shown["source_ids"])
             else:
                 row = _education_row(education, profession, key)
                 if row is not None:
@@ -271,18 +265,27 @@ def quick_facts(
 
 
 def quick_summary(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> str:
-    """One sentence: the newest median pay and job count of each chosen profession."""
+    """One sentence: the median pay of each chosen profession, official figures first."""
     national = with_tier(national, sources)
+    picks = figures.pick_same_period(national, professions, "median_annual_wage")
     parts = []
     for profession in professions:
-        pay = headline(national, profession, "median_annual_wage")
-        if pay is not None:
-            inferred = "" if pay["period_stated"] == "yes" else ", date inferred"
-            parts.append(f"{profession} {format_value(pay['value'], pay['unit']).replace(' a year', '')} "
-                         f"({period_label(pay['period'])}{inferred})")
+        found = picks.get(profession)
+        if found is None:
+            continue
+        pay = found.shown
+        inferred = "" if pay["period_stated"] == "yes" else ", date inferred"
+        text = (f"{profession} {format_value(pay['value'], pay['unit']).replace(' a year', '')} "
+                f"({period_label(pay['period'])}{inferred}, tier {pay['tier']}")
+        if found.newer is not None:
+            newer = found.newer
+            text += "; " + figures.newer_note(newer, format_value(newer["value"], newer["unit"]).replace(" a year", ""),
+                                               period_label(newer["period"]))
+        parts.append(text + ")")
     if not parts:
         return "No median pay was found for the professions you chose."
-    return "Newest median pay found: " + "; ".join(parts) + ". Dates differ between columns, so compare with care."
+    tail = " Dates differ between columns, so compare with care." if figures.periods_differ(picks) else ""
+    return "Median pay, official figures first: " + "; ".join(parts) + "." + tail
 
 
 # --- pay ranges -------------------------------------------------------------------------------
@@ -320,7 +323,7 @@ def pay_ranges(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
     if frame.empty:
         return frame
     frame["_p"] = frame["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
-    frame["_t"] = [_period_key(p) for p in frame["period"]]
+    frame["_t"] = [figures.period_key(p) for p in frame["period"]]
     frame = frame.sort_values(["_p", "_t"], ascending=[True, False], kind="stable").drop(columns=["_p", "_t"])
     return frame.reset_index(drop=True)
 
@@ -376,7 +379,7 @@ def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[st
         line = {"profession": profession, "period": period, "growth_pct": float("nan"), "openings": float("nan")}
         cited = []
         for measure, column in (("projected_change_pct", "growth_pct"), ("annual_openings", "openings")):
-            best = rank_figures(group[group["measure"] == measure])
+            best = figures.rank_official_first(group[group["measure"] == measure])
             if not best.empty:
                 line[column] = float(best.iloc[0]["value"])
                 line["tier"] = best.iloc[0]["tier"]
@@ -388,7 +391,7 @@ def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[st
     if frame.empty:
         return frame
     frame["_p"] = frame["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
-    frame["_t"] = [_period_key(p) for p in frame["period"]]
+    frame["_t"] = [figures.period_key(p) for p in frame["period"]]
     frame = frame.sort_values(["_p", "_t"], ascending=[True, False], kind="stable").drop(columns=["_p", "_t"])
     return frame.reset_index(drop=True)
 
@@ -411,7 +414,7 @@ def setting_shares(settings: pd.DataFrame, sources: pd.DataFrame, professions: t
             .first()
             .reset_index()[["setting_id", "period", "tier", "period_stated", "flag", "source_ids"]]
         )
-        best = rank_figures(sets).iloc[0]
+        best = figures.rank_official_first(sets).iloc[0]
         chosen = mine[(mine["period"] == best["period"]) & (mine["source_ids"] == best["source_ids"])]
         chosen = chosen.sort_values("value", ascending=False, kind="stable")
         for row in chosen.itertuples():
@@ -460,7 +463,7 @@ def trend_points(trends: pd.DataFrame, sources: pd.DataFrame, series: str, profe
     if rows.empty:
         return rows.assign(on_chart=pd.Series(dtype=bool))
     rows["period"] = rows["year"].astype(str)
-    ranked = rank_figures(rows)
+    ranked = figures.rank_official_first(rows)
     first = ~ranked.duplicated(["profession", "year"], keep="first")
     rows["on_chart"] = first.reindex(rows.index)
     rows = rows.drop(columns=["period"])

@@ -11,7 +11,8 @@ import re
 
 import pandas as pd
 
-from components.careers import MEASURE_LABELS, PROFESSION_ORDER, format_value, period_label, rank_figures, with_tier
+from components.careers import MEASURE_LABELS, PROFESSION_ORDER, format_value, period_label, with_tier
+from components.figures import rank_official_first
 from components.schema import STATES
 
 STATE_NAMES = tuple(name for name, _ in STATES)
@@ -87,7 +88,7 @@ def state_view(figures: pd.DataFrame, sources: pd.DataFrame, profession: str, me
     is counted in 'other_figures'."""
     rows = with_tier(_state_rows(figures), sources)
     rows = rows[(rows["profession"] == profession) & (rows["measure"] == measure) & (rows["period"] == period)]
-    ranked = rank_figures(rows)
+    ranked = rank_official_first(rows)
     best = ranked.drop_duplicates("state_abbr", keep="first").set_index("state_abbr")
     others = ranked.groupby("state_abbr").size() - 1
     out = pd.DataFrame({"state": STATE_NAMES, "state_abbr": STATE_ABBRS})
@@ -107,7 +108,7 @@ def national_value(figures: pd.DataFrame, sources: pd.DataFrame, profession: str
     """The U.S. row for the same profession, measure and period, if a source gave one."""
     rows = with_tier(figures, sources)
     rows = rows[(rows["state_abbr"] == "US") & (rows["profession"] == profession) & (rows["measure"] == measure) & (rows["period"] == period)]
-    return None if rows.empty else rank_figures(rows).iloc[0]
+    return None if rows.empty else rank_official_first(rows).iloc[0]
 
 
 def view_table(view: pd.DataFrame, unit: str = "") -> pd.DataFrame:

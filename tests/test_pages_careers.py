@@ -88,12 +88,21 @@ def test_careers_default_shows_all_four_professions_in_the_handbook_form():
     facts = quick_facts(at)
     assert list(facts.columns) == ["OT", "OTA", "PT", "PTA"]
     assert facts.loc["Median pay", "OT"].startswith("$") and "tier" in facts.loc["Median pay", "OT"]
-    assert "2024" in facts.loc["Median pay", "PT"]  # every cell carries its date
-    assert "Newest median pay found" in at.markdown[0].value
+    assert re.search(r"(19|20)\d\d", facts.loc["Median pay", "PT"])  # every cell carries its date
+    assert "Median pay, official figures first" in at.markdown[0].value
     # The first tab (degree and license) has no chart; the six charts are spread over
     # the other tabs, and only the open tab's are built.
     assert not at.get("plotly_chart")
     assert [len(s.get("plotly_chart")) for s in every_section()] == [0, 1, 3, 1, 1, 0]
+
+
+def test_quick_facts_show_tier_a_median_pay_and_number_of_jobs_for_ot_and_pt():
+    facts = quick_facts(run("careers", {"profession": ["OT", "PT"]}))
+    for fact in ("Median pay", "Number of jobs (BLS projections; includes self-employed)"):
+        for profession in ("OT", "PT"):
+            assert " · tier A" in facts.loc[fact, profession], (fact, profession, facts.loc[fact, profession])
+    # No quick fact shows a tier-C figure where the data has a tier-A figure for the same measure.
+    assert not facts.map(lambda cell: " · tier C" in cell).loc[["Median pay"]].any().any()
 
 
 def test_profession_filter_from_the_url_narrows_every_view():
@@ -113,7 +122,7 @@ def test_changing_the_profession_filter_changes_the_quick_facts():
     at = run("careers")
     at.multiselect(key="profession").set_value(["PTA"]).run()
     assert list(quick_facts(at).columns) == ["PTA"]
-    assert "PTA $68,380 (May 2025)" in plain(at.markdown[0].value)
+    assert "PTA $68,380 (May 2025, tier C)" in plain(at.markdown[0].value)
 
 
 def test_unknown_professions_in_the_url_are_ignored():

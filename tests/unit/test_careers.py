@@ -81,13 +81,13 @@ def test_with_tier_takes_the_strongest_source_of_each_row_and_drops_loader_attrs
 # --- choosing one figure ---------------------------------------------------------------------------
 
 
-def test_headline_prefers_the_newest_period_then_the_strongest_tier():
+def test_headline_prefers_the_strongest_tier_then_the_newest_period():
     rows = careers.with_tier(national(
         ("W1", "OT", "median_annual_wage", 96370, "2023-05", "yes", "", "WF001"),
         ("W2", "OT", "median_annual_wage", 98340, "2024-05", "yes", "", "WF002"),
-        ("W3", "OT", "median_annual_wage", 98000, "2024-05", "yes", "", "WF001"),
+        ("W3", "OT", "median_annual_wage", 95000, "2022-05", "yes", "", "WF001"),
     ), SOURCES)
-    assert careers.headline(rows, "OT", "median_annual_wage")["figure_id"] == "W3"
+    assert careers.headline(rows, "OT", "median_annual_wage")["figure_id"] == "W1"
 
 
 def test_headline_prefers_a_stated_period_and_never_a_doubtful_value_when_another_exists():
@@ -145,7 +145,49 @@ def test_quick_facts_follow_the_order_of_the_chosen_professions():
 def test_quick_summary_names_each_median_with_its_date():
     rows = national(("W1", "OT", "median_annual_wage", 98340, "2024-05"), ("W2", "PT", "median_annual_wage", 101020, "2024-05", "no"))
     text = careers.quick_summary(rows, SOURCES, ("OT", "PT"))
-    assert "OT $98,340 (May 2024)" in text and "PT $101,020 (May 2024, date inferred)" in text
+    assert "OT $98,340 (May 2024, tier C)" in text and "PT $101,020 (May 2024, date inferred, tier C)" in text
+    assert "Dates differ" not in text
+
+
+def test_quick_summary_shows_the_official_median_and_names_the_newer_third_party_one():
+    rows = national(("W1", "OT", "median_annual_wage", 96370, "2023-05", "yes", "", "WF001"),
+                    ("W2", "OT", "median_annual_wage", 98340, "2024-05"))
+    text = careers.quick_summary(rows, SOURCES, ("OT",))
+    assert "OT $96,370 (May 2023, tier A; a third party quotes $98,340 for May 2024)" in text
+
+
+def test_quick_facts_show_the_official_figure_and_name_the_newer_third_party_one():
+    rows = national(
+        ("W1", "OT", "median_annual_wage", 96370, "2023-05", "yes", "", "WF001"),
+        ("W2", "OT", "median_annual_wage", 98340, "2024-05"),
+    )
+    facts = careers.quick_facts(rows, EDUCATION, SOURCES, ("OT",))[0].set_index("Fact")
+    assert facts.loc["Median pay", "OT"] == (
+        "$96,370 a year · May 2023 · tier A · a third party quotes $98,340 a year for May 2024"
+    )
+
+
+def test_quick_facts_align_a_row_on_one_period_where_the_data_allows():
+    rows = national(
+        ("W1", "OT", "ep_jobs", 150500, "2023", "yes", "", "WF001"),
+        ("W2", "OT", "ep_jobs", 156000, "2024", "yes", "", "WF001"),
+        ("W3", "PT", "ep_jobs", 240000, "2023", "yes", "", "WF001"),
+    )
+    facts = careers.quick_facts(rows, EDUCATION, SOURCES, ("OT", "PT"))[0].set_index("Fact")
+    label = "Number of jobs (BLS projections; includes self-employed)"
+    assert facts.loc[label, "OT"] == "150,500 jobs · 2023 · tier A"
+    assert facts.loc[label, "PT"] == "240,000 jobs · 2023 · tier A"
+
+
+def test_quick_facts_say_so_when_a_row_has_no_shared_period():
+    rows = national(
+        ("W1", "OT", "ep_jobs", 150500, "2023", "yes", "", "WF001"),
+        ("W2", "PT", "ep_jobs", 267200, "2024", "yes", "", "WF001"),
+    )
+    facts = careers.quick_facts(rows, EDUCATION, SOURCES, ("OT", "PT"))[0].set_index("Fact")
+    label = "Number of jobs (BLS projections; includes self-employed)"
+    assert facts.loc[label, "OT"].endswith(careers.PERIODS_DIFFER)
+    assert facts.loc[label, "PT"] == "267,200 jobs · 2024 · tier A · " + careers.PERIODS_DIFFER
     assert careers.quick_summary(rows, SOURCES, ("PTA",)).startswith("No median pay")
 
 
