@@ -19,7 +19,7 @@ st.markdown(
 )
 dimensions, education, sources = tables("dimensions", "education", "sources")
 
-facts = compare.quick_facts(education)
+facts = compare.quick_facts(education, sources=sources)
 st.subheader("Quick facts")
 ot_col, pt_col = st.columns(2)
 for column, profession, badge in ((ot_col, "OT", ":blue-badge[OT]"), (pt_col, "PT", ":orange-badge[PT]")):

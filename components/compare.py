@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.schema import DIMENSIONS
+from components.figures import rank_official_first
+from components.loader import split_list
+from components.schema import DIMENSIONS, TIERS
 
 QUICK_FACT_TOPICS = ("Entry degree", "Licensing exam", "Accreditor")
 
@@ -26,13 +28,22 @@ def quick_facts(
     education: pd.DataFrame,
     professions: tuple[str, ...] = ("OT", "PT"),
     topics: tuple[str, ...] = QUICK_FACT_TOPICS,
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """A facts-by-profession table: one row per topic, one column per profession.
 
-    Each cell is the first fact (in table order) for that topic and profession,
-    with its reference period; a missing fact shows as 'Not in our sources'.
+    With `sources`, each cell is the official-first fact for that topic and profession
+    (components/figures.py: strongest tier, then newest); without, the first in table order.
+    Each carries its reference period; a missing fact shows as 'Not in our sources'.
     The source ids of the facts shown are in the 'source_ids' column.
     """
+    if sources is not None:
+        tiers = dict(zip(sources["source_id"], sources["tier"]))
+        rank = {t: i for i, t in enumerate(TIERS)}
+        education = education.assign(
+            tier=[min((tiers[s] for s in split_list(c) if s in tiers), key=rank.get, default="") for c in education["source_ids"]],
+            period=education["as_of"],
+        )
     rows = []
     for topic in topics:
         row = {"Topic": topic}
@@ -42,7 +53,7 @@ def quick_facts(
             if match.empty:
                 row[profession] = "Not in our sources"
                 continue
-            fact = match.iloc[0]
+            fact = (rank_official_first(match) if sources is not None else match).iloc[0]
             row[profession] = f"{fact['value']} ({as_of_label(fact['as_of'])})"
             cited.append(fact["source_ids"])
         row["source_ids"] = "; ".join(cited)

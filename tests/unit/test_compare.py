@@ -148,3 +148,10 @@ def test_quick_facts_on_empty_education(education):
     facts = compare.quick_facts(education.iloc[:0])
     assert (facts[["OT", "PT"]] == "Not in our sources").all().all()
     assert facts["source_ids"].tolist() == ["", "", ""]
+
+
+def test_quick_facts_with_sources_show_the_official_fact_first(education):
+    sources = pd.DataFrame({"source_id": ["CL001", "CL002", "CL003"], "tier": ["C", "C", "A"]})
+    facts = compare.quick_facts(education, sources=sources).set_index("Topic")
+    # E03 (tier A, 2020) beats E02 (tier C, 2023): official first, then the newest.
+    assert facts.loc["Entry degree", "OT"] == "Second OT degree fact (as of 2020)"
