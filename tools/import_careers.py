@@ -21,8 +21,8 @@ in data/sources.csv are never changed, so running the tool again changes nothing
 Nothing is estimated: values are copied as the reference gives them. The only things added
 are our readings, each in its own column: a machine-readable `period` for the period as
 printed (`period_stated` = "no" when the source does not state it), plain profession codes,
-one unit per measure, and `flag` = "doubtful" where the reference calls a value suspect or a
-label doubtful. Run from the project root: python tools/import_careers.py
+one unit per measure, and `flag` = "doubtful" where the reference's own verdict on the row
+calls its value suspect or its label doubtful (flag_for). Run from the project root: python tools/import_careers.py
 """
 
 from __future__ import annotations
@@ -188,9 +188,39 @@ def period_for(measure: str, printed: str) -> tuple[str, str]:
     return "undated", "no"
 
 
-def flag_for(*texts: str) -> str:
-    joined = " ".join(texts).lower()
-    return "doubtful" if ("suspect" in joined or "doubtful" in joined) else ""
+def top_level_clauses(text: str) -> list[str]:
+    """The note's clauses, split on ';' outside brackets, each stripped and lower-cased.
+
+    The reference writes its verdict on a row as a clause of its own ("suspect value; conflicts
+    with $96,790"); a bracket holds a remark about another figure ("preferred over
+    healthguideusa $93,491 (below median; suspect)"), which says nothing against this row.
+    """
+    clauses, depth, current = [], 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        if char == ";" and depth == 0:
+            clauses.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    clauses.append("".join(current))
+    return [c.strip().lower() for c in clauses if c.strip()]
+
+
+def flag_for(note: str, reference_period: str = "") -> str:
+    """'doubtful' where the reference itself casts doubt on this row, else ''.
+
+    Two places say so: the note's verdict clause (a top-level clause that opens with
+    "suspect", the reference's word for a value it does not trust) and the period label
+    (the reference ends a label it does not trust with "label doubtful"). A remark in
+    brackets is about another figure and never flags this one.
+    """
+    verdict = any(re.match(r"suspect\b", clause) for clause in top_level_clauses(note))
+    label = re.search(r"\blabel doubtful\b", reference_period.lower()) is not None
+    return "doubtful" if verdict or label else ""
 
 
 def read(path: Path) -> list[dict[str, str]]:
