@@ -17,9 +17,9 @@ from components.schema import INTERVENTIONS, POPULATIONS, SOURCES, Column, Table
 
 # --- tiny fixtures --------------------------------------------------------------------------
 
-SOURCES_HEADER = "source_id,publisher,title,url,as_of,tier,note"
-SOURCE_ROW_1 = "CL001,Pub One,Title one,https://example.org/one,2021,A,"
-SOURCE_ROW_2 = "CL002,Pub Two,Title two,http://example.org/two,undated,C,a copy"
+SOURCES_HEADER = "source_id,publisher,title,url,as_of,date_kind,tier,note"
+SOURCE_ROW_1 = "CL001,Pub One,Title one,https://example.org/one,2021,,A,"
+SOURCE_ROW_2 = "CL002,Pub Two,Title two,http://example.org/two,undated,,C,a copy"
 
 POP_HEADER = (
     "population_id,population,seed_population,age_groups,category,body_system,"
@@ -115,8 +115,8 @@ def test_valid_populations_normalise_list_cells():
 
 
 def test_columns_come_back_in_schema_order_whatever_the_header_order():
-    header = "tier,note,source_id,publisher,title,url,as_of"
-    row = "B,,CL003,Pub,Title,https://example.org,2020-05"
+    header = "tier,note,source_id,publisher,title,url,date_kind,as_of"
+    row = "B,,CL003,Pub,Title,https://example.org,updated,2020-05"
     frame = parse_table(SOURCES, csv(header, row), "data/sources.csv")
     assert list(frame.columns) == list(SOURCES.column_names)
     assert frame.loc[0, "source_id"] == "CL003"
@@ -124,7 +124,7 @@ def test_columns_come_back_in_schema_order_whatever_the_header_order():
 
 
 def test_cells_are_stripped_and_blank_lines_skipped_with_line_numbers_kept():
-    raw = csv(SOURCES_HEADER, "", " CL001 , Pub ,Title,https://example.org, 2021 ,A,", "", SOURCE_ROW_2)
+    raw = csv(SOURCES_HEADER, "", " CL001 , Pub ,Title,https://example.org, 2021 ,,A,", "", SOURCE_ROW_2)
     frame = parse_table(SOURCES, raw, "data/sources.csv")
     assert frame.loc[0, "source_id"] == "CL001"
     assert frame.loc[0, "publisher"] == "Pub"
@@ -235,7 +235,7 @@ def test_not_utf8_after_bom_counts_lines_from_the_file_start():
 
 
 def test_not_utf8_after_a_quoted_cell_with_a_comma():
-    row = 'CL001,"Pub, Inc",Caf\xe9 title,https://example.org,2021,A,'
+    row = 'CL001,"Pub, Inc",Caf\xe9 title,https://example.org,2021,,A,'
     raw = csv(SOURCES_HEADER) + row.encode("latin-1") + b"\n"
     err = fail(SOURCES, raw, "data/sources.csv")
     assert_where(err, "data/sources.csv", 2, "title")
@@ -280,29 +280,29 @@ def test_header_after_blank_lines_reports_its_own_line():
 def test_row_with_too_few_fields_names_the_first_missing_column():
     err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1, "CL002,Pub,Title,https://example.org"), "data/sources.csv")
     assert_where(err, "data/sources.csv", 3, "as_of")
-    assert "4 fields" in str(err) and "7" in str(err)
+    assert "4 fields" in str(err) and "8" in str(err)
 
 
 def test_row_with_too_many_fields():
     err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1 + ",surplus"), "data/sources.csv")
-    assert_where(err, "data/sources.csv", 2, "(extra field 8)")
-    assert "8 fields" in str(err)
+    assert_where(err, "data/sources.csv", 2, "(extra field 9)")
+    assert "9 fields" in str(err)
 
 
 def test_malformed_csv_text_after_closing_quote():
-    err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1, 'CL002,"Pub"x,T,https://e.org,2021,A,'), "data/sources.csv")
+    err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1, 'CL002,"Pub"x,T,https://e.org,2021,,A,'), "data/sources.csv")
     assert_where(err, "data/sources.csv", 3, None)
     assert "not valid CSV" in str(err)
 
 
 def test_malformed_csv_unterminated_quote_on_last_row():
-    err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1, 'CL002,"Pub,T,https://e.org,2021,A,'), "data/sources.csv")
+    err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1, 'CL002,"Pub,T,https://e.org,2021,,A,'), "data/sources.csv")
     assert_where(err, "data/sources.csv", 3, None)
     assert "not valid CSV" in str(err)
 
 
 def test_malformed_csv_unterminated_quote_reports_the_line_where_it_opens():
-    raw = csv(SOURCES_HEADER, 'CL001,"Pub,T,https://e.org,2021,A,', SOURCE_ROW_2, SOURCE_ROW_2.replace("CL002", "CL003"))
+    raw = csv(SOURCES_HEADER, 'CL001,"Pub,T,https://e.org,2021,,A,', SOURCE_ROW_2, SOURCE_ROW_2.replace("CL002", "CL003"))
     err = fail(SOURCES, raw, "data/sources.csv")
     assert_where(err, "data/sources.csv", 2, None)
 
@@ -478,21 +478,21 @@ def test_multiline_quoted_cell_then_error_on_next_row_reports_physical_line():
         SOURCES_HEADER,
         'CL001,Pub,"A title',
         "over three",
-        'lines",https://example.org,2021,A,',
-        "CL002,,Title,https://example.org,2021,A,",
+        'lines",https://example.org,2021,,A,',
+        "CL002,,Title,https://example.org,2021,,A,",
     )
     err = fail(SOURCES, raw, "data/sources.csv")
     assert_where(err, "data/sources.csv", 5, "publisher")
 
 
 def test_multiline_quoted_cell_with_crlf_line_numbers():
-    raw = csv(SOURCES_HEADER, 'CL001,Pub,"A title', 'on two lines",https://e.org,2021,A,', SOURCE_ROW_2, "CL003,P,T,https://e.org,2021,Q,", end="\r\n")
+    raw = csv(SOURCES_HEADER, 'CL001,Pub,"A title', 'on two lines",https://e.org,2021,,A,', SOURCE_ROW_2, "CL003,P,T,https://e.org,2021,,Q,", end="\r\n")
     err = fail(SOURCES, raw, "data/sources.csv")
     assert_where(err, "data/sources.csv", 5, "tier")
 
 
 def test_multiline_cell_keeps_its_line_in_attrs():
-    raw = csv(SOURCES_HEADER, 'CL001,Pub,"A title', 'on two lines",https://e.org,2021,A,', SOURCE_ROW_2)
+    raw = csv(SOURCES_HEADER, 'CL001,Pub,"A title', 'on two lines",https://e.org,2021,,A,', SOURCE_ROW_2)
     frame = parse_table(SOURCES, raw, "s.csv")
     assert frame.loc[0, "title"] == "A title\non two lines"
     assert frame.attrs["lines"] == [2, 4]
