@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.schema import AS_OF_PATTERN, LIST_SEPARATOR, TABLES, Column, TableSchema
+from components.schema import AS_OF_PATTERN, LIST_SEPARATOR, LOWEST_TIER, TABLES, Column, TableSchema
+from components.urls import host_of, normalise_url, on_domain, url_problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_FILE_BYTES = 5 * 1024 * 1024  # our largest table is far below 1 MB; refuse anything absurd
-_URL = re.compile(r"https?://[^\s]+")
 # Plain ASCII spellings only: int()/float() also accept '1_000' and non-ASCII digits,
 # which pandas then refuses with an error that is not ours.
 _INT = re.compile(r"[-+]?[0-9]{1,18}")
@@ -163,11 +163,73 @@ def _check_cell(column: Column, value: str) -> str | None:
             return f"'{_shown(value)}' is below the smallest allowed value, {column.minimum:g}"
         if column.maximum is not None and float(value) > column.maximum:
             return f"'{_shown(value)}' is above the largest allowed value, {column.maximum:g}"
-    if kind == "url" and not _URL.fullmatch(value):
-        return f"'{_shown(value)}' is not a web address starting with http:// or https://"
+    if kind == "url":
+        problem = url_problem(value)
+        if problem:
+            return f"'{_shown(value)}' {problem}"
     if kind == "as_of" and not _AS_OF.fullmatch(value):
         return f"'{_shown(value)}' is not a year, a date (YYYY-MM-DD), a span (YYYY-YYYY) or 'undated'"
     return None
+
+
+def _check_sources_hygiene(
+    schema: TableSchema,
+    values: dict[str, list[str]],
+    lines: list[int],
+    label: str,
+    copy_domains: dict[str, str] | None,
+    pages: dict[str, str] | None,
+) -> None:
+    """Rules on links (issue 10): one id per page, copies only tier C, a date kind needs a
+    date, and the two sides of a disagreement are not one page."""
+    for column in schema.unique_pages:
+        first: dict[str, tuple[int, str]] = {}
+        for i, line in enumerate(lines):
+            page = normalise_url(values[column][i])
+            if page in first:
+                other_line, other_id = first[page]
+                raise DataError(
+                    label, line, column,
+                    f"'{_shown(values[column][i])}' is the same page as {other_id} on line {other_line} "
+                    "(ignoring http/https, www., a trailing slash and the case of the host); cite one id for one page",
+                )
+            first[page] = (line, values[schema.id_column][i])
+    if schema.copy_domain_tier and copy_domains:
+        url_column, tier_column, table = schema.copy_domain_tier
+        for i, line in enumerate(lines):
+            tier = values[tier_column][i]
+            if tier == LOWEST_TIER:
+                continue
+            host = host_of(values[url_column][i])
+            domain = next((d for d in copy_domains if on_domain(host, d)), None)
+            if domain:
+                raise DataError(
+                    label, line, tier_column,
+                    f"'{tier}': the page is on {domain} ({copy_domains[domain]}, listed in {table}.csv), "
+                    f"a copy of others' pages, so it can only be tier {LOWEST_TIER}; cite the original page for a higher tier",
+                )
+    if schema.kind_needs_date:
+        kind_column, date_column = schema.kind_needs_date
+        for i, line in enumerate(lines):
+            if values[kind_column][i] and values[date_column][i] in ("", "undated"):
+                raise DataError(
+                    label, line, kind_column,
+                    f"'{_shown(values[kind_column][i])}' names the kind of a date, but {date_column} is "
+                    f"'{values[date_column][i]}'; give the date or leave {kind_column} empty",
+                )
+    for side_a, side_b in schema.distinct_pages:
+        for i, line in enumerate(lines):
+            a_ids, b_ids = split_list(values[side_a][i]), split_list(values[side_b][i])
+            for b in b_ids:
+                for a in a_ids:
+                    same_id = a == b
+                    same_page = pages is not None and a in pages and pages.get(a) == pages.get(b)
+                    if same_id or same_page:
+                        what = "is also on" if same_id else f"is the same page as {a} on"
+                        raise DataError(
+                            label, line, side_b,
+                            f"'{b}' {what} {side_a}: the two sides of a disagreement must rest on different pages",
+                        )
 
 
 def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines: list[int], label: str) -> None:
@@ -203,10 +265,14 @@ def parse_table(
     raw: bytes,
     label: str,
     known_ids: dict[str, set[str]] | None = None,
+    copy_domains: dict[str, str] | None = None,
+    pages: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Validate the bytes of one CSV file against its schema; return a typed DataFrame.
 
-    known_ids maps a referenced table's name to its ids (for "refs" columns).
+    known_ids maps a referenced table's name to its ids (for "refs" columns); copy_domains
+    maps a copy site's domain to its kind (schema.copy_domain_tier); pages maps a source id
+    to its normalised URL (schema.distinct_pages).
     """
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(label, None, None, f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
@@ -259,6 +325,7 @@ def parse_table(
         ids[row_id] = line
 
     _check_across_rows(schema, values, list(ids.values()), label)
+    _check_sources_hygiene(schema, values, list(ids.values()), label, copy_domains, pages)
     frame = pd.DataFrame(values)
     for column in schema.columns:
         if column.kind == "int":
@@ -269,14 +336,22 @@ def parse_table(
     return frame
 
 
-# The ids of referenced tables, by the content of every file their validation read.
+# Referenced tables (validated), by the content of every file their validation read.
 # sources.csv is cited by nearly every table: without this, loading all tables
 # validated it once per citing table (17 times), a third of a cold load.
-_REFERENCED_IDS: dict[tuple, frozenset[str]] = {}
+_REFERENCED: dict[tuple, pd.DataFrame] = {}
+
+
+def _dependencies(schema: TableSchema) -> list[str]:
+    """The tables validating this one reads: those its refs columns name, and its copy-domain list."""
+    names = [c.ref_table for c in schema.columns if c.kind == "refs"]
+    if schema.copy_domain_tier:
+        names.append(schema.copy_domain_tier[2])
+    return list(dict.fromkeys(names))
 
 
 def _with_references(name: str) -> list[str]:
-    """The table and every table it references, directly or not (each once)."""
+    """The table and every table it depends on, directly or not (each once)."""
     order: list[str] = []
     pending = [name]
     while pending:
@@ -284,7 +359,7 @@ def _with_references(name: str) -> list[str]:
         if table in order:
             continue
         order.append(table)
-        pending.extend(c.ref_table for c in TABLES[table].columns if c.kind == "refs")
+        pending.extend(_dependencies(TABLES[table]))
     return order
 
 
@@ -303,17 +378,17 @@ def _content_key(name: str, data_dir: Path) -> tuple | None:
     return (str(data_dir.resolve()), tuple(digests))
 
 
-def _referenced_ids(name: str, data_dir: Path, loading: tuple[str, ...]) -> frozenset[str]:
-    """The ids of table `name`, validated (with its own references) once per content."""
+def _referenced(name: str, data_dir: Path, loading: tuple[str, ...]) -> pd.DataFrame:
+    """Table `name`, validated (with its own references) once per content. Callers only read it."""
     key = _content_key(name, data_dir)
-    ids = _REFERENCED_IDS.get(key) if key is not None else None
-    if ids is None:
-        ids = frozenset(load_table(name, data_dir, loading)[TABLES[name].id_column])
+    frame = _REFERENCED.get(key) if key is not None else None
+    if frame is None:
+        frame = load_table(name, data_dir, loading)
         if key is not None:
-            if len(_REFERENCED_IDS) >= 64:
-                _REFERENCED_IDS.clear()
-            _REFERENCED_IDS[key] = ids
-    return ids
+            if len(_REFERENCED) >= 64:
+                _REFERENCED.clear()
+            _REFERENCED[key] = frame
+    return frame
 
 
 def load_table(name: str, data_dir: Path | str = DATA_DIR, _loading: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -326,7 +401,16 @@ def load_table(name: str, data_dir: Path | str = DATA_DIR, _loading: tuple[str, 
         if column.kind == "refs" and column.ref_table not in known:
             if column.ref_table in _loading or column.ref_table == name:
                 raise DataError(label, None, column.name, f"circular reference to {column.ref_table}")
-            known[column.ref_table] = _referenced_ids(column.ref_table, data_dir, (*_loading, name))
+            referenced = _referenced(column.ref_table, data_dir, (*_loading, name))
+            known[column.ref_table] = frozenset(referenced[TABLES[column.ref_table].id_column])
+    copy_domains = None
+    if schema.copy_domain_tier:
+        domains = _referenced(schema.copy_domain_tier[2], data_dir, (*_loading, name))
+        copy_domains = dict(zip(domains["domain"], domains["kind"]))
+    pages = None
+    if schema.distinct_pages:
+        cited = _referenced("sources", data_dir, (*_loading, name))
+        pages = {i: normalise_url(u) for i, u in zip(cited["source_id"], cited["url"])}
     path = data_dir / schema.file
     try:
         # Never read more than the limit (plus one byte, to know it is over): a huge file
@@ -340,7 +424,7 @@ def load_table(name: str, data_dir: Path | str = DATA_DIR, _loading: tuple[str, 
         raise DataError(label, None, None, "the file is missing") from None
     except OSError as err:
         raise DataError(label, None, None, f"the file cannot be read ({err.strerror})") from None
-    return parse_table(schema, raw, label, known)
+    return parse_table(schema, raw, label, known, copy_domains, pages)
 
 
 def load_table_or_error(name: str, data_dir: Path | str = DATA_DIR) -> tuple[pd.DataFrame | None, str | None]:

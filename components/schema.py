@@ -159,6 +159,15 @@ class TableSchema:
     description: str = ""
     unique_together: tuple[tuple[str, ...], ...] = ()
     determines: tuple[tuple[str, str], ...] = ()
+    # Source hygiene (issue 10). unique_pages: url columns in which two rows may not name the
+    # same page (components/urls.normalise_url). copy_domain_tier: (url column, tier column,
+    # table of copy domains): a row whose URL is on such a domain can only be tier C.
+    # distinct_pages: pairs of refs columns (to sources) whose sources may not be one page.
+    # kind_needs_date: (kind column, date column): a date's kind needs a date.
+    unique_pages: tuple[str, ...] = ()
+    copy_domain_tier: tuple[str, str, str] = ()
+    distinct_pages: tuple[tuple[str, str], ...] = ()
+    kind_needs_date: tuple[str, str] = ()
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -189,6 +198,26 @@ SOURCES = TableSchema(
                            "empty when the page is undated or as_of is the year the source describes"),
         Column("tier", "choice", allowed=TIERS, description="A official/primary, B health system/university, C other"),
         Column("note", required=False, description="caveats, e.g. 'copy of a BLS page'"),
+    ),
+    unique_pages=("url",),
+    copy_domain_tier=("url", "tier", "copy_domains"),
+    kind_needs_date=("date_kind", "as_of"),
+)
+
+COPY_DOMAIN_KINDS = ("document copy", "slide copy", "archive copy", "mirror", "aggregator", "content farm")
+LOWEST_TIER = TIERS[-1]
+
+COPY_DOMAINS = TableSchema(
+    name="copy_domains",
+    file="copy_domains.csv",
+    id_column="domain",
+    description="Sites that host copies of other publishers' pages, or content farms: a source on one "
+                "(or on a subdomain of one) can only be tier C.",
+    columns=(
+        Column("domain", "id", pattern=r"[a-z0-9-]+(?:\.[a-z0-9-]+)+",
+               description="host name in lower case, without www.; its subdomains count too"),
+        Column("kind", "choice", allowed=COPY_DOMAIN_KINDS, description="what the site does with others' pages"),
+        Column("why", description="why a page there is not the original, in one plain sentence"),
     ),
 )
 
@@ -320,11 +349,12 @@ CONFLICTS = TableSchema(
         Column("related_rows", "list", required=False,
                description="ids of rows in other tables that record the conflict, e.g. E53; E74"),
     ),
+    distinct_pages=(("side_a_source_ids", "side_b_source_ids"),),
 )
 
 # Every table the app knows, by name. Later tables register here.
 TABLES: dict[str, TableSchema] = {
-    t.name: t for t in (SOURCES, DIMENSION_ROWS, POPULATIONS, INTERVENTIONS, EDUCATION, GOALS, ACCESS, CONFLICTS)
+    t.name: t for t in (SOURCES, COPY_DOMAINS, DIMENSION_ROWS, POPULATIONS, INTERVENTIONS, EDUCATION, GOALS, ACCESS, CONFLICTS)
 }
 
 

@@ -30,6 +30,9 @@ POP_ROW_2 = "P02,Autism,,Children,Child development,Brain,Sensory,Motor,OT,PT jo
 
 IV_HEADER = "intervention_id,intervention,category,used_by,used_by_note,billing_codes,code_note,description,seed_named,source_ids"
 
+COPY_HEADER = "domain,kind,why"
+COPY_ROW = "docslib.org,document copy,Copies"  # short: the file-size test stays under 50 bytes
+
 KNOWN = {"sources": {"CL001", "CL002"}}
 
 NUMBERS = TableSchema(
@@ -74,6 +77,7 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()
     (d / "sources.csv").write_bytes(csv(SOURCES_HEADER, SOURCE_ROW_1, SOURCE_ROW_2))
+    (d / "copy_domains.csv").write_bytes(csv(COPY_HEADER, COPY_ROW))
     (d / "populations.csv").write_bytes(csv(POP_HEADER, POP_ROW_1, POP_ROW_2))
     return d
 
@@ -404,7 +408,183 @@ def test_int_and_number_odd_spellings_give_data_error(row):
 def test_bad_url(url):
     err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1.replace("https://example.org/one", url)), "data/sources.csv")
     assert_where(err, "data/sources.csv", 2, "url")
-    assert "web address" in str(err)
+    assert f"'{url}'" in str(err)
+
+
+# --- source hygiene: one failing fixture per rule ---------------------------------------------
+
+
+def url_error(url: str) -> str:
+    err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1.replace("https://example.org/one", url)), "data/sources.csv")
+    assert_where(err, "data/sources.csv", 2, "url")
+    return str(err)
+
+
+@pytest.mark.parametrize("url", ["file:///C:/Users/x/page.html", "//example.org/page", "/guide/page.html", "mailto:a@b.org"])
+def test_url_must_be_absolute_http(url):
+    assert "web address" in url_error(url) or "folder" in url_error(url)
+
+
+@pytest.mark.parametrize("url", ["https://user:secret@example.org/page", "https://example.org@evil.example/page"])
+def test_url_may_not_carry_user_info(url):
+    assert "user name or password" in url_error(url)
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/page?ref=jane.doe%40hospital.org",
+    "https://example.org/share/jane.doe@hospital.org/page",
+    "https://example.org/page?u=jane.doe%2540hospital.org",
+])
+def test_url_may_not_carry_an_email_address(url):
+    assert "e-mail address" in url_error(url)
+
+
+@pytest.mark.parametrize("url", [
+    "https://urldefense.com/v3/__https:/www.capteonline.org/__;!!abc",
+    "https://nam04.safelinks.protection.outlook.com/?url=http%3A%2F%2Fwww.capteonline.org%2F&reserved=0",
+    "https://www.google.com/url?q=https://www.aota.org/&sa=D",
+    "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.apta.org%2F",
+    "https://t.co/AbC123",
+    "https://example.org/out?target=https%3A%2F%2Fwww.apta.org%2F",
+    "https://example.org/go?next=www.apta.org/page",
+])
+def test_url_may_not_be_a_redirect_wrapper(url):
+    assert "redirect" in url_error(url)
+
+
+@pytest.mark.parametrize("url", [
+    "https://archive.org/download/site.zip:/tmp/tarfile_extract__x/pages/page.html",
+    "https://example.org/C:\\Users\\me\\page.html",
+    "https://example.org/Users/me/AppData/Local/page.html",
+    "https://example.org/files/Temp/page.html",
+])
+def test_url_may_not_point_into_a_local_folder(url):
+    assert "folder" in url_error(url)
+
+
+@pytest.mark.parametrize("url", [
+    "https://onetonline.org/link/localtrends/31-2022.00%20%20%20?st=PA",
+    "https://example.org/page%20",
+    "https://example.org/page?code=291122+",
+    "https://example.org/pa ge",
+    "https://example.org/pa\tge",
+])
+def test_url_may_not_hold_padding_or_raw_whitespace(url):
+    assert "space" in url_error(url)
+
+
+def test_a_single_encoded_space_between_words_is_part_of_the_address():
+    url = "http://www.palmettogba.com/palmetto/providers.nsf/DocsCat/Providers~Jurisdiction%2011%20Part%20B~Browse"
+    frame = parse_table(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1.replace("https://example.org/one", url)), "s.csv")
+    assert frame.loc[0, "url"] == url
+
+
+@pytest.mark.parametrize("url", ["https://myfuture.com./occupations/pt", "https://www.example.org./"])
+def test_url_host_may_not_end_in_a_dot(url):
+    assert "ends in a dot" in url_error(url)
+
+
+def test_url_may_not_be_encoded_twice():
+    assert "encoded twice" in url_error("https://projectionscentral.org/Projections?AreaNameSelect%255B%255D=13")
+
+
+@pytest.mark.parametrize("other", [
+    "https://acoteonline.org/all-schools/",       # a trailing slash
+    "http://acoteonline.org/all-schools",         # http vs https
+    "https://WWW.AcoteOnline.org/all-schools",    # www. and the case of the host
+])
+def test_two_sources_may_not_name_the_same_page(other):
+    first = "CL001,Pub,T,https://acoteonline.org/all-schools,2021,,A,"
+    second = f"CL002,Pub,T,{other},2021,,A,"
+    err = fail(SOURCES, csv(SOURCES_HEADER, first, second), "data/sources.csv")
+    assert_where(err, "data/sources.csv", 3, "url")
+    assert "same page as CL001 on line 2" in str(err)
+
+
+def test_different_paths_or_queries_are_different_pages():
+    rows = ("CL001,P,T,https://example.org/a,2021,,A,", "CL002,P,T,https://example.org/a?id=2,2021,,A,",
+            "CL003,P,T,https://example.org/b,2021,,A,")
+    assert len(parse_table(SOURCES, csv(SOURCES_HEADER, *rows), "s.csv")) == 3
+
+
+COPIES = {"docslib.org": "document copy", "codingahead.com": "content farm"}
+
+
+@pytest.mark.parametrize("url, tier", [
+    ("https://docslib.org/doc/1/guidelines", "A"),
+    ("https://www.docslib.org/doc/1/guidelines", "B"),
+    ("https://webhooks.codingahead.com/cpt/97110", "B"),
+])
+def test_a_source_on_a_copy_domain_can_only_be_tier_c(url, tier):
+    row = f"CL001,Pub,T,{url},2021,,{tier},"
+    with pytest.raises(DataError) as info:
+        parse_table(SOURCES, csv(SOURCES_HEADER, row), "data/sources.csv", KNOWN, copy_domains=COPIES)
+    assert_where(info.value, "data/sources.csv", 2, "tier")
+    assert "copy_domains.csv" in str(info.value) and "tier C" in str(info.value)
+
+
+def test_a_copy_domain_source_at_tier_c_and_a_lookalike_domain_are_fine():
+    rows = ("CL001,P,T,https://docslib.org/doc/1,2021,,C,", "CL002,P,T,https://notdocslib.org/doc/1,2021,,A,")
+    frame = parse_table(SOURCES, csv(SOURCES_HEADER, *rows), "s.csv", KNOWN, copy_domains=COPIES)
+    assert list(frame["tier"]) == ["C", "A"]
+
+
+def test_a_date_kind_needs_a_date():
+    err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_2.replace("undated,,C", "undated,updated,C")), "data/sources.csv")
+    assert_where(err, "data/sources.csv", 2, "date_kind")
+
+
+@pytest.mark.parametrize("kind", ["published", "updated", "reviewed", "accessed"])
+def test_date_kinds(kind):
+    frame = parse_table(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1.replace("2021,,A", f"2021-03,{kind},A")), "s.csv")
+    assert frame.loc[0, "date_kind"] == kind
+
+
+def test_unknown_date_kind():
+    err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1.replace("2021,,A", "2021,modified,A")), "data/sources.csv")
+    assert_where(err, "data/sources.csv", 2, "date_kind")
+
+
+CONFLICT_HEADER = "conflict_id,question,side_a,side_a_source_ids,side_b,side_b_source_ids,note,related_rows"
+
+
+@pytest.mark.parametrize("side_b, pages", [
+    ("CL001", None),                                              # the same id on both sides
+    ("CL002", {"CL001": "example.org/p", "CL002": "example.org/p"}),  # two ids, one page
+])
+def test_the_two_sides_of_a_conflict_may_not_be_one_page(side_b, pages):
+    from components.schema import CONFLICTS
+
+    row = f"K01,Which?,Yes,CL001,No,{side_b},,"
+    with pytest.raises(DataError) as info:
+        parse_table(CONFLICTS, csv(CONFLICT_HEADER, row), "data/conflicts.csv", KNOWN, pages=pages)
+    assert_where(info.value, "data/conflicts.csv", 2, "side_b_source_ids")
+    assert "different pages" in str(info.value)
+
+
+def test_conflict_sides_on_different_pages_are_fine():
+    from components.schema import CONFLICTS
+
+    pages = {"CL001": "example.org/a", "CL002": "example.org/b"}
+    frame = parse_table(CONFLICTS, csv(CONFLICT_HEADER, "K01,Which?,Yes,CL001,No,CL002,,"), "c.csv", KNOWN, pages=pages)
+    assert len(frame) == 1
+
+
+def test_copy_domains_are_read_from_their_table_through_load_table(data_dir):
+    (data_dir / "sources.csv").write_bytes(csv(SOURCES_HEADER, "CL001,P,T,https://docslib.org/doc/1,2021,,B,"))
+    err = load_table_or_error("sources", data_dir)[1]
+    assert err.startswith("data/sources.csv, line 2, column 'tier'")
+    # Changing only the domain list is seen (the cache keys on every file read).
+    (data_dir / "copy_domains.csv").write_bytes(csv(COPY_HEADER, "example.net,mirror,A mirror"))
+    assert load_table_or_error("sources", data_dir)[1] is None
+
+
+def test_conflict_sides_checked_against_source_urls_through_load_table(data_dir):
+    (data_dir / "sources.csv").write_bytes(csv(
+        SOURCES_HEADER, "CL001,P,T,https://example.org/a,2021,,A,", "CL002,P,T,https://example.org/b,2021,,A,"))
+    (data_dir / "conflicts.csv").write_bytes(csv(CONFLICT_HEADER, "K01,Which?,Yes,CL001,No,CL001; CL002,,"))
+    err = load_table_or_error("conflicts", data_dir)[1]
+    assert err.startswith("data/conflicts.csv, line 2, column 'side_b_source_ids'")
 
 
 @pytest.mark.parametrize("as_of", ["2021/05", "last year", "21", "2021-5", "1899", "Undated"])
