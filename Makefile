@@ -2,6 +2,7 @@
 #   make run    start the dashboard on http://localhost:8501
 #   make test   run the whole test suite (unit, app, browser)
 #   make bench  measure speed and memory against a minimal Streamlit app (bench/README.md)
+#   make data-report  print the data-quality report and refresh it in data/README.md
 # Each creates the local virtual environment .venv from requirements.lock if needed.
 
 PYTHON ?= python3
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 PORT ?= 8501
 
-.PHONY: run test bench lock clean
+.PHONY: run test bench data-report lock clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -35,6 +36,11 @@ test: $(STAMP) $(AXE)
 # and writes bench/results/latest.json. Needs Chromium; nginx for the proxy figures.
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+# How strongly data/ is sourced and dated (components/data_quality.py); also rewrites the
+# report between its markers in data/README.md.
+data-report: $(STAMP)
+	$(BIN)/python tools/data_report.py
 
 # Re-pin every dependency after changing pyproject.toml (needs the network to PyPI).
 lock:

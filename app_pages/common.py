@@ -15,6 +15,15 @@ from components.loader import DATA_DIR, load_table_or_error
 from components.sources import sources_for, tier_legend, tier_summary
 from components.text import md_escape
 
+# The on-screen mark of a row that cites no tier A or B source (components/sourcing.py).
+WEAK_BADGE = ":red-badge[weakly sourced]"
+
+
+def weak_badge(mark: str) -> str:
+    """' :red-badge[weakly sourced]' for a weakly sourced row, else ''."""
+    return f" {WEAK_BADGE}" if mark else ""
+
+
 NOT_ADVICE = (
     "This is general information, not medical advice. A doctor or therapist who knows "
     "the person decides what care is right."

@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import sources_footer, table_with_download, tables
+from app_pages.common import sources_footer, table_with_download, tables, weak_badge
 from components import compare
 from components.export import download_name
 from components.loader import split_list
 from components.schema import DIMENSIONS
 from components.sources import source_links
+from components.sourcing import with_sourcing
 from components.text import md_escape
 
 st.title("How do occupational and physical therapy differ?")
@@ -18,6 +19,7 @@ st.markdown(
     "walk, build strength and ease pain. Many patients see both.**"
 )
 dimensions, education, sources = tables("dimensions", "education", "sources")
+dimensions = with_sourcing(dimensions, sources)
 
 facts = compare.quick_facts(education, sources=sources)
 st.subheader("Quick facts")
@@ -48,11 +50,11 @@ for dimension in [d for d in DIMENSIONS if d in chosen]:
     for column, profession, badge in ((ot_col, "OT", ":blue-badge[OT]"), (pt_col, "PT", ":orange-badge[PT]")):
         with column.container(border=True):
             for row in rows[rows["profession"] == profession].itertuples():
-                st.markdown(f"{badge} {md_escape(row.summary)}")
+                st.markdown(f"{badge} {md_escape(row.summary)}{weak_badge(row.sourcing)}")
                 st.markdown("\n".join(f"- {md_escape(point)}" for point in split_list(row.key_points)))
                 st.caption(f"Sources: {source_links(row.source_ids, sources)}")
     for row in rows[rows["profession"] == "Both"].itertuples():
-        st.markdown(f":green-badge[Both] {md_escape(row.summary)}")
+        st.markdown(f":green-badge[Both] {md_escape(row.summary)}{weak_badge(row.sourcing)}")
         st.caption(f"Sources: {source_links(row.source_ids, sources)}")
 
 st.subheader("The comparison as a table")

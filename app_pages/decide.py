@@ -8,11 +8,12 @@ Every input is bound to the URL, so the address bar always holds the whole quest
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import NOT_ADVICE, sources_footer, table_with_download, tables
+from app_pages.common import NOT_ADVICE, sources_footer, table_with_download, tables, weak_badge
 from components import decide as aid
 from components.export import download_name, to_csv_bytes
 from components.schema import AGE_GROUPS, SETTINGS
 from components.sources import source_links
+from components.sourcing import mark, tier_of, with_sourcing
 from components.text import md_escape
 
 BADGES = {"OT": ":blue-badge[OT]", "PT": ":orange-badge[PT]", "Both": ":green-badge[OT and PT]"}
@@ -47,6 +48,8 @@ def use_example(values: dict) -> None:
 
 st.title("Which therapy could help?")
 goals, populations, interventions, access, sources = tables("goals", "populations", "interventions", "access", "sources")
+# Rows that cite no tier A or B source are shown with a "weakly sourced" mark.
+tiers = tier_of(sources)
 st.markdown(
     "Describe the situation: a condition, an age, a place and what the person hopes to do. "
     "Every part is optional. You will see whether **occupational therapy (OT)**, "
@@ -123,7 +126,10 @@ for note in answer.notes:
 st.subheader("Why")
 for row in answer.reasons.itertuples():
     with st.container(border=True):
-        st.markdown(f"{BADGES[row.profession]} **{md_escape(row.part)}**  \n{md_escape(row.statement)}")
+        st.markdown(
+            f"{BADGES[row.profession]} **{md_escape(row.part)}**{weak_badge(mark(row.source_ids, tiers))}  \n"
+            f"{md_escape(row.statement)}"
+        )
         st.caption(f"Sources: {source_links(row.source_ids, sources)}")
 
 # 3. What each profession would work on for this condition.
@@ -133,7 +139,7 @@ if not answer.work_on.empty:
     for column, row in zip(columns, answer.work_on.itertuples()):
         with column.container(border=True):
             lead_in = "" if row.in_answer else "May also help: "
-            st.markdown(f"{BADGES[row.profession]} {lead_in}{md_escape(row.statement)}")
+            st.markdown(f"{BADGES[row.profession]} {lead_in}{md_escape(row.statement)}{weak_badge(mark(row.source_ids, tiers))}")
             st.caption(f"Sources: {source_links(row.source_ids, sources)}")
 
 # 4. The treatments involved, as rows of the treatments table.
@@ -141,11 +147,12 @@ if not answer.interventions.empty:
     st.subheader("Treatments that may be involved")
     lines = [
         f"- {BADGES[row.used_by]} **{md_escape(row.intervention)}**: {md_escape(row.description)}"
+        f"{weak_badge(mark(row.source_ids, tiers))}"
         for row in answer.interventions.itertuples()
     ]
     st.markdown("\n".join(lines))
     st.caption("From the treatments table, where each one has its billing codes and sources.")
-    treatments = answer.interventions.rename(
+    treatments = with_sourcing(answer.interventions, sources).rename(
         columns={
             "intervention_id": "Id",
             "intervention": "Treatment",
@@ -154,8 +161,9 @@ if not answer.interventions.empty:
             "for_goals": "For your goal",
             "billing_codes": "Billing codes",
             "source_ids": "Sources",
+            "sourcing": "Sourcing",
         }
-    )[["Id", "Treatment", "Used by", "For your goal", "What it involves", "Billing codes", "Sources"]]
+    )[["Id", "Treatment", "Used by", "For your goal", "What it involves", "Billing codes", "Sources", "Sourcing"]]
     with st.expander("These treatments as a table, with billing codes and sources"):
         table_with_download(
             treatments,
@@ -172,7 +180,7 @@ for topic, rows in answer.access.groupby("topic", sort=False):
     st.markdown(f"**{md_escape(TOPIC_HEADINGS.get(topic, topic))}**")
     for row in rows.itertuples():
         with st.container(border=True):
-            st.markdown(f"{BADGES[row.profession]} {md_escape(row.statement)}")
+            st.markdown(f"{BADGES[row.profession]} {md_escape(row.statement)}{weak_badge(mark(row.source_ids, tiers))}")
             date = "Undated." if row.as_of == "undated" else f"As of {md_escape(row.as_of)}."
             note = f" {md_escape(row.note)}" if row.note else ""
             st.caption(f"{date}{note} Sources: {source_links(row.source_ids, sources)}")
@@ -187,7 +195,7 @@ st.markdown(
     "The address in your browser holds all your choices: copy it to send this answer to someone. "
     "The download has every statement above with its sources."
 )
-answer_rows = aid.answer_table(answer, situation, NOT_ADVICE)
+answer_rows = aid.answer_table(answer, situation, NOT_ADVICE, sources)
 st.download_button(
     "Download this answer (CSV)",
     data=to_csv_bytes(answer_rows),

@@ -8,9 +8,11 @@ from components.charts import use_split_chart
 from components.export import download_name
 from components.schema import INTERVENTION_CATEGORIES
 from components.text import md_escape
+from components.sourcing import with_sourcing
 
 st.title("Which treatments does each profession use?")
 interventions, sources = tables("interventions", "sources")
+interventions = with_sourcing(interventions, sources)
 
 with st.container(border=True):
     categories = st.multiselect(

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from app_pages.common import NOT_ADVICE, chart_with_table, sources_footer, table_with_download, tables
+from app_pages.common import NOT_ADVICE, chart_with_table, sources_footer, table_with_download, tables, weak_badge
 from components import populations as pop
 from components.charts import involvement_chart, lead_by_category_chart
 from components.export import download_name
 from components.schema import AGE_GROUPS, POPULATION_CATEGORIES
 from components.sources import source_links
+from components.sourcing import with_sourcing
 from components.text import md_escape
 
 LEAD_BADGES = {
@@ -18,6 +19,7 @@ LEAD_BADGES = {
 
 st.title("Who does what for which patients?")
 populations, sources = tables("populations", "sources")
+populations = with_sourcing(populations, sources)
 
 names = populations["population"].tolist()
 with st.container(border=True):
@@ -80,7 +82,8 @@ if roles_tab.open:
             note = f"  \n:small[{md_escape(row.lead_note)}]" if row.lead_note else ""
             st.container(border=True).markdown(
                 f"**{md_escape(row.population)}**  \n"
-                f"{md_escape(row.category)} · {md_escape(row.age_groups)} · {LEAD_BADGES[row.usual_lead]}\n\n"
+                f"{md_escape(row.category)} · {md_escape(row.age_groups)} · {LEAD_BADGES[row.usual_lead]}"
+                f"{weak_badge(row.sourcing)}\n\n"
                 f"| :blue-badge[OT] occupational therapy | :orange-badge[PT] physical therapy |\n"
                 f"|---|---|\n"
                 f"| {md_escape(row.ot_role)} | {md_escape(row.pt_role)} |\n\n"

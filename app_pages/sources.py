@@ -5,19 +5,22 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.common import chart_with_table, data_dir, lazy_expander, table_with_download, tables
+from app_pages.common import chart_with_table, data_dir, lazy_expander, table_with_download, tables, weak_badge
+from components import data_quality as dq
 from components import factbase as fb
 from components.charts import tier_chart
 from components.export import download_name
 from components.loader import load_table
 from components.schema import TABLES, TIER_LABELS, TIERS
 from components.sources import source_links
+from components.sourcing import CAREGIVER_TABLES, with_sourcing
 from components.text import md_escape
 
 st.title("Where does each fact come from?")
 names = list(TABLES)
 frames = dict(zip(names, tables(*names)))
 sources, conflicts = frames["sources"], frames["conflicts"]
+conflicts = with_sourcing(conflicts, sources, CAREGIVER_TABLES["conflicts"])
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -70,6 +73,20 @@ else:
         column_config={"Link": st.column_config.LinkColumn("Link")},
     )
 
+st.subheader("How strong are the sources?")
+coverage = dq.coverage({n: f for n, f in frames.items() if n != "sources"}, sources)
+source_figures = dq.source_figures(sources, frames)
+undated = source_figures.loc[source_figures["Figure"] == "Undated", "Share (%)"].iloc[0]
+st.markdown(
+    f"**{dq.strong_share(frames, sources):g}% of the rows a caregiver reads** (the comparison, populations, "
+    "treatments, goals, access and disagreements) cite at least one tier A or B source. The others are marked "
+    f"*weakly sourced* wherever they are shown. {undated:g}% of all {len(sources)} sources are undated."
+)
+st.caption("Rows that cite a tier A or B source, by table (the careers and O*NET tables are counted, not listed).")
+table_with_download(coverage, file_name="data_quality_by_table.csv", key="download_data_quality")
+st.caption("Sources by tier, and how many give a date.")
+table_with_download(source_figures, file_name="data_quality_sources.csv", key="download_data_quality_sources")
+
 st.subheader("Where the sources disagree")
 st.markdown(
     f"On {len(conflicts)} questions our sources give different answers. "
@@ -82,7 +99,7 @@ for row in conflicts.itertuples():
     if row.note:
         note = f"\n\n:small[{md_escape(row.note)}" + (f" Rows: {md_escape(row.related_rows)}." if row.related_rows else "") + "]"
     st.container(border=True).markdown(
-        f"**{md_escape(row.question)}**\n\n"
+        f"**{md_escape(row.question)}**{weak_badge(row.sourcing)}\n\n"
         "| One source says | Another source says |\n|---|---|\n"
         f"| {md_escape(row.side_a)} | {md_escape(row.side_b)} |\n"
         f"| :small[Sources: {source_links(row.side_a_source_ids, sources)}] "

@@ -7,6 +7,7 @@ import pandas as pd
 from components.figures import rank_official_first
 from components.loader import split_list
 from components.schema import DIMENSIONS, TIERS
+from components.sourcing import with_sourcing_label
 
 QUICK_FACT_TOPICS = ("Entry degree", "Licensing exam", "Accreditor")
 
@@ -71,4 +72,5 @@ TABLE_COLUMNS = {
 
 
 def table_view(selected: pd.DataFrame) -> pd.DataFrame:
-    return selected[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+    columns = with_sourcing_label(TABLE_COLUMNS, selected)  # "weakly sourced" rows say so in the CSV too
+    return selected[list(columns)].rename(columns=columns)

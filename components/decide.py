@@ -21,7 +21,10 @@ import pandas as pd
 
 from components.loader import split_list
 from components.schema import AGE_GROUPS
+from components.figures import period_key
+from components.schema import TIERS
 from components.sources import cited_ids
+from components.sourcing import SOURCING_LABEL, mark, tier_of
 
 NAMES = {"OT": "occupational therapy (OT)", "PT": "physical therapy (PT)"}
 SHORT = {"OT": "OT", "PT": "PT", "Both": "Both"}
@@ -261,8 +264,37 @@ def decide(
 ANSWER_COLUMNS = ["Part", "Profession", "Statement", "Sources"]
 
 
-def answer_table(answer: Answer, situation: Situation, not_advice: str) -> pd.DataFrame:
-    """The whole answer as one table (what the download gives): every statement with its sources."""
+def strongest_first(cell: str, sources: pd.DataFrame) -> str:
+    """The ids of a source_ids cell, strongest tier first (A, B, C) and, within a tier,
+    newest first; ids not in sources keep their place at the end."""
+    ids = split_list(cell)
+    info = {s: (t, a) for s, t, a in zip(sources["source_id"].tolist(), sources["tier"].tolist(), sources["as_of"].tolist())}
+    rank = {t: i for i, t in enumerate(TIERS)}
+
+    def key(item: tuple[int, str]):
+        position, source_id = item
+        tier, as_of = info.get(source_id, ("", ""))
+        year, month = period_key(as_of)
+        return (rank.get(tier, len(TIERS)), -year, -month, position)
+
+    return "; ".join(source_id for _, source_id in sorted(enumerate(ids), key=key))
+
+
+def answer_table(answer: Answer, situation: Situation, not_advice: str, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The whole answer as one table (what the download gives): every statement with its sources.
+
+    With `sources`, each statement's sources are listed strongest first and a 'Sourcing'
+    column marks a statement that cites no tier A or B source as weakly sourced."""
+    table = _answer_rows(answer, situation, not_advice)
+    if sources is None:
+        return table
+    tiers = tier_of(sources)
+    table["Sources"] = [strongest_first(cell, sources) for cell in table["Sources"]]
+    table[SOURCING_LABEL] = [mark(cell, tiers) if cell else "" for cell in table["Sources"]]
+    return table
+
+
+def _answer_rows(answer: Answer, situation: Situation, not_advice: str) -> pd.DataFrame:
     rows = [
         {"Part": "Your situation", "Profession": "", "Statement": describe(situation), "Sources": ""},
         {"Part": "Answer", "Profession": SHORT.get(answer.verdict or "", ""), "Statement": answer.headline,

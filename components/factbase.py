@@ -11,6 +11,7 @@ import pandas as pd
 from components.export import to_csv_bytes
 from components.loader import split_list
 from components.schema import TABLES, TIERS, TableSchema
+from components.sourcing import with_sourcing_label
 
 # Written into the ZIP next to the tables.
 LICENSE_NOTE = """\
@@ -158,6 +159,7 @@ def conflicts_view(conflicts: pd.DataFrame) -> pd.DataFrame:
         "note": "Note",
         "related_rows": "Rows that record it",
     }
+    columns = with_sourcing_label(columns, conflicts)
     return conflicts[list(columns)].rename(columns=columns)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.sourcing import with_sourcing_label
+
 USE_LABELS = {"OT": "Mainly OT", "Both": "Both", "PT": "Mainly PT"}  # "mainly": some allow the other with training
 USE_ORDER = ("Mainly OT", "Both", "Mainly PT")
 PROFESSION_FILTERS = ("OT or PT", "OT", "PT")  # "OT" = used by OT (alone or with PT)
@@ -71,4 +73,5 @@ TABLE_COLUMNS = {
 
 
 def table_view(selected: pd.DataFrame) -> pd.DataFrame:
-    return selected[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+    columns = with_sourcing_label(TABLE_COLUMNS, selected)  # "weakly sourced" rows say so in the CSV too
+    return selected[list(columns)].rename(columns=columns)

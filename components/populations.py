@@ -8,6 +8,7 @@ import pandas as pd
 
 from components.loader import split_list
 from components.schema import LEADS
+from components.sourcing import with_sourcing_label
 
 LEAD_LABELS = {"OT": "OT usually leads", "PT": "PT usually leads", "Both": "Both share the lead"}
 # How involved each profession is, given who usually leads.
@@ -127,4 +128,5 @@ TABLE_COLUMNS = {
 
 def table_view(selected: pd.DataFrame) -> pd.DataFrame:
     """The table shown on screen (and downloaded): plain column names, one row per population."""
-    return selected[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+    columns = with_sourcing_label(TABLE_COLUMNS, selected)  # "weakly sourced" rows say so in the CSV too
+    return selected[list(columns)].rename(columns=columns)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.figures import period_key
 from components.loader import split_list
 from components.schema import TIER_LABELS, TIERS
 from components.text import md_escape, md_link
@@ -28,6 +29,16 @@ SOURCE_COLUMNS = {
 }
 
 
+def date_label(as_of: str, date_kind: str = "") -> str:
+    """A source's date as shown: 'updated 2024-03' where the page says what the date is,
+    else the date alone ('2023'), or 'undated'."""
+    as_of = str(as_of or "").strip()
+    if not as_of or as_of == "undated":
+        return "undated"
+    kind = str(date_kind or "").strip()
+    return f"{kind} {as_of}" if kind else as_of
+
+
 def sources_for(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "source_ids") -> pd.DataFrame:
     """The sources table rows cited by frame, strongest tier first, with plain column names."""
     ids = set(cited_ids(frame, column))
@@ -42,7 +53,10 @@ def sources_for(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "sourc
         if source_id in ids
     )
     cited = sources.iloc[[position for *_, position in order]]
-    return cited[list(SOURCE_COLUMNS)].rename(columns=SOURCE_COLUMNS).reset_index(drop=True)
+    view = cited[list(SOURCE_COLUMNS)].rename(columns=SOURCE_COLUMNS).reset_index(drop=True)
+    if "date_kind" in cited:
+        view["As of"] = [date_label(a, k) for a, k in zip(cited["as_of"].tolist(), cited["date_kind"].tolist())]
+    return view
 
 
 def best_tier(cell: str, sources: pd.DataFrame) -> str:
@@ -71,7 +85,8 @@ def tier_legend() -> str:
 
 def source_links(cell: str, sources: pd.DataFrame) -> str:
     """Markdown for the sources in one source_ids cell: escaped publisher links with tier
-    and date, strongest tier first, e.g. '[American Stroke Association](https://…) (A, undated)'."""
+    and date, strongest tier first and, within a tier, newest first, e.g.
+    '[American Stroke Association](https://…) (A, updated 2024-03)'."""
     # Called once per card on every rerun: plain Python over the columns as lists,
     # because five pandas operations per call (filter, copy, map, sort, itertuples) took
     # ~5 ms each time and were the largest part of the populations page's script run.
@@ -80,13 +95,14 @@ def source_links(cell: str, sources: pd.DataFrame) -> str:
         return ""
     rank = {t: i for i, t in enumerate(TIERS)}
     columns = [sources[name].tolist() for name in ("source_id", "tier", "publisher", "url", "as_of")]
-    cited = [
-        (rank.get(tier, len(TIERS)), publisher, position, url, tier, as_of)
-        for position, (source_id, tier, publisher, url, as_of) in enumerate(zip(*columns))
-        if source_id in ids
-    ]
-    cited.sort()  # tier, then publisher, then table order: the same as a stable sort by tier and publisher
+    kinds = sources["date_kind"].tolist() if "date_kind" in sources else [""] * len(sources)
+    cited = []
+    for position, (source_id, tier, publisher, url, as_of) in enumerate(zip(*columns)):
+        if source_id in ids:
+            year, month = period_key(as_of)
+            cited.append((rank.get(tier, len(TIERS)), -year, -month, publisher, position, url, tier, date_label(as_of, kinds[position])))
+    cited.sort()  # tier, then newest, then publisher, then table order
     return " · ".join(
-        f"{md_link(publisher, url)} ({md_escape(tier)}, {md_escape(as_of)})"
-        for _, publisher, _, url, tier, as_of in cited
+        f"{md_link(publisher, url)} ({md_escape(tier)}, {md_escape(date)})"
+        for *_, publisher, _, url, tier, date in cited
     )

@@ -36,7 +36,7 @@ def headline(at: AppTest) -> str:
 
 
 def answer_frame(at: AppTest):
-    matches = [d.value for d in at.dataframe if list(d.value.columns) == ["Part", "Profession", "Statement", "Sources"]]
+    matches = [d.value for d in at.dataframe if list(d.value.columns) == ["Part", "Profession", "Statement", "Sources", "Sourcing"]]
     assert len(matches) == 1
     return matches[0]
 
@@ -156,3 +156,26 @@ def test_the_rest_of_the_app_survives_a_broken_goals_file(tmp_path, monkeypatch)
     monkeypatch.setenv("OTPT_DATA_DIR", str(target))
     at = AppTest.from_file(str(ROOT / "app_pages" / "populations.py"), default_timeout=30).run()
     assert not at.exception and not at.error
+
+
+def test_the_answer_lists_sources_strongest_first_and_marks_weakly_sourced_statements(tmp_path, monkeypatch):
+    from components.decide import strongest_first
+    from tests.test_sources_page import all_sources_tier_c
+
+    query = {"condition": STROKE, "goal": ["Walk or climb stairs without pain"]}
+    at = run(query)
+    answer = answer_frame(at)
+    sources = load_table("sources")
+    tiers = dict(zip(sources["source_id"], sources["tier"]))
+    for cell in answer["Sources"]:
+        ids = [s.strip() for s in cell.split(";") if s.strip()]
+        assert [tiers[i] for i in ids] == sorted(tiers[i] for i in ids)  # A before B before C
+        assert cell == strongest_first(cell, sources)
+    # The goal's reason cites a tier A or B source: no mark on it.
+    why = answer[answer["Part"].str.startswith("Why: Goal")]
+    assert why["Sourcing"].iloc[0] == ""
+    all_sources_tier_c(tmp_path, monkeypatch)
+    at = run(query)
+    answer = answer_frame(at)
+    assert set(answer.loc[answer["Sources"] != "", "Sourcing"]) == {"weakly sourced"}
+    assert any(":red-badge[weakly sourced]" in m.value and "Why" not in m.value for m in at.markdown)

@@ -247,3 +247,20 @@ def test_switching_from_the_aid_to_populations_keeps_working():
     assert not at.exception
     at.switch_page("app_pages/populations.py").run()
     assert not at.exception, at.exception
+
+
+def test_weakly_sourced_rows_are_marked_on_screen_and_in_the_tables(tmp_path, monkeypatch):
+    from tests.test_sources_page import all_sources_tier_c
+
+    # With the real data, the article's populations all cite a tier A or B source: no mark.
+    at = run("populations")
+    assert not any("weakly sourced" in m.value for m in at.markdown)
+    assert set(table(at, "download_populations")["Sourcing"]) == {""}
+    all_sources_tier_c(tmp_path, monkeypatch)
+    at = run("populations")
+    cards = [m.value for m in at.markdown if "| :blue-badge[OT] occupational therapy" in m.value]
+    assert cards and all(":red-badge[weakly sourced]" in card for card in cards)
+    assert set(table(at, "download_populations")["Sourcing"]) == {"weakly sourced"}
+    assert set(table(run("interventions"), "download_interventions")["Sourcing"]) == {"weakly sourced"}
+    compare = run("compare", open_all=True)
+    assert any(":red-badge[weakly sourced]" in m.value for m in compare.markdown)

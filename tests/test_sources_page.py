@@ -95,14 +95,15 @@ def test_conflicts_show_both_sides_with_sources():
 
 def test_every_table_and_the_zip_can_be_downloaded_without_rerun():
     # Closed, the table expanders build nothing (they are lazy); opened, each has its download.
-    assert [b.proto.label for b in run().get("download_button")] == ["Download this table (CSV)", "Download the whole fact base (ZIP)"]
+    # Shown without opening anything: the source list, the two data-quality tables and the ZIP.
+    assert [b.proto.label for b in run().get("download_button")] == ["Download this table (CSV)"] * 3 + ["Download the whole fact base (ZIP)"]
     at = run(open_all=True)
     buttons = at.get("download_button")
     keys = {b.proto.id for b in buttons}
     labels = [b.proto.label for b in buttons]
     assert "Download the whole fact base (ZIP)" in labels
-    # one per table, plus the source list and the conflicts table
-    assert len(buttons) >= len(TABLES) + 3
+    # one per table, plus the source list, the two data-quality tables and the conflicts table
+    assert len(buttons) >= len(TABLES) + 5
     assert all(b.proto.ignore_rerun for b in buttons)
     assert len(keys) == len(buttons)
 
@@ -117,3 +118,54 @@ def test_a_broken_table_stops_this_page_with_one_clear_message(tmp_path, monkeyp
     at = run()
     assert not at.exception
     assert len(at.error) == 1 and "conflicts" in at.error[0].value and "line 3" in at.error[0].value
+
+
+# --- data quality and weakly sourced rows ---------------------------------------------------------
+
+
+def all_sources_tier_c(tmp_path, monkeypatch) -> Path:
+    """A copy of data/ in which every source is tier C, so every row is weakly sourced."""
+    import csv
+    import io
+
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    rows = list(csv.reader(io.StringIO((target / "sources.csv").read_text(encoding="utf-8"), newline="")))
+    tier = rows[0].index("tier")
+    for row in rows[1:]:
+        row[tier] = "C"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    (target / "sources.csv").write_text(out.getvalue(), encoding="utf-8")
+    monkeypatch.setenv("OTPT_DATA_DIR", str(target))
+    return target
+
+
+def test_the_data_quality_section_shows_the_figures_with_downloads():
+    from components import data_quality as dq
+
+    at = run()
+    assert not at.exception
+    assert "How strong are the sources?" in [h.value for h in at.subheader]
+    frames = {name: load_table(name) for name in TABLES}
+    expected = dq.strong_share(frames, frames["sources"])
+    assert any(f"{expected:g}% of the rows a caregiver reads" in m.value for m in at.markdown)
+    coverage = [d.value for d in at.dataframe if list(d.value.columns) == dq.COVERAGE_COLUMNS]
+    assert len(coverage) == 1
+    assert coverage[0].set_index("Table").loc[dq.CAREGIVER_TOTAL, "Share (%)"] == expected
+    figures = [d.value for d in at.dataframe if list(d.value.columns) == dq.SOURCE_COLUMNS]
+    assert len(figures) == 1 and figures[0].set_index("Figure").loc["All sources", "Sources"] == len(frames["sources"])
+    keys = {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
+    assert {"download_data_quality", "download_data_quality_sources"} <= keys
+
+
+def test_a_conflict_with_only_tier_c_sources_is_marked_weakly_sourced(tmp_path, monkeypatch):
+    conflict_cards = lambda at: [m.value for m in at.markdown if "One source says" in m.value]  # noqa: E731
+    strong = {card for card in conflict_cards(run()) if "weakly sourced" not in card}
+    assert strong  # with the real data, some conflicts rest on tier A or B sources and carry no mark
+    all_sources_tier_c(tmp_path, monkeypatch)
+    at = run(open_all=True)
+    cards = conflict_cards(at)
+    assert cards and all(":red-badge[weakly sourced]" in card for card in cards)
+    table = [d.value for d in at.dataframe if "Their sources" in d.value.columns]
+    assert len(table) == 1 and set(table[0]["Sourcing"]) == {"weakly sourced"}
