@@ -11,6 +11,7 @@ import pandas as pd
 from components.export import to_csv_bytes
 from components.loader import split_list
 from components.schema import TABLES, TIERS, TableSchema
+from components.sources import date_label
 from components.sourcing import with_sourcing_label
 
 # Written into the ZIP next to the tables.
@@ -124,7 +125,10 @@ def sources_view(table: pd.DataFrame, tables: tuple[str, ...]) -> pd.DataFrame:
         **{name: f"Rows in {name}" for name in shown},
         "note": "Note",
     }
-    return view[list(columns)].rename(columns=columns).reset_index(drop=True)
+    out = view[list(columns)].rename(columns=columns).reset_index(drop=True)
+    if "date_kind" in view:  # 'updated 2024-03' where the page says what its date is
+        out["As of"] = [date_label(a, k) for a, k in zip(view["as_of"].tolist(), view["date_kind"].tolist())]
+    return out
 
 
 def tier_counts(table: pd.DataFrame, tables: tuple[str, ...]) -> pd.DataFrame:

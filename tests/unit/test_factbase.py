@@ -133,3 +133,10 @@ def test_real_tables_round_trip_through_the_zip(name):
     frame = load_table(name)
     files = read_zip(fact_base_zip({name: frame}, ""))
     same_as_loaded(files[f"{ZIP_ROOT}/data/{TABLES[name].file}"].decode("utf-8"), frame)
+
+
+def test_view_names_the_kind_of_a_date_where_the_page_gives_it():
+    sources = SOURCES.assign(as_of=["2024-03", "2023", "undated"][: len(SOURCES)], date_kind=["updated", "", ""][: len(SOURCES)])
+    view = sources_view(with_usage(sources, source_usage({"goals": GOALS})), ()).set_index("Id")
+    assert view.loc["CL001", "As of"] == "updated 2024-03"
+    assert view.loc["CL002", "As of"] == "2023" and view.loc["CL003", "As of"] == "undated"
