@@ -127,7 +127,8 @@ def pick_same_period(frame: pd.DataFrame, professions, measure: str) -> dict[str
     aligned = {}
     for profession, found in picks.items():
         mine = rows[profession]
-        aligned[profession] = pick_from(mine[(mine["period"].astype(str) == period) & (mine["tier"] == found.shown["tier"])])
+        shown = rank_official_first(mine[(mine["period"].astype(str) == period) & (mine["tier"] == found.shown["tier"])]).iloc[0]
+        aligned[profession] = Pick(shown, _newer_weaker(mine, shown))  # newer figures of every row, not only this period's
     return aligned
 
 

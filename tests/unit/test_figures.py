@@ -63,6 +63,8 @@ def test_same_period_picks_align_on_the_newest_shared_period_at_each_best_tier()
     picks = figures.pick_same_period(rows, ("OT", "PT"), "median_annual_wage")
     assert picks["OT"].shown["figure_id"] == "W2" and picks["PT"].shown["figure_id"] == "W3"
     assert not figures.periods_differ(picks)
+    # The newer third-party figure is still named beside the aligned official one.
+    assert picks["OT"].newer is None and picks["PT"].newer["figure_id"] == "W4"
 
 
 def test_same_period_picks_keep_official_first_when_no_period_is_shared():

@@ -1,0 +1,32 @@
+"""Official first, in headless Chromium: the careers quick facts show the official (tier A)
+median pay and number of jobs for OT and PT, never a third party's figure in their place."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import ROOT, open_page
+
+pytestmark = pytest.mark.e2e
+ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
+FACTS = ("Median pay", "Number of jobs (BLS projections; includes self-employed)")
+
+
+def test_the_quick_facts_show_tier_a_pay_and_jobs_for_ot_and_pt(page, server):
+    open_page(page, server, "careers?profession=OT&profession=PT")
+    table = page.locator("[data-testid='stTable']").first
+    header = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    assert header[1:] == ["OT", "PT"]
+    rows = {}
+    for row in table.locator("tbody tr").all():
+        cells = [c.strip() for c in row.locator("th, td").all_inner_texts()]
+        rows[cells[0]] = dict(zip(header[1:], cells[1:]))
+    for fact in FACTS:
+        for profession in ("OT", "PT"):
+            cell = rows[fact][profession]
+            # The figure shown comes first, with its tier; a newer third-party figure may be
+            # named after it ("a third party quotes ..."), never in its place.
+            shown = cell.split(" · a third party")[0].split(" · not the same period")[0]
+            assert shown.endswith(" · tier A"), (fact, profession, cell)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    table.screenshot(path=str(ARTIFACTS / "careers_quick_facts_official_first.png"))
