@@ -29,7 +29,7 @@ _PADDING_SPACE = re.compile(
 )
 _DOUBLE_ENCODED = re.compile(r"%25[0-9A-Fa-f]{2}")
 _LOCAL_PATH = re.compile(
-    r"(?:^file:|(?:^|[/=])[A-Za-z]:[\\/]|\\|%5c|(?:^|/|:)(?:tmp|temp|var/folders)/|appdata|/users/[^/]+/(?:desktop|downloads|documents)/)",
+    r"(?:^file:|(?:^|[/=])[A-Za-z]:[\\/]|\\|%5c|(?:^|/|:)(?:tmp|temp|var/folders)/|/appdata/|/users/[^/]+/(?:desktop|downloads|documents)/)",
     re.IGNORECASE,
 )
 _HOLDS_URL = re.compile(r"^(?:https?:|www\.)|^(?:https?|ftp)%3a", re.IGNORECASE)
