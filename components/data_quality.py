@@ -140,3 +140,24 @@ def replace_report(readme: str, report: str) -> str:
         _, tail = rest.split(README_END, 1)
         return head + block + tail
     return readme.rstrip("\n") + "\n\n## Data quality\n\n" + block + "\n"
+
+
+def link_problems(sources: pd.DataFrame, copy_domains: dict[str, str]) -> pd.DataFrame:
+    """Every source row that breaks a clean-link rule (the loader stops at the first one):
+    its id, URL and the problem. sources may be unvalidated (read as plain text)."""
+    from components.urls import host_of, normalise_url, on_domain, url_problem
+
+    rows, first = [], {}
+    for source_id, url, tier in zip(sources["source_id"], sources["url"], sources["tier"]):
+        url = str(url).strip()
+        problem = url_problem(url)
+        if problem:
+            rows.append({"Id": source_id, "URL": url, "Problem": problem})
+        page = normalise_url(url)
+        if page in first:
+            rows.append({"Id": source_id, "URL": url, "Problem": f"the same page as {first[page]}"})
+        first.setdefault(page, source_id)
+        domain = next((d for d in copy_domains if on_domain(host_of(url), d)), None)
+        if domain and tier != "C":
+            rows.append({"Id": source_id, "URL": url, "Problem": f"tier {tier} on the copy site {domain}; only C is allowed"})
+    return pd.DataFrame(rows, columns=["Id", "URL", "Problem"])

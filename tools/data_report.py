@@ -15,11 +15,25 @@ import argparse
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from components.data_quality import replace_report, report_markdown  # noqa: E402
+from components.data_quality import link_problems, replace_report, report_markdown  # noqa: E402
 from components.loader import DATA_DIR, DataError, load_table  # noqa: E402
 from components.schema import TABLES  # noqa: E402
+
+
+def print_link_problems(data: Path) -> None:
+    """Every source that breaks a clean-link rule, read as plain text (the loader names only the first)."""
+    try:
+        sources = pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
+        domains = pd.read_csv(data / "copy_domains.csv", dtype=str, keep_default_na=False)
+    except (OSError, ValueError):
+        return
+    problems = link_problems(sources, dict(zip(domains["domain"], domains["kind"])))
+    for row in problems.itertuples():
+        print(f"  {row.Id}: {row.Problem} ({row.URL})", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         frames = {name: load_table(name, args.data) for name in TABLES}
     except DataError as err:
         print(f"The data does not load, so there is no report: {err}", file=sys.stderr)
+        print_link_problems(Path(args.data))
         return 1
     report = report_markdown(frames, frames["sources"])
     print(report)

@@ -93,3 +93,17 @@ def test_the_script_says_so_when_the_data_does_not_load(tmp_path):
         cwd=ROOT, capture_output=True, text=True,
     )
     assert done.returncode == 1 and "does not load" in done.stderr
+
+
+def test_link_problems_lists_every_broken_source_not_only_the_first():
+    sources = pd.DataFrame({
+        "source_id": ["S1", "S2", "S3", "S4", "S5"],
+        "url": ["https://myfuture.com./jobs", "https://example.org/a/", "http://example.org/a",
+                "https://docslib.org/doc/1", "https://example.org/ok"],
+        "tier": ["C", "A", "A", "B", "A"],
+    })
+    problems = dq.link_problems(sources, {"docslib.org": "document copy"})
+    assert problems["Id"].tolist() == ["S1", "S3", "S4"]
+    assert "ends in a dot" in problems["Problem"].iloc[0]
+    assert problems["Problem"].iloc[1] == "the same page as S2"
+    assert "copy site docslib.org" in problems["Problem"].iloc[2]
