@@ -19,6 +19,12 @@ from components.text import md_escape
 WEAK_BADGE = ":red-badge[weakly sourced]"
 
 
+WEAK_NOTE = (
+    "*Weakly sourced* marks a statement that no official, professional, health-system or university "
+    "source (tier A or B) backs in our data: only other sites (tier C) say it."
+)
+
+
 def weak_badge(mark: str) -> str:
     """' :red-badge[weakly sourced]' for a weakly sourced row, else ''."""
     return f" {WEAK_BADGE}" if mark else ""
@@ -94,10 +100,14 @@ def table_with_download(view: pd.DataFrame, file_name: str, key: str, column_con
     )
 
 
-def sources_footer(frame: pd.DataFrame, sources: pd.DataFrame, view: str, column: str = "source_ids") -> None:
-    """Sources and as-of dates for what is on the page: small, but always there."""
+def sources_footer(
+    frame: pd.DataFrame, sources: pd.DataFrame, view: str, column: str = "source_ids", weak_shown: bool = False
+) -> None:
+    """Sources and as-of dates for what is on the page: small, but always there. weak_shown:
+    the page shows a 'weakly sourced' mark, which the footer then explains."""
     st.divider()
-    st.caption(f"Sources for this page. {md_escape(tier_summary(frame, sources))} Tiers: {md_escape(tier_legend())}")
+    st.caption(f"Sources for this page. {md_escape(tier_summary(frame, sources))} Tiers: {md_escape(tier_legend())}"
+               + (f" {WEAK_NOTE}" if weak_shown else ""))
     with lazy_expander("Show the sources, with links and dates", key=f"sources_{view}_open") as shown:
         if shown:
             table_with_download(

@@ -211,13 +211,13 @@ with st.expander("This answer as a table"):
 with st.expander("The data rows behind this answer"):
     if not answer.goals.empty:
         st.markdown("**Goals** (from goals.csv)")
-        table_with_download(answer.goals, file_name="which-therapy_goals.csv", key="download_rows_goals")
+        table_with_download(with_sourcing(answer.goals, sources), file_name="which-therapy_goals.csv", key="download_rows_goals")
     if not answer.condition.empty:
         st.markdown("**Condition** (from populations.csv)")
-        table_with_download(answer.condition, file_name="which-therapy_condition.csv", key="download_rows_condition")
+        table_with_download(with_sourcing(answer.condition, sources), file_name="which-therapy_condition.csv", key="download_rows_condition")
     if not answer.access.empty:
         st.markdown("**Access** (from access.csv)")
-        table_with_download(answer.access, file_name="which-therapy_access.csv", key="download_rows_access")
+        table_with_download(with_sourcing(answer.access, sources), file_name="which-therapy_access.csv", key="download_rows_access")
 
 cited = pd.DataFrame({"source_ids": ["; ".join(answer.source_ids())]})
-sources_footer(cited, sources, "which-therapy")
+sources_footer(cited, sources, "which-therapy", weak_shown=bool((answer_rows["Sourcing"] != "").any()))

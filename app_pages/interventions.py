@@ -61,4 +61,4 @@ table_with_download(
     file_name=download_name("treatments", tuple(categories), () if profession == "OT or PT" else profession, "named-in-article" if seed_only else ()),
     key="download_interventions",
 )
-sources_footer(selected, sources, "treatments")
+sources_footer(selected, sources, "treatments", weak_shown=bool((selected["sourcing"] != "").any()))

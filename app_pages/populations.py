@@ -110,4 +110,4 @@ table_with_download(
     file_name=download_name("populations", tuple(chosen), tuple(ages), tuple(categories)),
     key="download_populations",
 )
-sources_footer(selected, sources, "populations")
+sources_footer(selected, sources, "populations", weak_shown=bool((selected["sourcing"] != "").any()))

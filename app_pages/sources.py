@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.common import chart_with_table, data_dir, lazy_expander, table_with_download, tables, weak_badge
+from app_pages.common import WEAK_NOTE, chart_with_table, data_dir, lazy_expander, table_with_download, tables, weak_badge
 from components import data_quality as dq
 from components import factbase as fb
 from components.charts import tier_chart
@@ -92,6 +92,8 @@ st.markdown(
     f"On {len(conflicts)} questions our sources give different answers. "
     "We keep both sides, each with its sources, rather than pick one silently."
 )
+if (conflicts["sourcing"] != "").any():
+    st.caption(WEAK_NOTE)
 for row in conflicts.itertuples():
     # One Markdown block per card (a table puts the two sides next to each other): a card
     # of seven elements made this page's first render ~1.4x the baseline app's.

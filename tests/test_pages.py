@@ -255,12 +255,14 @@ def test_weakly_sourced_rows_are_marked_on_screen_and_in_the_tables(tmp_path, mo
     # With the real data, the article's populations all cite a tier A or B source: no mark.
     at = run("populations")
     assert not any("weakly sourced" in m.value for m in at.markdown)
+    assert not any("Weakly sourced* marks" in c.value for c in at.caption)  # nothing to explain
     assert set(table(at, "download_populations")["Sourcing"]) == {""}
     all_sources_tier_c(tmp_path, monkeypatch)
     at = run("populations")
     cards = [m.value for m in at.markdown if "| :blue-badge[OT] occupational therapy" in m.value]
     assert cards and all(":red-badge[weakly sourced]" in card for card in cards)
     assert set(table(at, "download_populations")["Sourcing"]) == {"weakly sourced"}
+    assert any("Weakly sourced* marks" in c.value for c in at.caption)  # the footer says what the mark means
     assert set(table(run("interventions"), "download_interventions")["Sourcing"]) == {"weakly sourced"}
     compare = run("compare", open_all=True)
     assert any(":red-badge[weakly sourced]" in m.value for m in compare.markdown)
