@@ -503,7 +503,8 @@ def test_multiline_cell_keeps_its_line_in_attrs():
 from components.schema import CARE_TEAM, PAYMENT, STATE_ACCESS  # noqa: E402
 
 SA_HEADER = ",".join(STATE_ACCESS.column_names)
-SA_ROW = "OH,Ohio,Unrestricted,,,,,,2025-01-01,CL001,,,,,"
+SA_PT = "OH,Ohio,Unrestricted,,,,,,2025-01-01,CL001"
+SA_ROW = SA_PT + ",,,,,"
 PAY_HEADER = ",".join(PAYMENT.column_names)
 PAY_ROW = "M01,Medicare Part B,Both,Deductible,You pay the deductible first.,257,2025,2025,CL001,"
 TEAM_HEADER = ",".join(CARE_TEAM.column_names)
@@ -526,14 +527,14 @@ def test_a_state_row_without_ot_columns_is_valid():
     ],
 )
 def test_an_ot_rule_needs_its_date_and_source(ot_cells, column):
-    row = SA_ROW.replace(",,,,,", "," + ot_cells + ",")
+    row = f"{SA_PT},{ot_cells},"
     err = fail(STATE_ACCESS, csv(SA_HEADER, row), "data/state_access.csv")
     assert_where(err, "data/state_access.csv", 2, column)
     assert "is filled" in str(err)
 
 
 def test_a_full_ot_rule_is_valid():
-    row = SA_ROW.replace(",,,,,", ",Not required,Required for some treatment,2024,CL002,")
+    row = f"{SA_PT},Not required,Required for some treatment,2024,CL002,"
     frame = parse_table(STATE_ACCESS, csv(SA_HEADER, row), "data/state_access.csv", KNOWN)
     assert frame["ot_referral_treatment"].tolist() == ["Required for some treatment"]
 
