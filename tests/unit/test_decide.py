@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.decide import Situation, answer_table, decide, describe, headline_for, select_access, select_goals, verdict_for
+from components.decide import GENERIC_QUESTIONS, Situation, answer_table, decide, describe, headline_for, select_access, select_goals, verdict_for
 from components.loader import DATA_DIR, load_table
 
 NOT_ADVICE = "Information, not medical advice."
@@ -147,7 +147,9 @@ def test_every_statement_carries_its_sources():
     assert answer.source_ids() == ["S2", "S1", "S5", "S9", "S10", "S8", "S11", "S12", "S15"]
     table = answer_table(answer, Situation(condition="Stroke", setting="Home", goals=("Dress myself", "Walk again")), NOT_ADVICE)
     assert list(table.columns) == ["Part", "Profession", "Statement", "Sources"]
-    statements = table[~table["Part"].isin(["Your situation", "Note"])]
+    ours = table["Part"] == "Question to ask (written by us)"  # generic questions, labelled as ours
+    assert ours.sum() == len(GENERIC_QUESTIONS)
+    statements = table[~table["Part"].isin(["Your situation", "Note"]) & ~ours]
     assert (statements["Sources"] != "").all(), statements[statements["Sources"] == ""]
     assert table.iloc[-1]["Statement"] == NOT_ADVICE
     assert table.iloc[1]["Statement"] == answer.headline
