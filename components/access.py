@@ -124,6 +124,9 @@ def ot_rule_sentence(row: pd.Series) -> str | None:
 
 
 def dated(as_of: str) -> str:
+    """'As of 2025-07.', 'Undated.', or nothing when there is no date column."""
+    if not as_of:
+        return ""
     return "Undated." if as_of == "undated" else f"As of {as_of}."
 
 

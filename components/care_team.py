@@ -11,7 +11,7 @@ import pandas as pd
 
 from components.loader import split_list
 
-OTHERS_COLUMNS = ["role_id", "role", "what_they_do", "reason", "for", "source_ids"]
+OTHERS_COLUMNS = ["role_id", "role", "what_they_do", "reason", "applies_to", "source_ids"]
 
 
 def _merge_ids(*cells: str) -> str:
@@ -55,7 +55,7 @@ def others_who_may_help(
             "role": role["role"],
             "what_they_do": role["what_they_do"],
             "reason": row.reason,
-            "for": target,
+            "applies_to": target,
             "source_ids": _merge_ids(row.source_ids, role["source_ids"]),
         }))
     found.sort(key=lambda item: item[0])

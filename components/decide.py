@@ -85,7 +85,7 @@ class Answer:
         return list(seen)
 
 
-RULE_COLUMNS = ["profession", "scope", "statement", "as_of", "source_ids"]
+RULE_COLUMNS = ["profession", "scope", "statement", "as_of", "source_ids", "note"]
 
 
 def professions_of(lead: str | None) -> tuple[str, ...]:
@@ -346,16 +346,16 @@ def state_rules_for(code: str | None, state_access: pd.DataFrame | None, profess
     row = state_rules.state_row(state_access, code)
     if row is not None:
         rows.append({"profession": "PT", "scope": row["state"], "statement": state_rules.pt_rule_sentence(row),
-                     "as_of": row["pt_as_of"], "source_ids": row["pt_source_ids"]})
+                     "as_of": row["pt_as_of"], "source_ids": row["pt_source_ids"], "note": row.get("note", "")})
         ot_sentence = state_rules.ot_rule_sentence(row)
         if ot_sentence:
             rows.append({"profession": "OT", "scope": row["state"], "statement": ot_sentence,
-                         "as_of": row["ot_as_of"], "source_ids": row["ot_source_ids"]})
+                         "as_of": row["ot_as_of"], "source_ids": row["ot_source_ids"], "note": ""})
     elif not code:
         dates = sorted(d for d in state_access["pt_as_of"] if d != "undated")
         rows.append({"profession": "PT", "scope": "United States", "statement": state_rules.national_picture(state_access),
                      "as_of": (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}") if dates else "undated",
-                     "source_ids": state_rules.national_sources(state_access)})
+                     "source_ids": state_rules.national_sources(state_access), "note": ""})
     return pd.DataFrame(rows, columns=RULE_COLUMNS)
 
 
@@ -381,7 +381,8 @@ def answer_table(answer: Answer, situation: Situation, not_advice: str) -> pd.Da
         rows.append({"Part": f"Access: {row.topic}", "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
     for row in answer.rules.itertuples():
         rows.append({"Part": f"Referral rule: {row.scope}", "Profession": row.profession,
-                     "Statement": f"{row.statement} {state_rules.dated(row.as_of)}", "Sources": row.source_ids})
+                     "Statement": " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t),
+                     "Sources": row.source_ids})
     for _, row in answer.payment.iterrows():
         rows.append({"Part": f"Paying: {row['payer']}, {row['topic']}", "Profession": row["profession"],
                      "Statement": f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}", "Sources": row["source_ids"]})

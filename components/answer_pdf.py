@@ -1,0 +1,177 @@
+"""The decision aid's answer as a printable PDF, to take to the appointment.
+
+Pure Python, no Streamlit: `answer_pdf` takes the answer and the sources table and returns
+the PDF's bytes. Built with fpdf2 and the DejaVu Sans font shipped in assets/fonts (so no
+system font is assumed and every character of the data prints); nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from components import access as state_rules
+from components import payment as pay
+from components.decide import NAMES, Answer, Situation, describe, questions_to_ask
+from components.export import download_name
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONT = "DejaVu"
+TITLE = "Which therapy could help?"
+# Okabe-Ito, as on screen: OT blue, PT vermillion, both green.
+COLORS = {"OT": (0, 114, 178), "PT": (213, 94, 0), "Both": (0, 158, 115)}
+TEXT = (31, 35, 40)
+MUTED = (85, 85, 85)
+
+
+class _AnswerPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(*MUTED)
+        self.cell(0, 5, f"{TITLE} · page {self.page_no()} of {{nb}}", align="C")
+
+
+def _new_document() -> _AnswerPDF:
+    pdf = _AnswerPDF(orientation="portrait", unit="mm", format="Letter")
+    pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.set_margins(15, 13, 15)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    return pdf
+
+
+def _heading(pdf: FPDF, text: str) -> None:
+    pdf.ln(1.5)
+    pdf.set_font(FONT, "B", 11)
+    pdf.set_text_color(*TEXT)
+    pdf.multi_cell(0, 5.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(0.5)
+
+
+def _para(pdf: FPDF, text: str, size: float = 9, bold: bool = False, color: tuple[int, int, int] = TEXT, height: float = 4.4) -> None:
+    pdf.set_font(FONT, "B" if bold else "", size)
+    pdf.set_text_color(*color)
+    pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _item(pdf: FPDF, label: str, text: str, sources: str = "", label_color: tuple[int, int, int] = TEXT) -> None:
+    """One statement: a bold label, the text, and its source ids in brackets."""
+    pdf.set_font(FONT, "B", 9)
+    pdf.set_text_color(*label_color)
+    label_width = pdf.get_string_width(label + " ") + 0.5
+    pdf.cell(label_width, 4.4, label + " ")
+    pdf.set_font(FONT, "", 9)
+    pdf.set_text_color(*TEXT)
+    cite = f" [{sources}]" if sources else ""
+    pdf.multi_cell(0, 4.4, text + cite, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(0.6)
+
+
+def _label(profession: str) -> str:
+    return {"OT": "OT:", "PT": "PT:", "Both": "OT and PT:", "Other": "Others:"}.get(profession, f"{profession}:")
+
+
+def answer_pdf(
+    answer: Answer,
+    situation: Situation,
+    sources: pd.DataFrame,
+    not_advice: str,
+    made_on: dt.date | None = None,
+    address: str = "",
+) -> bytes:
+    """The whole answer on one or two printed pages: the situation, the answer, why, what each
+    profession would work on, how to get started (the state's rule, paying), others who may
+    help, questions for the first visit, every source with its date, the date made and the
+    not-medical-advice note."""
+    made_on = made_on or dt.date.today()
+    pdf = _new_document()
+    pdf.set_title(f"{TITLE} {answer.headline}")
+    pdf.set_creator("OT or PT? A sourced comparison")
+    pdf.set_creation_date(dt.datetime(made_on.year, made_on.month, made_on.day, tzinfo=dt.timezone.utc))
+
+    _para(pdf, TITLE, size=15, bold=True, height=7)
+    _para(pdf, f"Made on {made_on.isoformat()}. {not_advice}", size=8, color=MUTED, height=3.8)
+    pdf.ln(1)
+
+    _heading(pdf, "Your situation")
+    _para(pdf, describe(situation)[0].upper() + describe(situation)[1:] + ".")
+
+    _heading(pdf, "The answer")
+    _para(pdf, answer.headline, size=10.5, bold=True, height=5.2)
+    for note in answer.notes:
+        _para(pdf, f"Note: {note}", size=8.5, color=MUTED)
+
+    if not answer.reasons.empty:
+        _heading(pdf, "Why")
+        for row in answer.reasons.itertuples():
+            _item(pdf, f"{row.part}.", row.statement, row.source_ids, COLORS.get(row.profession, TEXT))
+
+    if not answer.work_on.empty:
+        _heading(pdf, f"What each would work on for {answer.condition['population'].iloc[0]}")
+        for row in answer.work_on.itertuples():
+            lead = "" if row.in_answer else "May also help: "
+            _item(pdf, f"{NAMES[row.profession][0].upper()}{NAMES[row.profession][1:]}.", lead + row.statement,
+                  row.source_ids, COLORS[row.profession])
+
+    _heading(pdf, "How to get started")
+    for row in answer.rules.itertuples():
+        text = " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t)
+        _item(pdf, f"Referral ({row.scope}).", text, row.source_ids,
+              COLORS.get(row.profession, TEXT))
+    for row in answer.access.itertuples():
+        if row.topic == "Referral and direct access" and situation.state and not answer.rules.empty:
+            continue  # the chosen state's own rule replaces the national statements
+        _item(pdf, _label(row.profession), f"{row.statement} {state_rules.dated(getattr(row, 'as_of', ''))}".strip(),
+              row.source_ids, COLORS.get(row.profession, TEXT))
+    if not answer.payment.empty:
+        _para(pdf, "Paying for therapy", size=9.5, bold=True, height=5)
+        for _, row in answer.payment.iterrows():
+            _item(pdf, f"{row['payer']}, {row['topic']}.", f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}",
+                  row["source_ids"])
+
+    if not answer.others.empty:
+        _heading(pdf, "Others who may help")
+        for row in answer.others.itertuples():
+            _item(pdf, f"{row.role}.", row.reason, row.source_ids)
+
+    _heading(pdf, "Questions to ask at the first visit")
+    questions = questions_to_ask(answer)
+    if (questions["source_ids"] == "").all():
+        _para(pdf, "General questions written by us (not from a source):", size=8.5, color=MUTED)
+    for row in questions.itertuples():
+        _item(pdf, "–", row.question, row.source_ids)
+
+    _heading(pdf, "Sources")
+    ids = answer.source_ids()
+    cited = sources.set_index("source_id")
+    for source_id in ids:
+        if source_id not in cited.index:
+            continue
+        row = cited.loc[source_id]
+        text = f"{row['publisher']}: {row['title']}. {state_rules.dated(row['as_of'])} Tier {row['tier']}. {row['url']}"
+        pdf.set_font(FONT, "B", 7.5)
+        pdf.set_text_color(*TEXT)
+        pdf.cell(pdf.get_string_width(f"[{source_id}] ") + 0.5, 3.6, f"[{source_id}] ")
+        pdf.set_font(FONT, "", 7.5)
+        pdf.multi_cell(0, 3.6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    pdf.ln(2)
+    _para(pdf, not_advice, size=8.5, bold=True)
+    tail = f"Made on {made_on.isoformat()}"
+    tail += f" from {address}" if address else ""
+    _para(pdf, tail + ". Tiers: A official or primary; B health system or university; C other.", size=7.5, color=MUTED, height=3.6)
+    return bytes(pdf.output())
+
+
+def pdf_file_name(situation: Situation) -> str:
+    """e.g. which-therapy_stroke-post-stroke-rehabilitation_ohio.pdf"""
+    state = state_rules.state_name(situation.state) if situation.state else ()
+    return download_name("which-therapy", situation.condition or (), state)[: -len(".csv")] + ".pdf"
+
