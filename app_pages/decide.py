@@ -225,9 +225,10 @@ for topic, rows in answer.access.groupby("topic", sort=False):
             date = "Undated." if row.as_of == "undated" else f"As of {md_escape(row.as_of)}."
             note = f" {md_escape(row.note)}" if row.note else ""
             st.caption(f"{date}{note} Sources: {source_links(row.source_ids, sources)}")
-if not answer.payment.empty:
+paying = aid.payment_to_show(answer)
+if not paying.empty:
     st.markdown("**Paying for therapy**")
-    for payer, rows in answer.payment.groupby("payer", sort=False):
+    for payer, rows in paying.groupby("payer", sort=False):
         with st.container(border=True):
             lines = [f"**{md_escape(payer)}**"]
             for _, row in rows.iterrows():

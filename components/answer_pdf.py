@@ -16,7 +16,8 @@ from fpdf.enums import XPos, YPos
 
 from components import access as state_rules
 from components import payment as pay
-from components.decide import NAMES, Answer, Situation, describe, questions_to_ask
+from components.decide import NAMES, Answer, Situation, describe, payment_to_show, questions_to_ask
+from components.loader import split_list
 from components.export import download_name
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -33,7 +34,7 @@ class _AnswerPDF(FPDF):
         self.set_y(-12)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
-        self.cell(0, 5, f"{TITLE} · page {self.page_no()} of {{nb}}", align="C")
+        self.cell(0, 5, f"{TITLE} · {self.made_on} · information, not medical advice · page {self.page_no()} of {{nb}}", align="C")
 
 
 def _new_document() -> _AnswerPDF:
@@ -43,35 +44,51 @@ def _new_document() -> _AnswerPDF:
     pdf.set_margins(15, 13, 15)
     pdf.set_auto_page_break(True, margin=15)
     pdf.alias_nb_pages()
+    pdf.made_on = ""
     pdf.add_page()
+    pdf.cited = {}  # the source ids of what is printed, in first-cited order
     return pdf
 
 
 def _heading(pdf: FPDF, text: str) -> None:
-    pdf.ln(1.5)
-    pdf.set_font(FONT, "B", 11)
+    pdf.ln(1.2)
+    pdf.set_font(FONT, "B", 10.5)
     pdf.set_text_color(*TEXT)
-    pdf.multi_cell(0, 5.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(0.5)
+    pdf.multi_cell(0, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(0.3)
 
 
-def _para(pdf: FPDF, text: str, size: float = 9, bold: bool = False, color: tuple[int, int, int] = TEXT, height: float = 4.4) -> None:
+def _para(pdf: FPDF, text: str, size: float = 8.5, bold: bool = False, color: tuple[int, int, int] = TEXT, height: float = 4) -> None:
     pdf.set_font(FONT, "B" if bold else "", size)
     pdf.set_text_color(*color)
-    pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _item(pdf: FPDF, label: str, text: str, sources: str = "", label_color: tuple[int, int, int] = TEXT) -> None:
-    """One statement: a bold label, the text, and its source ids in brackets."""
-    pdf.set_font(FONT, "B", 9)
-    pdf.set_text_color(*label_color)
-    label_width = pdf.get_string_width(label + " ") + 0.5
-    pdf.cell(label_width, 4.4, label + " ")
-    pdf.set_font(FONT, "", 9)
+def _item(pdf: FPDF, label: str, text: str, sources: str = "", label_color: tuple[int, int, int] = TEXT,
+          size: float = 8.5, height: float = 3.9) -> None:
+    """One statement as a flowing paragraph: a bold label, the text, its source ids in brackets."""
+    pdf.set_x(pdf.l_margin)
+    if label:
+        pdf.set_font(FONT, "B", size)
+        pdf.set_text_color(*label_color)
+        pdf.write(height, label + " ")
+    pdf.set_font(FONT, "", size)
     pdf.set_text_color(*TEXT)
-    cite = f" [{sources}]" if sources else ""
-    pdf.multi_cell(0, 4.4, text + cite, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(0.6)
+    pdf.write(height, text)
+    for source_id in split_list(sources):
+        pdf.cited.setdefault(source_id, None)
+    if sources:
+        pdf.set_text_color(*MUTED)
+        pdf.write(height, f" [{sources}]")
+    pdf.ln(height + 0.7)
+
+
+def _short_url(url: str) -> str:
+    """The address without its scheme and 'www.' (still one a browser opens), to save space."""
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix):]
+    return url[4:] if url.startswith("www.") else url
 
 
 def _label(profession: str) -> str:
@@ -92,6 +109,7 @@ def answer_pdf(
     not-medical-advice note."""
     made_on = made_on or dt.date.today()
     pdf = _new_document()
+    pdf.made_on = f"made on {made_on.isoformat()}"
     pdf.set_title(f"{TITLE} {answer.headline}")
     pdf.set_creator("OT or PT? A sourced comparison")
     pdf.set_creation_date(dt.datetime(made_on.year, made_on.month, made_on.day, tzinfo=dt.timezone.utc))
@@ -130,9 +148,9 @@ def answer_pdf(
             continue  # the chosen state's own rule replaces the national statements
         _item(pdf, _label(row.profession), f"{row.statement} {state_rules.dated(getattr(row, 'as_of', ''))}".strip(),
               row.source_ids, COLORS.get(row.profession, TEXT))
-    if not answer.payment.empty:
-        _para(pdf, "Paying for therapy", size=9.5, bold=True, height=5)
-        for _, row in answer.payment.iterrows():
+    if not payment_to_show(answer).empty:
+        _para(pdf, "Paying for therapy", size=9, bold=True, height=4.6)
+        for _, row in payment_to_show(answer).iterrows():
             _item(pdf, f"{row['payer']}, {row['topic']}.", f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}",
                   row["source_ids"])
 
@@ -149,24 +167,20 @@ def answer_pdf(
         _item(pdf, "–", row.question, row.source_ids)
 
     _heading(pdf, "Sources")
-    ids = answer.source_ids()
+    _para(pdf, "Each with its date and tier: A official or primary; B health system or university; C other.",
+          size=7, color=MUTED, height=3.4)
     cited = sources.set_index("source_id")
-    for source_id in ids:
-        if source_id not in cited.index:
-            continue
-        row = cited.loc[source_id]
-        text = f"{row['publisher']}: {row['title']}. {state_rules.dated(row['as_of'])} Tier {row['tier']}. {row['url']}"
-        pdf.set_font(FONT, "B", 7.5)
-        pdf.set_text_color(*TEXT)
-        pdf.cell(pdf.get_string_width(f"[{source_id}] ") + 0.5, 3.6, f"[{source_id}] ")
-        pdf.set_font(FONT, "", 7.5)
-        pdf.multi_cell(0, 3.6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    # Two narrow columns in small type keep the whole answer on one or two pages.
+    with pdf.text_columns(ncols=2, gutter=5, text_align="LEFT", line_height=1.05) as columns:
+        for source_id in [s for s in pdf.cited if s in cited.index]:
+            row = cited.loc[source_id]
+            with columns.paragraph(bottom_margin=0.6) as paragraph:
+                pdf.set_font(FONT, "B", 6.5)
+                paragraph.write(f"[{source_id}] ")
+                pdf.set_font(FONT, "", 6.5)
+                paragraph.write(f"{row['publisher']}: {row['title']}. {state_rules.dated(row['as_of'])} "
+                                f"Tier {row['tier']}. {_short_url(row['url'])}")
 
-    pdf.ln(2)
-    _para(pdf, not_advice, size=8.5, bold=True)
-    tail = f"Made on {made_on.isoformat()}"
-    tail += f" from {address}" if address else ""
-    _para(pdf, tail + ". Tiers: A official or primary; B health system or university; C other.", size=7.5, color=MUTED, height=3.6)
     return bytes(pdf.output())
 
 

@@ -383,7 +383,7 @@ def answer_table(answer: Answer, situation: Situation, not_advice: str) -> pd.Da
         rows.append({"Part": f"Referral rule: {row.scope}", "Profession": row.profession,
                      "Statement": " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t),
                      "Sources": row.source_ids})
-    for _, row in answer.payment.iterrows():
+    for _, row in payment_to_show(answer).iterrows():
         rows.append({"Part": f"Paying: {row['payer']}, {row['topic']}", "Profession": row["profession"],
                      "Statement": f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}", "Sources": row["source_ids"]})
     for row in answer.others.itertuples():
@@ -425,21 +425,36 @@ GENERIC_QUESTIONS = (
 QUESTION_TOPIC = "Questions to ask"
 
 
+def is_question(topic: str) -> bool:
+    """A payment row that is a question to ask (its topic is "Questions to ask" or "Ask ...")."""
+    topic = str(topic).casefold()
+    return topic == QUESTION_TOPIC.casefold() or topic.startswith("ask ")
+
+
+def payment_to_show(answer: Answer) -> pd.DataFrame:
+    """The answer's payment rows without those listed as questions to ask."""
+    if answer.payment.empty:
+        return answer.payment
+    return answer.payment[~answer.payment["topic"].map(is_question)]
+
+
 def questions_to_ask(answer: Answer) -> pd.DataFrame:
-    """Questions for the first visit: the payment rows on questions to ask (with sources)
-    among this answer's payment rows, else our own generic questions (no source)."""
+    """Questions for the first visit: this answer's payment rows whose topic is "Questions to
+    ask" or starts with "Ask" (with sources), else our own generic questions (no source)."""
     if not answer.payment.empty:
-        sourced = answer.payment[answer.payment["topic"].str.casefold() == QUESTION_TOPIC.casefold()]
+        sourced = answer.payment[answer.payment["topic"].map(is_question)]
         if not sourced.empty:
             return pd.DataFrame({"question": sourced["statement"].tolist(), "source_ids": sourced["source_ids"].tolist()})
     return pd.DataFrame({"question": list(GENERIC_QUESTIONS), "source_ids": [""] * len(GENERIC_QUESTIONS)})
 
 
 def condition_label(name: str, aliases: str) -> str:
-    """The condition as the search box lists it: its name, then the other words people use,
-    so that typing an alias (ALS, rotator cuff) finds it. 'Stroke (also: CVA, brain attack)'."""
-    words = split_list(aliases)
-    return f"{name} (also: {', '.join(words)})" if words else name
+    """The condition as the search box lists it: its name, then the other words people use
+    that the name does not already hold, so that typing an alias (ALS, rotator cuff) finds it:
+    'Stroke (post-stroke rehabilitation) — CVA, brain attack'. (No linking word such as
+    'also': its letters would match what people type, e.g. 'als'.)"""
+    words = [w for w in split_list(aliases) if w.casefold() not in name.casefold()]
+    return f"{name} — {', '.join(words)}" if words else name
 
 
 def condition_labels(populations: pd.DataFrame) -> dict[str, str]:

@@ -14,13 +14,14 @@ import pandas as pd
 
 from components.schema import PAYERS
 
-# Payers that usually matter for each age group (Medicaid covers every age).
+# Payers that usually matter for each age group. Medicaid is listed for young people only:
+# the Medicaid rows we carry are about its child benefit (EPSDT).
 PAYERS_BY_AGE = {
     "Infants and toddlers": ("Schools and early intervention", "Medicaid", "Private insurance"),
     "Children": ("Schools and early intervention", "Medicaid", "Private insurance"),
     "Teenagers": ("Schools and early intervention", "Medicaid", "Private insurance"),
-    "Adults": ("Private insurance", "Medicaid"),
-    "Older adults": ("Medicare Part B", "Medicare Advantage", "Medicare home health", "Medicaid"),
+    "Adults": ("Private insurance",),
+    "Older adults": ("Medicare Part B", "Medicare Advantage", "Medicare home health", "Private insurance"),
 }
 CHILD_AGES = ("Infants and toddlers", "Children", "Teenagers")
 
@@ -48,9 +49,19 @@ def payment_for(payment: pd.DataFrame, professions: tuple[str, ...], age_group: 
     answer (rows for Both always apply), payers in order of relevance, rows in table order."""
     payers = payers_for(age_group, setting)
     wanted = set(professions) | {"Both"} if professions else {"OT", "PT", "Both"}
-    rows = payment[payment["payer"].isin(payers) & payment["profession"].isin(wanted)].copy()
+    rows = latest_amounts(payment[payment["payer"].isin(payers) & payment["profession"].isin(wanted)]).copy()
     rows["_order"] = rows["payer"].map({p: i for i, p in enumerate(payers)})
     return rows.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def latest_amounts(payment: pd.DataFrame) -> pd.DataFrame:
+    """Rows with an amount: only the newest year of each payer, profession and topic (a
+    yearly amount such as the KX threshold has one row a year); rows without one all stay."""
+    dated = payment["amount_year"].notna()
+    newest = payment[dated].groupby(["payer", "profession", "topic"])["amount_year"].transform("max")
+    keep = ~dated
+    keep[dated] = payment.loc[dated, "amount_year"] == newest
+    return payment[keep]
 
 
 def amount_text(amount: object, year: object) -> str:

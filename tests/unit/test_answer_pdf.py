@@ -14,7 +14,9 @@ import pytest
 
 from components.answer_pdf import FONT_DIR, answer_pdf, pdf_file_name
 from components.decide import GENERIC_QUESTIONS, Situation
-from tests.unit.test_next_steps import run
+from components.decide import decide
+from tests.unit.test_decide import ACCESS, INTERVENTIONS
+from tests.unit.test_next_steps import CARE_ROLES, CARE_TEAM, GOALS_WITH_OTHER, PAYMENT, POPULATIONS_WITH_ALIASES, STATE_ACCESS, run
 
 NOT_ADVICE = "This is general information, not medical advice."
 SITUATION = dict(condition="Stroke", age_group="Older adults", setting="Home", goals=("Walk again", "Swallow safely"), state="ME")
@@ -64,18 +66,26 @@ def test_text_holds_situation_headline_state_rule_questions_sources_and_note(tmp
     assert "For occupational therapy in Maine" in text
     assert "Amount: $2,410 (2025)" in text  # an amount with its year
     assert "Speech-language pathologist" in text  # others who may help
-    assert "General questions written by us" in text and GENERIC_QUESTIONS[0] in text
-    for source_id in answer.source_ids():
+    assert "Ask how many visits a year your plan pays for. [S34]" in text  # a sourced question
+    # Every source of what is printed is listed with its date; none of what is not printed.
+    for source_id in ("S1", "S40", "S5", "S21", "S22", "S32", "S30", "S31", "S43", "S41", "S44", "S34"):
         assert f"[{source_id}] Publisher {source_id[1:]} – “quoted”, é" in text  # Unicode survives
-    assert "As of 2024-05. Tier A. https://example.org/1" in text and "Undated. Tier A" in text
+    assert "[S10]" not in text  # the treatments' sources: treatments are not in the PDF
+    assert "As of 2024-05. Tier A. example.org/1 " in text and "Undated. Tier A" in text
     assert "Made on 2026-12-02" in text and NOT_ADVICE in text
 
 
 @needs_poppler
-def test_without_a_state_the_pdf_gives_the_national_picture(tmp_path):
-    data, _ = build(goals=("Walk again",))
+def test_without_a_state_the_pdf_gives_the_national_picture_and_our_own_questions(tmp_path):
+    data, _ = build(goals=("Walk again",), age_group="Older adults", setting="Outpatient clinic")
     text = pdf_text(data, tmp_path)
     assert "Rules differ by state" in text and "Referral (United States)" in text
+    assert "Ask how many visits" in text  # the insurer's question, sourced
+    situation = Situation(goals=("Swallow safely",), age_group="Older adults")
+    answer = decide(situation, GOALS_WITH_OTHER, POPULATIONS_WITH_ALIASES, INTERVENTIONS, ACCESS, STATE_ACCESS,
+                    PAYMENT[PAYMENT["payment_id"] != "M05"], CARE_TEAM, CARE_ROLES)
+    text = pdf_text(answer_pdf(answer, situation, SOURCES, NOT_ADVICE, made_on=dt.date(2026, 12, 2)), tmp_path)
+    assert "General questions written by us (not from a source):" in text and GENERIC_QUESTIONS[0] in text
 
 
 @needs_poppler

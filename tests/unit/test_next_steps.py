@@ -184,11 +184,19 @@ def test_children_at_school_get_school_services_first_and_no_medicare():
 
 def test_older_adults_at_home_get_home_health_first_and_their_profession_only():
     rows = payment.payment_for(PAYMENT, ("PT",), "Older adults", "Home")
-    assert rows["payment_id"].tolist() == ["M03", "M01", "M02"]  # home health, then Part B; not the OT threshold
+    assert rows["payment_id"].tolist() == ["M03", "M01", "M02", "M05"]  # home health, Part B (not the OT threshold), insurers
 
 
 def test_home_health_is_left_out_outside_the_home_once_an_age_is_known():
     assert "M03" not in payment.payment_for(PAYMENT, ("PT",), "Older adults", "Outpatient clinic")["payment_id"].tolist()
+
+
+def test_a_yearly_amount_shows_its_newest_year_only_in_the_answer():
+    older = PAYMENT.iloc[[1]].assign(payment_id="M07", amount_usd=2330.0, amount_year=2024)
+    rows = payment.payment_for(pd.concat([PAYMENT, older], ignore_index=True), ("PT",), "Older adults", None)
+    kx = rows[rows["topic"] == "KX threshold"]
+    assert kx["amount_year"].tolist() == [2025]
+    assert len(payment.payment_table(pd.concat([PAYMENT, older]))) == len(PAYMENT) + 1  # the full table keeps every year
 
 
 def test_every_amount_is_shown_with_its_year():
@@ -203,7 +211,7 @@ def test_every_amount_is_shown_with_its_year():
 
 def test_payment_rows_are_in_the_answer_and_the_download():
     answer = run(goals=("Walk again",), age_group="Older adults", setting="Home")
-    assert answer.payment["payment_id"].tolist() == ["M03", "M01", "M02"]
+    assert answer.payment["payment_id"].tolist() == ["M03", "M01", "M02", "M05"]
     table = answer_table(answer, Situation(goals=("Walk again",)), "Not advice.")
     assert table["Statement"].str.contains(r"\$2,410 \(2025\)").any()
 
@@ -211,7 +219,8 @@ def test_payment_rows_are_in_the_answer_and_the_download():
 def test_questions_come_from_sourced_rows_when_there_are_some():
     sourced = run(goals=("Walk again",), age_group="Adults")
     assert questions_to_ask(sourced).to_dict("records") == [{"question": "Ask how many visits a year your plan pays for.", "source_ids": "S34"}]
-    generic = run(goals=("Walk again",), age_group="Older adults")  # no question rows among Medicare's
+    generic = decide(Situation(goals=("Walk again",), age_group="Older adults"), GOALS_WITH_OTHER, POPULATIONS_WITH_ALIASES,
+                     INTERVENTIONS, ACCESS, STATE_ACCESS, PAYMENT[PAYMENT["payment_id"] != "M05"], CARE_TEAM, CARE_ROLES)
     assert questions_to_ask(generic)["question"].tolist() == list(GENERIC_QUESTIONS)
     assert (questions_to_ask(generic)["source_ids"] == "").all()
 
@@ -255,8 +264,9 @@ def test_describe_names_the_state():
 
 def test_label_carries_the_aliases_so_the_search_box_finds_them():
     assert condition_label("Amyotrophic lateral sclerosis", "ALS; Lou Gehrig's disease") == (
-        "Amyotrophic lateral sclerosis (also: ALS, Lou Gehrig's disease)"
+        "Amyotrophic lateral sclerosis — ALS, Lou Gehrig's disease"
     )
+    assert condition_label("Hip fracture (broken hip)", "hip fracture; broken hip; fractured hip") == "Hip fracture (broken hip) — fractured hip"
     assert condition_label("Low vision", "") == "Low vision"
     labels = condition_labels(POPULATIONS_WITH_ALIASES)
     for name, aliases in zip(POPULATIONS_WITH_ALIASES["population"], POPULATIONS_WITH_ALIASES["aliases"]):
