@@ -289,12 +289,14 @@ if state_access is not None:
                 state_rules.access_tile_map(view, "Seeing a PT without a referral", highlight=state),
                 key="chart_access_map",
             )
+            missing = counts[state_rules.MISSING]
             st.caption(
                 "Each square is a state, placed roughly where it lies; the letter and the colour both give the rule "
                 f"(U unrestricted: {counts['Unrestricted']}; P provisional: {counts['Provisional']}; "
-                f"L limited: {counts['Limited']}). Grey squares with a dash have no rule in our sources "
-                f"({counts[state_rules.MISSING]}): missing, not guessed."
-                + (" The chosen state is outlined." if state else "")
+                f"L limited: {counts['Limited']}). "
+                + (f"Grey squares with a dash ({missing}) have no rule in our sources: missing, not guessed. " if missing else "")
+                + ("The chosen state is outlined. " if state else "")
+                + "Each state's sources and dates are in the table."
             )
             table_with_download(
                 state_rules.access_table(view),

@@ -162,13 +162,16 @@ def _jurisdictions(state_access: pd.DataFrame) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
-def national_sources(state_access: pd.DataFrame) -> str:
-    """The source ids behind the national picture, once each, as a source_ids cell."""
-    seen: dict[str, None] = {}
+def national_sources(state_access: pd.DataFrame, share: float = 0.1) -> str:
+    """The source ids behind the national picture: those that cover many states (at least
+    `share` of the rows, such as a national list), once each; each state's own sources are
+    in its row. With no such source, every row's."""
+    counts: dict[str, int] = {}
     for cell in state_access["pt_source_ids"]:
         for source_id in split_list(cell):
-            seen.setdefault(source_id, None)
-    return "; ".join(seen)
+            counts[source_id] = counts.get(source_id, 0) + 1
+    wide = [s for s, n in counts.items() if n >= max(2, share * len(state_access))]
+    return "; ".join(wide or counts)
 
 
 def national_dates(state_access: pd.DataFrame) -> str:
@@ -234,7 +237,8 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
     rows = 1 + max(r for r, _ in ACCESS_GRID.values())
     cols = 1 + max(c for _, c in ACCESS_GRID.values())
     fig = go.Figure()
-    for level in (*PT_ACCESS_LEVELS, MISSING):
+    present = set(view["PT without a referral"])
+    for level in [lv for lv in (*PT_ACCESS_LEVELS, MISSING) if lv in present]:
         z = [[None] * cols for _ in range(rows)]
         text = [[""] * cols for _ in range(rows)]
         hover = [[""] * cols for _ in range(rows)]

@@ -145,13 +145,23 @@ def others_sentence(led_by_others: dict[str, list[str]], also_help: dict[str, tu
     sentences = []
     for goal, roles in led_by_others.items():
         who = _join([_article(r) for r in roles]) if roles else "another professional, not OT or PT,"
-        sentence = f"{who[0].upper()}{who[1:]} usually leads for {_quote(goal)}"
+        verb = "lead" if len(roles) > 1 else "leads"
+        sentence = f"{who[0].upper()}{who[1:]} usually {verb} for {_quote(goal)}"
         helpers = also_help.get(goal, ())
         if helpers:
             names = _join([NAMES[p] for p in helpers])
             sentence += f"; {names} can also help with it"
         sentences.append(sentence + ".")
     return " ".join(sentences)
+
+
+def _helpers(intervention_ids: list[str], used_by: dict[str, str]) -> tuple[str, ...]:
+    """OT or PT where a goal's treatments are theirs: a treatment that only one of them uses
+    names it; treatments that both use name both only when no treatment is one's alone."""
+    users = [used_by[i] for i in intervention_ids if i in used_by]
+    alone = {u for u in users if u in ("OT", "PT")}
+    named = alone or {p for u in users for p in professions_of(u)}
+    return tuple(p for p in ("OT", "PT") if p in named)
 
 
 def _ages(cell: str) -> set[str]:
@@ -238,8 +248,7 @@ def decide(
     for row in other_goals.itertuples():
         roles = team.leads_for_goal(care_team, care_roles, row.goal_id) if care_team is not None and care_roles is not None else []
         led_by_others[row.goal] = roles
-        helpers = {p for i in split_list(row.intervention_ids) for p in professions_of(used_by.get(i))}
-        also_help_by_goal[row.goal] = tuple(p for p in ("OT", "PT") if p in helpers)
+        also_help_by_goal[row.goal] = _helpers(split_list(row.intervention_ids), used_by)
     also_help = tuple(p for p in ("OT", "PT") if any(p in h for h in also_help_by_goal.values()) and p not in professions)
 
     notes: list[str] = []

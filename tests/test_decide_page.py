@@ -63,7 +63,7 @@ def test_each_goal_gives_an_answer_with_sources(goal):
     assert not at.exception and not at.error
     assert at.multiselect(key="goal").value == [goal]
     text = headline(at)
-    assert "could help" in text or "usual fit" in text or "usually leads" in text
+    assert "could help" in text or "usual fit" in text or "usually lead" in text
     answer = answer_frame(at)
     why = answer[answer["Part"].str.startswith("Why: Goal")]
     assert len(why) == 1 and why["Sources"].iloc[0] != ""

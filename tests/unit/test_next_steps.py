@@ -121,7 +121,7 @@ def test_national_picture_counts_every_level_and_says_rules_differ():
     assert text.startswith("All 3 states and one territory in our table")
     assert "1 with no limits" in text and "2 with limits" in text and "1 only for some care" in text
     assert "Rules differ by state" in text
-    assert access.national_sources(STATE_ACCESS) == "S20; S21"
+    assert access.national_sources(STATE_ACCESS) == "S21"  # the source behind many rows; Ohio's own is in its row
 
 
 def test_a_chosen_state_puts_its_rule_with_date_and_source_in_the_answer():
