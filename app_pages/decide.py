@@ -292,9 +292,9 @@ if state_access is not None:
             missing = counts[state_rules.MISSING]
             st.caption(
                 "Each square is a state, placed roughly where it lies; the letter and the colour both give the rule "
-                f"(U unrestricted: {counts['Unrestricted']}; P provisional: {counts['Provisional']}; "
-                f"L limited: {counts['Limited']}). "
-                + (f"Grey squares with a dash ({missing}) have no rule in our sources: missing, not guessed. " if missing else "")
+                f"(U unrestricted: {int(counts['Unrestricted'])}; P provisional: {int(counts['Provisional'])}; "
+                f"L limited: {int(counts['Limited'])}). "
+                + (f"Grey squares with a dash ({int(missing)}) have no rule in our sources: missing, not guessed. " if missing else "")
                 + ("The chosen state is outlined. " if state else "")
                 + "Each state's sources and dates are in the table."
             )
