@@ -143,9 +143,10 @@ def answer_pdf(
         text = " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t)
         _item(pdf, f"Referral ({row.scope}).", text, row.source_ids,
               COLORS.get(row.profession, TEXT))
+    state_rule_for = set(answer.rules["profession"]) if situation.state else set()
     for row in answer.access.itertuples():
-        if row.topic == "Referral and direct access" and situation.state and not answer.rules.empty:
-            continue  # the chosen state's own rule replaces the national statements
+        if row.topic == "Referral and direct access" and row.profession in state_rule_for:
+            continue  # the chosen state's own rule for this profession replaces the national statements
         _item(pdf, _label(row.profession), f"{row.statement} {state_rules.dated(getattr(row, 'as_of', ''))}".strip(),
               row.source_ids, COLORS.get(row.profession, TEXT))
     if not payment_to_show(answer).empty:

@@ -105,3 +105,12 @@ def test_file_name_names_condition_and_state():
         "which-therapy_stroke-post-stroke-rehab_ohio.pdf"
     )
     assert pdf_file_name(Situation(goals=("Walk again",))) == "which-therapy.pdf"
+
+
+@needs_poppler
+def test_a_state_rule_replaces_the_national_statement_only_for_its_profession(tmp_path):
+    ohio, _ = build(goals=("Dress myself",), state="OH")  # Ohio: no OT rule in the table
+    assert "OT referral." in pdf_text(ohio, tmp_path)
+    maine, _ = build(goals=("Dress myself",), state="ME")  # Maine: an OT rule of its own
+    text = pdf_text(maine, tmp_path)
+    assert "OT referral." not in text and "For occupational therapy in Maine" in text
