@@ -126,6 +126,9 @@ def test_the_answer_downloads_as_a_pdf_that_holds_headline_state_rule_and_source
         assert f"[{source_id}] {sources.loc[source_id, 'publisher']}" in text
     assert "Questions to ask at the first visit" in text and "not medical advice" in text
 
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True, timeout=60).stdout
+    assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))) <= 2
+
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(path), str(ARTIFACTS / "which-therapy_pdf_page")],
                    check=True, capture_output=True, timeout=60)
     pages = list(ARTIFACTS.glob("which-therapy_pdf_page*.png"))
