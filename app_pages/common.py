@@ -63,6 +63,23 @@ def tables(*names: str) -> tuple[pd.DataFrame, ...]:
     return tuple(frames)
 
 
+def optional_tables(*names: str) -> tuple[pd.DataFrame | None, ...]:
+    """Tables that add to a page without being needed for it: on a data problem, say so in
+    one warning and give None for that table, so the rest of the page still works."""
+    frames = []
+    shown: set[str] = set()
+    for name in names:
+        frame, error = _load(name, data_dir())
+        if error is not None and error not in shown:  # a missing table also breaks those that cite it
+            shown.add(error)
+            st.warning(
+                "Part of this page can't be shown because one of its data files has a problem.\n\n" + md_escape(error),
+                icon=":material/warning:",
+            )
+        frames.append(frame)
+    return tuple(frames)
+
+
 def chart_with_table(figure, numbers: pd.DataFrame, key: str) -> None:
     """A chart, then the same numbers as a table for anyone who can't read the chart."""
     st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=key, theme=None)

@@ -1,22 +1,29 @@
 """Which therapy could help? The decision aid: a situation in plain words -> OT, PT or both.
 
 All the reasoning is in components/decide.py and the data it reads (goals.csv,
-populations.csv, interventions.csv, access.csv); this page only asks and shows.
+populations.csv, interventions.csv, access.csv, and for what happens next
+state_access.csv, payment.csv, care_team.csv, care_roles.csv); this page only asks and shows.
 Every input is bound to the URL, so the address bar always holds the whole question.
 """
+
+import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import NOT_ADVICE, sources_footer, table_with_download, tables, weak_badge
+from app_pages.careers_common import chart
+from app_pages.common import NOT_ADVICE, lazy_expander, optional_tables, sources_footer, table_with_download, tables, weak_badge
+from components import access as state_rules
 from components import decide as aid
+from components import payment as pay
+from components.answer_pdf import answer_pdf, pdf_file_name
 from components.export import download_name, to_csv_bytes
 from components.schema import AGE_GROUPS, SETTINGS
 from components.sources import source_links
 from components.sourcing import mark, tier_of, with_sourcing
 from components.text import md_escape
 
-BADGES = {"OT": ":blue-badge[OT]", "PT": ":orange-badge[PT]", "Both": ":green-badge[OT and PT]"}
+BADGES = {"OT": ":blue-badge[OT]", "PT": ":orange-badge[PT]", "Both": ":green-badge[OT and PT]", "Other": ":gray-badge[Others]"}
 # Worked examples a new visitor can try with one click (labels are the situation in words).
 EXAMPLES = {
     "Stroke, 70 years old, wants to dress and walk again": {
@@ -50,6 +57,16 @@ st.title("Which therapy could help?")
 goals, populations, interventions, access, sources = tables("goals", "populations", "interventions", "access", "sources")
 # Rows that cite no tier A or B source are shown with a "weakly sourced" mark.
 tiers = tier_of(sources)
+# What happens next: a problem in one of these files hides its part of the answer only.
+state_access, payment, care_roles, care_team = optional_tables("state_access", "payment", "care_roles", "care_team")
+if care_roles is None:
+    care_team = None
+condition_labels = aid.condition_labels(populations)
+# A bound selectbox keeps its option's label in the URL, and the label carries the aliases.
+# Links made before (or by other pages) name the bare condition: take those as the choice.
+asked = st.query_params.get("condition")
+if asked in condition_labels and st.session_state.get("condition") is None:
+    st.session_state["condition"] = asked
 st.markdown(
     "Describe the situation: a condition, an age, a place and what the person hopes to do. "
     "Every part is optional. You will see whether **occupational therapy (OT)**, "
@@ -61,12 +78,16 @@ with st.container(border=True):
     condition = st.selectbox(
         "Condition or group of patients (optional)",
         options=populations["population"].tolist(),
+        # Other names and abbreviations are part of the label, so typing "ALS" finds the row;
+        # "contains" matches the typed letters as they are, no fuzzy guessing.
+        format_func=lambda name: condition_labels.get(name, name),
+        filter_mode="contains",
         index=None,
         key="condition",
         bind="query-params",
-        placeholder="Type to search, for example stroke, autism or knee",
+        placeholder="Type to search, for example stroke, ALS, autism or knee",
     )
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     age = left.selectbox(
         "Age group (optional)",
         options=list(AGE_GROUPS),
@@ -76,7 +97,7 @@ with st.container(border=True):
         placeholder="Any age",
         help="Older adults means about 65 and over.",
     )
-    setting = right.selectbox(
+    setting = middle.selectbox(
         "Where would therapy happen? (optional)",
         options=list(SETTINGS),
         index=None,
@@ -84,6 +105,19 @@ with st.container(border=True):
         bind="query-params",
         placeholder="Anywhere",
     )
+    # The state's name is what the URL holds (?state=Ohio); the answer works with its code.
+    state_codes = state_rules.state_options(state_access) if state_access is not None else []
+    code_of = {state_rules.state_name(code, state_access): code for code in state_codes}
+    state_name = right.selectbox(
+        "State (optional)",
+        options=list(code_of),
+        index=None,
+        key="state",
+        bind="query-params",
+        placeholder="Any state",
+        help="Whether you need a doctor's referral to see a therapist depends on the state.",
+    )
+    state = code_of.get(state_name)
     chosen_goals = st.multiselect(
         "What does the person want to do again? (choose one or more)",
         options=goals["goal"].tolist(),
@@ -92,7 +126,7 @@ with st.container(border=True):
         placeholder="For example: walk or climb stairs without pain",
     )
 
-situation = aid.Situation(condition=condition, age_group=age, setting=setting, goals=tuple(chosen_goals))
+situation = aid.Situation(condition=condition, age_group=age, setting=setting, goals=tuple(chosen_goals), state=state)
 
 if situation.is_empty:
     st.info(
@@ -105,7 +139,7 @@ if situation.is_empty:
     st.caption(NOT_ADVICE)
     st.stop()
 
-answer = aid.decide(situation, goals, populations, interventions, access)
+answer = aid.decide(situation, goals, populations, interventions, access, state_access, payment, care_team, care_roles)
 
 # 1. The answer in one sentence, and who could help, side by side.
 st.subheader("The answer")
@@ -116,6 +150,8 @@ for card, profession in ((ot_card, "OT"), (pt_card, "PT")):
     with card.container(border=True):
         if profession in answer.professions:
             st.markdown(f"{BADGES[profession]} **{name} could help.**")
+        elif profession in answer.also_help:
+            st.markdown(f"{BADGES[profession]} **{name} can also help**, alongside the professional who leads.")
         else:
             st.markdown(f"{BADGES[profession]} {name} is not the usual fit for what you chose.")
 st.info(NOT_ADVICE, icon=":material/medical_information:")
@@ -171,32 +207,131 @@ if not answer.interventions.empty:
             key="download_answer_treatments",
         )
 
-# 5. How to get started: referral, direct access and where to find each profession.
+# 5. How to get started: the state's referral rule, where to find each profession, paying.
 st.subheader("How to get started")
 TOPIC_HEADINGS = {"Referral and direct access": "Do you need a referral?", "Where to find them": "Where to find them"}
-if answer.access.empty:
+if not answer.rules.empty:
+    scope = answer.rules["scope"].iloc[0]
+    st.markdown(f"**Do you need a referral in {md_escape(scope)}?**" if state else "**Do you need a referral? It depends on the state**")
+    for row in answer.rules.itertuples():
+        with st.container(border=True, key=f"state_rule_{row.profession}"):
+            st.markdown(f"{BADGES[row.profession]} {md_escape(row.statement)}")
+            note = f" {md_escape(row.note)}" if row.note else ""
+            st.caption(f"{md_escape(state_rules.dated(row.as_of))}{note} Sources: {source_links(row.source_ids, sources)}")
+    if state and "OT" in answer.professions + answer.also_help and "OT" not in answer.rules["profession"].tolist():
+        st.caption(f"Our sources give no OT referral rule for {md_escape(scope)}.")
+if answer.access.empty and answer.rules.empty:
     st.caption("Our sources say nothing about access for this answer.")
 for topic, rows in answer.access.groupby("topic", sort=False):
-    st.markdown(f"**{md_escape(TOPIC_HEADINGS.get(topic, topic))}**")
+    heading = TOPIC_HEADINGS.get(topic, topic)
+    if topic == "Referral and direct access" and not answer.rules.empty:
+        heading = "Across the country"
+    st.markdown(f"**{md_escape(heading)}**")
     for row in rows.itertuples():
         with st.container(border=True):
             st.markdown(f"{BADGES[row.profession]} {md_escape(row.statement)}{weak_badge(mark(row.source_ids, tiers))}")
             date = "Undated." if row.as_of == "undated" else f"As of {md_escape(row.as_of)}."
             note = f" {md_escape(row.note)}" if row.note else ""
             st.caption(f"{date}{note} Sources: {source_links(row.source_ids, sources)}")
+paying = aid.payment_to_show(answer)
+if not paying.empty:
+    st.markdown("**Paying for therapy**")
+    for payer, rows in paying.groupby("payer", sort=False):
+        with st.container(border=True):
+            lines = [f"**{md_escape(payer)}**"]
+            for _, row in rows.iterrows():
+                lines.append(
+                    f"- {md_escape(row['topic'])}: {md_escape(pay.statement_with_amount(row))} "
+                    f"({md_escape(state_rules.dated(row['as_of']))} Sources: {source_links(row['source_ids'], sources)})"
+                )
+            st.markdown("\n".join(lines))
+    st.caption("Every amount is for the year shown; amounts change every year. All payers are under “Paying for therapy” below.")
 st.caption(
     "Rules differ from state to state and between insurers, so the clinic, your insurer or a doctor "
     "can tell you what applies to you."
 )
 
-# 6. The whole answer as a table and a download, and the rows behind it.
+# 6. Others who may help, beyond OT and PT.
+if not answer.others.empty:
+    st.subheader("Others who may help")
+    for role, rows in answer.others.groupby("role", sort=False):
+        with st.container(border=True):
+            st.markdown(f"**{md_escape(role)}**: {md_escape(rows['what_they_do'].iloc[0])}")
+            for row in rows.itertuples():
+                target = "" if row.applies_to == "the condition" else f" (for “{md_escape(row.applies_to)}”)"
+                st.markdown(f"- {md_escape(row.reason)}{target}")
+                st.caption(f"Sources: {source_links(row.source_ids, sources)}")
+
+# 7. Questions for the first visit.
+questions = aid.questions_to_ask(answer)
+st.subheader("Questions to ask at the first visit")
+if (questions["source_ids"] == "").all():
+    st.caption("General questions written by us, not taken from a source.")
+st.markdown("\n".join(
+    f"- {md_escape(row.question)}" + (f" ({source_links(row.source_ids, sources)})" if row.source_ids else "")
+    for row in questions.itertuples()
+))
+
+# 8. Paying for therapy, every payer, and direct access in every state.
+if payment is not None:
+    with lazy_expander("Paying for therapy: Medicare, Medicaid, schools and insurance", key="paying_open") as shown:
+        if shown:
+            st.markdown(
+                "What each payer covers and what it asks for, with the year of every amount. "
+                "Ask your plan or the clinic what applies to you."
+            )
+            table_with_download(
+                pay.payment_table(payment),
+                file_name="which-therapy_paying.csv",
+                key="download_paying",
+                column_config={"Amount (USD)": st.column_config.NumberColumn(format="$%,.0f"),
+                               "Amount's year": st.column_config.NumberColumn(format="%d")},
+            )
+if state_access is not None:
+    with lazy_expander("Seeing a physical therapist without a referral, state by state (map and table)", key="states_open") as shown:
+        if shown:
+            view = state_rules.access_view(state_access)
+            counts = state_rules.access_counts(view)
+            st.markdown(md_escape(state_rules.national_picture(state_access)) + " " + md_escape(state_rules.national_dates(state_access)))
+            chart(
+                state_rules.access_tile_map(view, "Seeing a PT without a referral", highlight=state),
+                key="chart_access_map",
+            )
+            missing = counts[state_rules.MISSING]
+            st.caption(
+                "Each square is a state, placed roughly where it lies; the letter and the colour both give the rule "
+                f"(U unrestricted: {int(counts['Unrestricted'])}; P provisional: {int(counts['Provisional'])}; "
+                f"L limited: {int(counts['Limited'])}). "
+                + (f"Grey squares with a dash ({int(missing)}) have no rule in our sources: missing, not guessed. " if missing else "")
+                + ("The chosen state is outlined. " if state else "")
+                + "Each state's sources and dates are in the table."
+            )
+            table_with_download(
+                state_rules.access_table(view),
+                file_name=download_name("direct-access-by-state"),
+                key="download_access_states",
+            )
+
+# 9. The whole answer as a PDF, a table and a download, and the rows behind it.
 st.subheader("Save or share this answer")
 st.markdown(
     "The address in your browser holds all your choices: copy it to send this answer to someone. "
     "The download has every statement above with its sources."
 )
 answer_rows = aid.answer_table(answer, situation, NOT_ADVICE, sources)
-st.download_button(
+save_pdf, save_csv = st.columns(2)
+save_pdf.download_button(
+    "Download this answer (PDF)",
+    # Built when clicked: one or two printed pages to take to the appointment.
+    data=lambda: answer_pdf(answer, situation, sources, NOT_ADVICE, made_on=dt.date.today()),
+    file_name=pdf_file_name(situation),
+    mime="application/pdf",
+    on_click="ignore",
+    key="download_answer_pdf",
+    icon=":material/picture_as_pdf:",
+    type="primary",
+)
+save_csv.download_button(
     "Download this answer (CSV)",
     data=to_csv_bytes(answer_rows),
     file_name=download_name("which-therapy", condition or (), age or (), setting or (), chosen_goals),
@@ -204,7 +339,6 @@ st.download_button(
     on_click="ignore",
     key="download_answer",
     icon=":material/download:",
-    type="primary",
 )
 with st.expander("This answer as a table"):
     st.dataframe(answer_rows, hide_index=True, width="stretch", key="answer_table")
@@ -218,6 +352,17 @@ with st.expander("The data rows behind this answer"):
     if not answer.access.empty:
         st.markdown("**Access** (from access.csv)")
         table_with_download(with_sourcing(answer.access, sources), file_name="which-therapy_access.csv", key="download_rows_access")
+    chosen_state = state_rules.state_row(state_access, state) if state_access is not None else None
+    if chosen_state is not None:
+        st.markdown("**State rule** (from state_access.csv)")
+        table_with_download(chosen_state.to_frame().T, file_name=download_name("which-therapy_state", state),
+                            key="download_rows_state")
+    if not answer.payment.empty:
+        st.markdown("**Paying** (from payment.csv)")
+        table_with_download(answer.payment, file_name="which-therapy_payment.csv", key="download_rows_payment")
+    if not answer.others.empty:
+        st.markdown("**Others who may help** (from care_team.csv and care_roles.csv)")
+        table_with_download(answer.others, file_name="which-therapy_care-team.csv", key="download_rows_team")
 
 cited = pd.DataFrame({"source_ids": ["; ".join(answer.source_ids())]})
 sources_footer(cited, sources, "which-therapy", weak_shown=bool((answer_rows["Sourcing"] != "").any()))

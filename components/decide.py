@@ -8,21 +8,28 @@ is who usually leads for a condition (populations.csv) and how to get access
   (a goal marked Both points to both); with no goal, the condition's usual lead decides;
 - the condition adds what each profession would work on, and says so when it usually
   involves a profession the goals did not name;
-- age group and setting pick the access rows and flag goals written for other ages.
+- age group and setting pick the access rows and flag goals written for other ages;
+- a goal marked Other is led by someone else (care_team.csv names who): the answer names
+  that role, and OT or PT where the goal's treatments are theirs;
+- an optional state adds that state's direct-access rule (state_access.csv); without one
+  the answer gives the national picture; payment.csv rows follow the age and setting.
 
 Every statement in the answer carries the source ids of the row it came from.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from components import access as state_rules
+from components import care_team as team
+from components import payment as pay
 from components.loader import split_list
-from components.schema import AGE_GROUPS
 from components.figures import period_key
-from components.schema import TIERS
+from components.schema import AGE_GROUPS, OTHER, TIERS
 from components.sources import cited_ids
 from components.sourcing import SOURCING_LABEL, mark, tier_of
 
@@ -40,6 +47,7 @@ class Situation:
     age_group: str | None = None
     setting: str | None = None
     goals: tuple[str, ...] = ()  # goal texts from goals.csv
+    state: str | None = None  # a state code from state_access.csv
 
     @property
     def is_empty(self) -> bool:
@@ -57,6 +65,12 @@ class Answer:
     goals: pd.DataFrame  # the chosen goal rows
     condition: pd.DataFrame  # the chosen population row (0 or 1 rows)
     notes: list[str] = field(default_factory=list)
+    # What happens next (empty when the tables were not given):
+    rules: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RULE_COLUMNS))  # state or national rules
+    payment: pd.DataFrame = field(default_factory=pd.DataFrame)  # payment rows for this situation
+    others: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=team.OTHERS_COLUMNS))
+    led_by_others: dict[str, list[str]] = field(default_factory=dict)  # goal -> roles that lead it
+    also_help: tuple[str, ...] = ()  # OT/PT that help with goals someone else leads
 
     @property
     def professions(self) -> tuple[str, ...]:
@@ -64,7 +78,7 @@ class Answer:
 
     def source_ids(self) -> list[str]:
         """Every source behind a statement of the answer, in first-seen order."""
-        frames = [self.reasons, self.work_on, self.interventions, self.access]
+        frames = [self.reasons, self.work_on, self.interventions, self.access, self.rules, self.payment, self.others]
         seen: dict[str, None] = {}
         for frame in frames:
             if not frame.empty:
@@ -73,9 +87,12 @@ class Answer:
         return list(seen)
 
 
+RULE_COLUMNS = ["profession", "scope", "statement", "as_of", "source_ids", "note"]
+
+
 def professions_of(lead: str | None) -> tuple[str, ...]:
-    """"OT" -> ("OT",), "Both" -> ("OT", "PT"), None -> ()."""
-    if lead is None:
+    """"OT" -> ("OT",), "Both" -> ("OT", "PT"), None or "Other" -> ()."""
+    if lead is None or lead == OTHER:
         return ()
     return ("OT", "PT") if lead == "Both" else (lead,)
 
@@ -119,6 +136,34 @@ def headline_for(verdict: str | None, goal_rows: pd.DataFrame, condition_name: s
             parts.append(f"either or both for {_join(by['Both'])}")
         return "Both could help: " + "; ".join(parts) + "."
     return f"{NAMES[verdict][0].upper()}{NAMES[verdict][1:]} is the usual fit for {_join(by[verdict])}."
+
+
+def _article(role: str) -> str:
+    return ("an " if role[:1].lower() in "aeiou" else "a ") + role[:1].lower() + role[1:]
+
+
+def others_sentence(led_by_others: dict[str, list[str]], also_help: dict[str, tuple[str, ...]]) -> str:
+    """Who leads each goal that someone other than OT or PT usually leads, and where OT or PT also help."""
+    sentences = []
+    for goal, roles in led_by_others.items():
+        who = _join([_article(r) for r in roles]) if roles else "another professional, not OT or PT,"
+        verb = "lead" if len(roles) > 1 else "leads"
+        sentence = f"{who[0].upper()}{who[1:]} usually {verb} for {_quote(goal)}"
+        helpers = also_help.get(goal, ())
+        if helpers:
+            names = _join([NAMES[p] for p in helpers])
+            sentence += f"; {names} can also help with it"
+        sentences.append(sentence + ".")
+    return " ".join(sentences)
+
+
+def _helpers(intervention_ids: list[str], used_by: dict[str, str]) -> tuple[str, ...]:
+    """OT or PT where a goal's treatments are theirs: a treatment that only one of them uses
+    names it; treatments that both use name both only when no treatment is one's alone."""
+    users = [used_by[i] for i in intervention_ids if i in used_by]
+    alone = {u for u in users if u in ("OT", "PT")}
+    named = alone or {p for u in users for p in professions_of(u)}
+    return tuple(p for p in ("OT", "PT") if p in named)
 
 
 def _ages(cell: str) -> set[str]:
@@ -177,18 +222,36 @@ def decide(
     populations: pd.DataFrame,
     interventions: pd.DataFrame,
     access: pd.DataFrame,
+    state_access: pd.DataFrame | None = None,
+    payment: pd.DataFrame | None = None,
+    care_team: pd.DataFrame | None = None,
+    care_roles: pd.DataFrame | None = None,
 ) -> Answer:
-    """The answer for a situation, built only from the rows it selects."""
+    """The answer for a situation, built only from the rows it selects. The tables of what
+    happens next are optional: without them the answer has no state rule, payment or team."""
     goal_rows = select_goals(goals, situation.goals)
+    therapy_goals = goal_rows[goal_rows["profession"] != OTHER]
+    other_goals = goal_rows[goal_rows["profession"] == OTHER]
     condition = populations[populations["population"] == (situation.condition or "")].reset_index(drop=True)
     condition_name = condition["population"].iloc[0] if not condition.empty else None
     condition_lead = condition["usual_lead"].iloc[0] if not condition.empty else None
 
-    if not goal_rows.empty:
-        verdict = verdict_for(goal_rows["profession"].tolist())
+    if not therapy_goals.empty:
+        verdict = verdict_for(therapy_goals["profession"].tolist())
     else:
         verdict = verdict_for([condition_lead]) if condition_lead else None
     professions = professions_of(verdict)
+
+    # Goals someone else leads: the roles care_team names, and OT or PT where the goal's
+    # treatments are theirs.
+    led_by_others: dict[str, list[str]] = {}
+    also_help_by_goal: dict[str, tuple[str, ...]] = {}
+    used_by = dict(zip(interventions["intervention_id"], interventions["used_by"]))
+    for row in other_goals.itertuples():
+        roles = team.leads_for_goal(care_team, care_roles, row.goal_id) if care_team is not None and care_roles is not None else []
+        led_by_others[row.goal] = roles
+        also_help_by_goal[row.goal] = _helpers(split_list(row.intervention_ids), used_by)
+    also_help = tuple(p for p in ("OT", "PT") if any(p in h for h in also_help_by_goal.values()) and p not in professions)
 
     notes: list[str] = []
     reasons = []
@@ -246,11 +309,30 @@ def decide(
         reference_ages = _ages(condition["age_groups"].iloc[0])
     else:
         reference_ages = set()
-    access_rows = select_access(access, professions, situation.setting, reference_ages)
+    access_rows = select_access(access, professions + also_help, situation.setting, reference_ages)
+
+    if led_by_others and verdict is None:
+        headline = others_sentence(led_by_others, also_help_by_goal)
+    elif led_by_others:
+        headline = headline_for(verdict, therapy_goals, condition_name) + " " + others_sentence(led_by_others, also_help_by_goal)
+    else:
+        headline = headline_for(verdict, therapy_goals, condition_name)
+
+    rules = state_rules_for(situation.state, state_access, professions + also_help)
+    if rules.empty and state_access is not None and situation.state:
+        notes.append(f"Our sources give no direct-access rule for {state_rules.state_name(situation.state)}.")
+    payment_rows = (
+        pay.payment_for(payment, professions + also_help, situation.age_group, situation.setting)
+        if payment is not None else pd.DataFrame()
+    )
+    others = (
+        team.others_who_may_help(care_team, care_roles, condition["population_id"].iloc[0] if not condition.empty else None, goal_rows)
+        if care_team is not None and care_roles is not None else pd.DataFrame(columns=team.OTHERS_COLUMNS)
+    )
 
     return Answer(
         verdict=verdict,
-        headline=headline_for(verdict, goal_rows, condition_name),
+        headline=headline,
         reasons=pd.DataFrame(reasons, columns=["part", "profession", "statement", "source_ids"]),
         work_on=pd.DataFrame(work_on, columns=["profession", "statement", "in_answer", "source_ids"]),
         interventions=chosen_interventions,
@@ -258,7 +340,34 @@ def decide(
         goals=goal_rows,
         condition=condition,
         notes=notes,
+        rules=rules,
+        payment=payment_rows,
+        others=others,
+        led_by_others=led_by_others,
+        also_help=also_help,
     )
+
+
+def state_rules_for(code: str | None, state_access: pd.DataFrame | None, professions: tuple[str, ...]) -> pd.DataFrame:
+    """The direct-access rules to show: the chosen state's PT rule and OT rule (where our
+    sources give one), or without a state the national picture from the whole table."""
+    if state_access is None or state_access.empty:
+        return pd.DataFrame(columns=RULE_COLUMNS)
+    rows = []
+    row = state_rules.state_row(state_access, code)
+    if row is not None:
+        rows.append({"profession": "PT", "scope": row["state"], "statement": state_rules.pt_rule_sentence(row),
+                     "as_of": row["pt_as_of"], "source_ids": row["pt_source_ids"], "note": row.get("note", "")})
+        ot_sentence = state_rules.ot_rule_sentence(row)
+        if ot_sentence:
+            rows.append({"profession": "OT", "scope": row["state"], "statement": ot_sentence,
+                         "as_of": row["ot_as_of"], "source_ids": row["ot_source_ids"], "note": ""})
+    elif not code:
+        dates = sorted(d for d in state_access["pt_as_of"] if d != "undated")
+        rows.append({"profession": "PT", "scope": "United States", "statement": state_rules.national_picture(state_access),
+                     "as_of": (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}") if dates else "undated",
+                     "source_ids": state_rules.national_sources(state_access), "note": ""})
+    return pd.DataFrame(rows, columns=RULE_COLUMNS)
 
 
 ANSWER_COLUMNS = ["Part", "Profession", "Statement", "Sources"]
@@ -310,6 +419,18 @@ def _answer_rows(answer: Answer, situation: Situation, not_advice: str) -> pd.Da
                      "Statement": f"{row.intervention}: {row.description}", "Sources": row.source_ids})
     for row in answer.access.itertuples():
         rows.append({"Part": f"Access: {row.topic}", "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
+    for row in answer.rules.itertuples():
+        rows.append({"Part": f"Referral rule: {row.scope}", "Profession": row.profession,
+                     "Statement": " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t),
+                     "Sources": row.source_ids})
+    for _, row in payment_to_show(answer).iterrows():
+        rows.append({"Part": f"Paying: {row['payer']}, {row['topic']}", "Profession": row["profession"],
+                     "Statement": f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}", "Sources": row["source_ids"]})
+    for row in answer.others.itertuples():
+        rows.append({"Part": f"Others who may help: {row.role}", "Profession": "", "Statement": row.reason, "Sources": row.source_ids})
+    for row in questions_to_ask(answer).itertuples():
+        part = "Question to ask" if row.source_ids else "Question to ask (written by us)"
+        rows.append({"Part": part, "Profession": "", "Statement": row.question, "Sources": row.source_ids})
     for note in answer.notes:
         rows.append({"Part": "Note", "Profession": "", "Statement": note, "Sources": ""})
     rows.append({"Part": "Note", "Profession": "", "Statement": not_advice, "Sources": ""})
@@ -325,6 +446,77 @@ def describe(situation: Situation) -> str:
         parts.append(f"age: {situation.age_group}")
     if situation.setting:
         parts.append(f"setting: {situation.setting}")
+    if situation.state:
+        parts.append(f"state: {state_rules.state_name(situation.state)}")
     if situation.goals:
         parts.append("goals: " + "; ".join(situation.goals))
     return ", ".join(parts) if parts else "nothing chosen"
+
+
+# Questions for the first visit when our payment rows give none (labelled "written by us").
+GENERIC_QUESTIONS = (
+    "What will we work on first, and how will we know that it is helping?",
+    "How often will the sessions be, and for how many weeks?",
+    "What should we practise at home between visits?",
+    "Do we need a doctor's referral or a signed plan of care for the visits to be paid?",
+    "What will each visit cost us, and is there a yearly limit on visits or spending?",
+    "Who else should be on the team, and how do we reach them?",
+)
+QUESTION_TOPIC = "Questions to ask"
+
+
+def is_question(topic: str) -> bool:
+    """A payment row that is a question to ask (its topic is "Questions to ask" or "Ask ...")."""
+    topic = str(topic).casefold()
+    return topic == QUESTION_TOPIC.casefold() or topic.startswith("ask ")
+
+
+def payment_to_show(answer: Answer) -> pd.DataFrame:
+    """The answer's payment rows without those listed as questions to ask."""
+    if answer.payment.empty:
+        return answer.payment
+    return answer.payment[~answer.payment["topic"].map(is_question)]
+
+
+def questions_to_ask(answer: Answer) -> pd.DataFrame:
+    """Questions for the first visit: this answer's payment rows whose topic is "Questions to
+    ask" or starts with "Ask" (with sources), else our own generic questions (no source)."""
+    if not answer.payment.empty:
+        sourced = answer.payment[answer.payment["topic"].map(is_question)]
+        if not sourced.empty:
+            return pd.DataFrame({"question": sourced["statement"].tolist(), "source_ids": sourced["source_ids"].tolist()})
+    return pd.DataFrame({"question": list(GENERIC_QUESTIONS), "source_ids": [""] * len(GENERIC_QUESTIONS)})
+
+
+def condition_label(name: str, aliases: str) -> str:
+    """The condition as the search box lists it: its name, then the other words people use
+    that the name does not already hold, so that typing an alias (ALS, rotator cuff) finds it:
+    'Stroke (post-stroke rehabilitation) — CVA, brain attack'. (No linking word such as
+    'also': its letters would match what people type, e.g. 'als'.)"""
+    words = [w for w in split_list(aliases) if w.casefold() not in name.casefold()]
+    return f"{name} — {', '.join(words)}" if words else name
+
+
+def condition_labels(populations: pd.DataFrame) -> dict[str, str]:
+    """Population name -> label shown in the search box."""
+    return {name: condition_label(name, aliases) for name, aliases in zip(populations["population"], populations["aliases"])}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.casefold())
+
+
+def search_conditions(populations: pd.DataFrame, query: str) -> list[str]:
+    """Conditions whose name or an alias contains the query's words as whole words, in the
+    same order (no fuzzy guessing): 'ALS' finds the row with the alias ALS, never 'falls'."""
+    wanted = _words(query)
+    if not wanted:
+        return []
+    found = []
+    for name, aliases in zip(populations["population"], populations["aliases"]):
+        for text in (name, *split_list(aliases)):
+            words = _words(text)
+            if any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
+                found.append(name)
+                break
+    return found

@@ -230,6 +230,17 @@ def _check_sources_hygiene(
                             label, line, side_b,
                             f"'{b}' {what} {side_a}: the two sides of a disagreement must rest on different pages",
                         )
+def _check_row_rules(schema: TableSchema, row: dict[str, str], line: int, label: str) -> None:
+    """The table's rules between the cells of one row: cells needed together, one of a group."""
+    for triggers, needed in schema.required_with:
+        filled = [name for name in triggers if row[name] != ""]
+        if filled:
+            for name in needed:
+                if row[name] == "":
+                    raise DataError(label, line, name, f"this cell is needed because '{filled[0]}' is filled")
+    for group in schema.at_least_one:
+        if all(row[name] == "" for name in group):
+            raise DataError(label, line, group[0], f"fill at least one of: {', '.join(group)}")
 
 
 def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines: list[int], label: str) -> None:
@@ -319,6 +330,7 @@ def parse_table(
                 if column.kind in ("choices", "list", "codes", "refs"):
                     value = f"{LIST_SEPARATOR} ".join(split_list(value))  # one canonical spelling
             values[column.name].append(value)
+        _check_row_rules(schema, {c.name: values[c.name][-1] for c in schema.columns}, line, label)
         row_id = values[schema.id_column][-1]
         if row_id in ids:
             raise DataError(label, line, schema.id_column, f"'{_shown(row_id)}' is already used on line {ids[row_id]}; ids must be unique")

@@ -16,6 +16,9 @@ LIST_SEPARATOR = ";"  # list cells hold items separated by ";" (spaces around it
 PROFESSIONS = ("OT", "PT")
 PROFESSIONS_WITH_ASSISTANTS = ("OT", "OTA", "PT", "PTA")
 LEADS = ("OT", "PT", "Both")
+# A goal that someone other than OT or PT usually leads (care_team.csv names who).
+OTHER = "Other"
+GOAL_PROFESSIONS = (*LEADS, OTHER)
 TIERS = ("A", "B", "C")
 TIER_LABELS = {
     "A": "A: official or primary",
@@ -150,6 +153,9 @@ class TableSchema:
     (rows with an empty cell in the group are not checked).
     determines: (a, b) pairs: every row with the same value in column a has the same
     value in column b (for example a measure always has the same unit).
+    required_with: (triggers, needed) pairs: on a row where any trigger column is filled,
+    every needed column must be filled too (an amount needs its year).
+    at_least_one: column groups of which each row fills at least one.
     """
 
     name: str
@@ -168,6 +174,8 @@ class TableSchema:
     copy_domain_tier: tuple[str, str, str] = ()
     distinct_pages: tuple[tuple[str, str], ...] = ()
     kind_needs_date: tuple[str, str] = ()
+    required_with: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    at_least_one: tuple[tuple[str, ...], ...] = ()
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -244,6 +252,8 @@ POPULATIONS = TableSchema(
     columns=(
         Column("population_id", "id", pattern=r"P\d{2}"),
         Column("population", description="plain name, medical term in brackets where useful"),
+        Column("aliases", "list", required=False,
+               description="other words and abbreviations the condition search finds, separated by ';' (e.g. ALS; Lou Gehrig's disease)"),
         Column("seed_population", "choice", required=False, allowed=SEED_POPULATIONS,
                description="the starting article's wording, where it names this population"),
         Column("age_groups", "choices", allowed=AGE_GROUPS),
@@ -304,7 +314,8 @@ GOALS = TableSchema(
     columns=(
         Column("goal_id", "id", pattern=r"G\d{2}"),
         Column("goal", description="the goal as a patient or caregiver would say it"),
-        Column("profession", "choice", allowed=LEADS, description="who usually works on it: OT, PT or Both"),
+        Column("profession", "choice", allowed=GOAL_PROFESSIONS,
+               description="who usually works on it: OT, PT, Both, or Other (another profession leads; care_team.csv names it)"),
         Column("age_groups", "choices", required=False, allowed=AGE_GROUPS,
                description="ages the goal is written for; empty means any age"),
         Column("reason", description="why, in one or two plain sentences of our own"),
@@ -607,3 +618,103 @@ TABLES.update({
     for t in (WAGES_EMPLOYMENT, WORK_SETTINGS, STATE_FIGURES, WORKFORCE_TRENDS,
               ONET_RATINGS, ONET_TASKS, ONET_INTERESTS, ONET_OCCUPATIONS)
 })
+
+
+# --- What happens next: access by state, paying for therapy, the care team (issue 11) ------
+
+PT_ACCESS_LEVELS = ("Unrestricted", "Provisional", "Limited")
+YES_NO_TITLE = ("Yes", "No")
+OT_REFERRAL_EVALUATION = ("Not required", "Required")
+OT_REFERRAL_TREATMENT = ("Not required", "Required", "Required for some treatment")
+PAYERS = (
+    "Medicare Part B",
+    "Medicare home health",
+    "Medicare Advantage",
+    "Medicaid",
+    "Schools and early intervention",
+    "Private insurance",
+)
+_OT_FIELDS = ("ot_referral_evaluation", "ot_referral_treatment", "ot_as_of", "ot_source_ids")
+
+STATE_ACCESS = TableSchema(
+    name="state_access",
+    file="state_access.csv",
+    id_column="state_code",
+    description="One row per state, DC or territory: may you see a PT without a referral, and does OT need one.",
+    columns=(
+        Column("state_code", "id", pattern=r"[A-Z]{2}", description="postal code, e.g. OH, DC, PR"),
+        Column("state", description="the state's, DC's or territory's name"),
+        Column("pt_access", "choice", allowed=PT_ACCESS_LEVELS,
+               description="PT direct access: Unrestricted, Provisional (allowed with limits) or Limited (only some care)"),
+        Column("pt_limits", required=False, description="the limits in plain words"),
+        Column("pt_visit_limit", "int", required=False, minimum=1, description="visits allowed before a referral is needed"),
+        Column("pt_day_limit", "int", required=False, minimum=1, description="days allowed before a referral is needed"),
+        Column("pt_notify_physician", "choice", required=False, allowed=YES_NO_TITLE,
+               description="Yes when the PT must tell the person's doctor"),
+        Column("pt_experience_required", required=False, description="experience the PT needs to treat without referral"),
+        Column("pt_as_of", "as_of", description="date the PT rule is stated for"),
+        Column("pt_source_ids", "refs", ref_table="sources", description="sources of the PT columns"),
+        Column("ot_referral_evaluation", "choice", required=False, allowed=OT_REFERRAL_EVALUATION,
+               description="whether an OT evaluation needs a referral"),
+        Column("ot_referral_treatment", "choice", required=False, allowed=OT_REFERRAL_TREATMENT,
+               description="whether OT treatment needs a referral"),
+        Column("ot_as_of", "as_of", required=False, description="date the OT rule is stated for (needed when any OT column is filled)"),
+        Column("ot_source_ids", "refs", required=False, ref_table="sources",
+               description="sources of the OT columns (needed when any OT column is filled)"),
+        Column("note", required=False),
+    ),
+    required_with=((_OT_FIELDS, ("ot_as_of", "ot_source_ids")),),
+)
+
+PAYMENT = TableSchema(
+    name="payment",
+    file="payment.csv",
+    id_column="payment_id",
+    description="Paying for therapy: Medicare, Medicaid, schools and early intervention, private insurance.",
+    columns=(
+        Column("payment_id", "id", pattern=r"M\d{2}"),
+        Column("payer", "choice", allowed=PAYERS),
+        Column("profession", "choice", allowed=LEADS, description="OT, PT or Both"),
+        Column("topic", description="a short label, e.g. Plan of care, Coinsurance, KX threshold, Questions to ask"),
+        Column("statement", description="what the sources say, in plain words of our own"),
+        Column("amount_usd", "number", required=False, minimum=0, description="an amount in US dollars, where the row has one"),
+        Column("amount_year", "int", required=False, minimum=1990, maximum=2050,
+               description="the year the amount applies to (needed with an amount)"),
+        Column("as_of", "as_of"),
+        SOURCE_IDS,
+        Column("note", required=False),
+    ),
+    required_with=((("amount_usd",), ("amount_year",)),),
+)
+
+CARE_ROLES = TableSchema(
+    name="care_roles",
+    file="care_roles.csv",
+    id_column="role_id",
+    description="Other professions on the care team besides OT and PT, and what each does.",
+    columns=(
+        Column("role_id", "id", pattern=r"R\d{2}"),
+        Column("role", description="e.g. Speech-language pathologist"),
+        Column("what_they_do", description="in plain words of our own"),
+        SOURCE_IDS,
+    ),
+)
+
+CARE_TEAM = TableSchema(
+    name="care_team",
+    file="care_team.csv",
+    id_column="team_id",
+    description="Who else usually helps, for a condition or a goal, and why.",
+    columns=(
+        Column("team_id", "id", pattern=r"T\d{3}"),
+        Column("role_id", "refs", ref_table="care_roles", description="the role, from care_roles.csv"),
+        Column("population_ids", "refs", required=False, ref_table="populations",
+               description="conditions this applies to, from populations.csv"),
+        Column("goal_ids", "refs", required=False, ref_table="goals", description="goals this applies to, from goals.csv"),
+        Column("reason", description="why this role helps here, in plain words of our own"),
+        SOURCE_IDS,
+    ),
+    at_least_one=(("population_ids", "goal_ids"),),
+)
+
+TABLES.update({t.name: t for t in (STATE_ACCESS, PAYMENT, CARE_ROLES, CARE_TEAM)})

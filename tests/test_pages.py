@@ -232,12 +232,32 @@ def test_filter_keys_are_unique_across_pages():
     switch (the aid's age selectbox fed a string to the populations multiselect)."""
     import re
 
+    # Shared on purpose: the same widget type with the same values (state names), so a state
+    # chosen in the aid is the one looked up on Jobs by state (checked by switching below).
+    shared = {"state": {"decide.py", "where.py"}}
     keys: dict[str, str] = {}
     for page in sorted((ROOT / "app_pages").glob("*.py")):
         for key in re.findall(r'key="([a-z_]+)",\s*\n\s*bind="query-params"', page.read_text(encoding="utf-8")):
+            if key in shared:
+                assert page.name in shared[key], f"URL key '{key}' is bound on {page.name}"
+                continue
             assert key not in keys, f"URL key '{key}' is bound on both {keys[key]} and {page.name}"
             keys[key] = page.name
     assert {"population", "age", "age_group", "condition"} <= set(keys)
+
+
+@pytest.mark.parametrize("state", ["New York", "U.S. Virgin Islands"])
+def test_a_state_chosen_in_the_aid_survives_a_switch_to_jobs_by_state(state):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["state"] = state
+    at.query_params["goal"] = "Walk or climb stairs without pain"
+    at.run()
+    assert not at.exception
+    at.switch_page("app_pages/where.py").run()
+    assert not at.exception, at.exception
+    assert not at.error
+    if state == "New York":
+        assert at.selectbox(key="state").value == state
 
 
 def test_switching_from_the_aid_to_populations_keeps_working():

@@ -32,34 +32,60 @@ def run_page(file: Path, data_dir: Path | str | None = None, query: dict | None 
             os.environ["OTPT_DATA_DIR"] = previous
 
 
+# Page name -> the tables it reads only through optional_tables() (and what their "refs"
+# columns read that the page does not also need): filled by page_needs.
+PAGE_OPTIONAL: dict[str, set[str]] = {}
+
+
 @pytest.fixture(scope="session")
 def page_needs() -> dict[str, set[str]]:
-    """Page name -> every table it reads: the names it passes to tables(), seen by running
-    the page on a fresh copy of data/ (so nothing comes from the cache), plus what their
-    "refs" columns make the loader read first."""
+    """Page name -> every table it reads: the names it passes to tables() or optional_tables(),
+    seen by running the page on a fresh copy of data/ (so nothing comes from the cache), plus
+    what their "refs" columns make the loader read first."""
     import streamlit as st
 
     import app_pages.common as common
 
     needs: dict[str, set[str]] = {}
     original = common.load_table_or_error
+    original_optional = common.optional_tables
     seen: list[str] = []
+    optional_seen: list[str] = []
+    in_optional = [False]
 
     def spy(name, directory):
-        seen.append(name)
+        (optional_seen if in_optional[0] else seen).append(name)
         return original(name, directory)
 
+    def optional_spy(*names):
+        in_optional[0] = True
+        try:
+            return original_optional(*names)
+        finally:
+            in_optional[0] = False
+
     common.load_table_or_error = spy
+    common.optional_tables = optional_spy  # pages import it afresh on every run
     try:
         with tempfile.TemporaryDirectory() as tmp:
             data = copy_data(Path(tmp))
             for page in nav_pages():
                 seen.clear()
+                optional_seen.clear()
                 st.cache_data.clear()
                 at = run_page(page.file, data)
                 assert not at.exception, f"{page.name}: {at.exception}"
-                needs[page.name] = refs_closure(set(seen))
+                required = refs_closure(set(seen))
+                needs[page.name] = required | refs_closure(set(optional_seen))
+                PAGE_OPTIONAL[page.name] = refs_closure(set(optional_seen)) - required
     finally:
         common.load_table_or_error = original
+        common.optional_tables = original_optional
         st.cache_data.clear()
     return needs
+
+
+@pytest.fixture(scope="session")
+def page_optional(page_needs) -> dict[str, set[str]]:
+    """Page name -> tables it shows a part from when they are valid and warns about otherwise."""
+    return PAGE_OPTIONAL

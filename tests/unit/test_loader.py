@@ -23,10 +23,10 @@ SOURCE_ROW_2 = "CL002,Pub Two,Title two,http://example.org/two,undated,,C,a copy
 
 POP_HEADER = (
     "population_id,population,seed_population,age_groups,category,body_system,"
-    "ot_role,pt_role,usual_lead,lead_note,source_ids"
+    "ot_role,pt_role,usual_lead,lead_note,source_ids,aliases"
 )
-POP_ROW_1 = "P01,Stroke,Stroke survivors,Adults;Older adults,Brain and nerves,Brain,Self-care,Walking,PT,,CL001;CL002"
-POP_ROW_2 = "P02,Autism,,Children,Child development,Brain,Sensory,Motor,OT,PT joins,CL002"
+POP_ROW_1 = "P01,Stroke,Stroke survivors,Adults;Older adults,Brain and nerves,Brain,Self-care,Walking,PT,,CL001;CL002,CVA; brain attack"
+POP_ROW_2 = "P02,Autism,,Children,Child development,Brain,Sensory,Motor,OT,PT joins,CL002,"
 
 IV_HEADER = "intervention_id,intervention,category,used_by,used_by_note,billing_codes,code_note,description,seed_named,source_ids"
 
@@ -676,3 +676,62 @@ def test_multiline_cell_keeps_its_line_in_attrs():
     frame = parse_table(SOURCES, raw, "s.csv")
     assert frame.loc[0, "title"] == "A title\non two lines"
     assert frame.attrs["lines"] == [2, 4]
+
+
+# --- rules between the cells of one row (state access, payment, care team) -------------------
+
+from components.schema import CARE_TEAM, PAYMENT, STATE_ACCESS  # noqa: E402
+
+SA_HEADER = ",".join(STATE_ACCESS.column_names)
+SA_PT = "OH,Ohio,Unrestricted,,,,,,2025-01-01,CL001"
+SA_ROW = SA_PT + ",,,,,"
+PAY_HEADER = ",".join(PAYMENT.column_names)
+PAY_ROW = "M01,Medicare Part B,Both,Deductible,You pay the deductible first.,257,2025,2025,CL001,"
+TEAM_HEADER = ",".join(CARE_TEAM.column_names)
+TEAM_KNOWN = {**KNOWN, "care_roles": {"R01"}, "populations": {"P01"}, "goals": {"G01"}}
+
+
+def test_a_state_row_without_ot_columns_is_valid():
+    frame = parse_table(STATE_ACCESS, csv(SA_HEADER, SA_ROW), "data/state_access.csv", KNOWN)
+    assert frame["state_code"].tolist() == ["OH"]
+    assert frame["pt_visit_limit"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("ot_cells", "column"),
+    [
+        ("Required,,,", "ot_as_of"),  # an OT rule without its date
+        ("Required,,2025,", "ot_source_ids"),  # ... or without its source
+        (",,2025,", "ot_source_ids"),  # a date alone still needs its source
+        (",Not required,,CL001", "ot_as_of"),
+    ],
+)
+def test_an_ot_rule_needs_its_date_and_source(ot_cells, column):
+    row = f"{SA_PT},{ot_cells},"
+    err = fail(STATE_ACCESS, csv(SA_HEADER, row), "data/state_access.csv")
+    assert_where(err, "data/state_access.csv", 2, column)
+    assert "is filled" in str(err)
+
+
+def test_a_full_ot_rule_is_valid():
+    row = f"{SA_PT},Not required,Required for some treatment,2024,CL002,"
+    frame = parse_table(STATE_ACCESS, csv(SA_HEADER, row), "data/state_access.csv", KNOWN)
+    assert frame["ot_referral_treatment"].tolist() == ["Required for some treatment"]
+
+
+def test_an_amount_needs_its_year():
+    assert parse_table(PAYMENT, csv(PAY_HEADER, PAY_ROW), "data/payment.csv", KNOWN)["amount_year"].tolist() == [2025]
+    err = fail(PAYMENT, csv(PAY_HEADER, PAY_ROW.replace(",257,2025,", ",257,,")), "data/payment.csv")
+    assert_where(err, "data/payment.csv", 2, "amount_year")
+    # a year alone (no amount) is allowed, and a row with neither
+    parse_table(PAYMENT, csv(PAY_HEADER, PAY_ROW.replace(",257,2025,", ",,,")), "data/payment.csv", KNOWN)
+
+
+def test_a_care_team_row_names_a_condition_or_a_goal():
+    good = "T001,R01,P01,,A reason.,CL001"
+    assert len(parse_table(CARE_TEAM, csv(TEAM_HEADER, good), "data/care_team.csv", TEAM_KNOWN)) == 1
+    assert len(parse_table(CARE_TEAM, csv(TEAM_HEADER, "T001,R01,,G01,A reason.,CL001"), "data/care_team.csv", TEAM_KNOWN)) == 1
+    err = fail(CARE_TEAM, csv(TEAM_HEADER, "T001,R01,,,A reason.,CL001"), "data/care_team.csv", TEAM_KNOWN)
+    assert_where(err, "data/care_team.csv", 2, "population_ids")
+    err = fail(CARE_TEAM, csv(TEAM_HEADER, "T001,R09,P01,,A reason.,CL001"), "data/care_team.csv", TEAM_KNOWN)
+    assert_where(err, "data/care_team.csv", 2, "role_id")
