@@ -171,7 +171,8 @@ def _check_cell(column: Column, value: str) -> str | None:
 
 
 def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines: list[int], label: str) -> None:
-    """The table's rules that span rows: unique column groups, and columns that determine others."""
+    """The table's rules that span rows: unique column groups, columns that determine others,
+    and column groups of which each row fills at least one."""
     for group in schema.unique_together:
         first: dict[tuple[str, ...], int] = {}
         for i, line in enumerate(lines):
@@ -196,6 +197,10 @@ def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines:
                     f"'{_shown(value)}' differs from '{_shown(seen[key][0])}' on line {seen[key][1]}; rows with {source} '{_shown(key)}' must all have the same {target}",
                 )
             seen.setdefault(key, (value, line))
+    for group in schema.one_of:
+        for i, line in enumerate(lines):
+            if all(values[name][i] == "" for name in group):
+                raise DataError(label, line, group[0], f"fill at least one of: {', '.join(group)}")
 
 
 def parse_table(

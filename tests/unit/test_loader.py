@@ -496,3 +496,29 @@ def test_multiline_cell_keeps_its_line_in_attrs():
     frame = parse_table(SOURCES, raw, "s.csv")
     assert frame.loc[0, "title"] == "A title\non two lines"
     assert frame.attrs["lines"] == [2, 4]
+
+
+# --- one_of: each row fills at least one of a group of columns ---------------------------------
+
+EITHER = TableSchema(
+    name="either",
+    file="either.csv",
+    id_column="id",
+    columns=(
+        Column("id", "id", pattern=r"N\d"),
+        Column("value", "number", required=False),
+        Column("text", required=False),
+    ),
+    one_of=(("value", "text"),),
+)
+
+
+def test_one_of_accepts_a_row_with_either_cell_filled():
+    frame = parse_table(EITHER, csv("id,value,text", "N1,3,", "N2,,words", "N3,4,more"), "data/either.csv")
+    assert list(frame["id"]) == ["N1", "N2", "N3"]
+
+
+def test_one_of_rejects_a_row_with_every_cell_of_the_group_empty():
+    err = fail(EITHER, csv("id,value,text", "N1,3,", "N2,,"), "data/either.csv")
+    assert_where(err, "data/either.csv", 3, "value")
+    assert "value, text" in str(err)
