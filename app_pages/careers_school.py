@@ -211,7 +211,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
         else:
             chart(figure, key="chart_school_exam")
         numbers(table, download_name("careers_school_exam", measure, chosen), "download_school_exam",
-                label=f"{measure}: the numbers as a table")
+                label="The pass rates shown, as a table")
         cited.append(table.rename(columns={"Sources": "source_ids"}))
 
     # --- keeping the licence --------------------------------------------------------------------------------

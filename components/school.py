@@ -32,6 +32,12 @@ INSTITUTION_CHOICES = ("All", "Public", "Private")
 TUITION_MEASURES = ("Tuition and fees per year", "Tuition and fees whole program")
 DEBT_MEASURES = ("Graduate debt median", "Graduate debt mean")
 FEE_MEASURES = ("Exam fee", "Exam retake fee")
+SHORT_COST = {
+    "Tuition and fees per year": "Tuition and fees per year",
+    "Tuition and fees whole program": "Tuition and fees, whole program",
+    "Graduate debt median": "Graduate debt, median",
+    "Graduate debt mean": "Graduate debt, mean",
+}
 COUNT_MEASURES = ("Applicants", "Applications", "Accepted applicants")
 STATUS_ORDER = ("Accredited", "Candidate", "Applicant", "Developing", "All")
 DEGREE_ORDER = (
@@ -299,17 +305,18 @@ def cost_bars(costs: pd.DataFrame, pay: pd.DataFrame, routes, institution: str =
         if not paid.empty:
             p = paid.iloc[0]
             out.append({"route": route, "kind": "Pay", "item": f"Median pay per year ({short_period(p['period_label'])}, tier {p['tier']})",
-                        "value": float(p["value"]), "period": p["period"], "source_ids": p["source_ids"], "_o": -1})
+                        "value": float(p["value"]), "period": p["period"], "source_ids": p["source_ids"],
+                        "measured_by": "BLS" if p["tier"] == "A" else f"a tier {p['tier']} source", "_o": -1})
         part = rows[rows["route"] == route]
         part = part.assign(rank=part["measure"].map(order)).sort_values(["rank", "institution_type", "residency"], kind="stable")
         for r in part.itertuples():
             who = ", ".join(x.lower() for x in (r.institution_type, r.residency) if x != "All")
             who = f", {who}" if who else ""
             kind = "Debt" if r.measure in DEBT_MEASURES else "Tuition"
-            label = r.measure.replace("Graduate debt", "Graduate debt,").replace("Tuition and fees", "Tuition and fees,")
-            out.append({"route": route, "kind": kind, "item": f"{label}{who} ({period_label(r.period)}, {r.measured_by})",
-                        "value": float(r.value_usd), "period": r.period, "source_ids": r.source_ids, "_o": r.rank})
-    frame = pd.DataFrame(out, columns=["route", "kind", "item", "value", "period", "source_ids", "_o"])
+            out.append({"route": route, "kind": kind, "item": f"{SHORT_COST[r.measure]}{who} ({period_label(r.period)})",
+                        "value": float(r.value_usd), "period": r.period, "source_ids": r.source_ids,
+                        "measured_by": r.measured_by, "_o": r.rank})
+    frame = pd.DataFrame(out, columns=["route", "kind", "item", "value", "period", "source_ids", "measured_by", "_o"])
     return frame.drop(columns="_o")
 
 

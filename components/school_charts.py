@@ -18,8 +18,16 @@ from components.school import money
 # Alternate stages of a route in the full colour and a lighter tint of it, so that
 # neighbouring stages stay apart; a white line also separates them.
 STAGE_TINT = 0.55
+STATUS_NAMES = {"All": "Accredited and candidate, counted together"}
 STATUS_PATTERNS = {"Accredited": "", "Candidate": "/", "Applicant": ".", "Developing": "x", "All": ""}
 KIND_PATTERNS = {"Pay": "", "Debt": "x", "Tuition": "/"}
+
+
+def bar_label(stage: str) -> str:
+    """A stage's label on a bar: without its bracketed detail, which the hover and table keep."""
+    import re
+
+    return re.sub(r"\s*\([^)]*\)", "", stage).strip() or stage
 
 
 def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to a licence") -> go.Figure:
@@ -37,7 +45,7 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
         fig.add_bar(
             y=[row.route], x=[row.length], base=[row.start], orientation="h", width=0.42,
             marker=dict(color=color, line=dict(color="white", width=2)),
-            text=[f"{wrap_label(row.stage, 16)}<br>{row.length_text}"], textposition="inside",
+            text=[f"{wrap_label(bar_label(row.stage), 18)}<br>{row.length_text}"], textposition="inside",
             insidetextanchor="middle", textangle=0, insidetextfont=dict(color=text_color, size=12),
             name=row.route, legendgroup=row.route, showlegend=False,
             hovertemplate=f"{row.route}: {row.stage}, {row.length_text}<extra></extra>",
@@ -85,15 +93,15 @@ def programs_chart(latest: pd.DataFrame, title: str = "Programs by degree level 
             marker=dict(color=color, line=dict(color="white", width=1),
                         pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.35, fillmode="overlay")),
             text=[f"{row.programs:,} {row.status.lower() if row.status != 'All' else ''}".strip()],
-            textposition="auto", insidetextanchor="middle", cliponaxis=False,
+            textposition="inside", insidetextanchor="middle", cliponaxis=False,
             insidetextfont=dict(color=TEXT_ON_GROUP.get(row.route, TEXT_COLOR), size=12),
-            outsidetextfont=dict(color=TEXT_COLOR, size=12),
-            name=row.status, legendgroup=row.status, showlegend=row.status not in shown,
+            name=STATUS_NAMES.get(row.status, row.status), legendgroup=row.status, showlegend=row.status not in shown,
             hovertemplate=f"{row.label}: {row.programs:,} {row.status.lower()} ({row.as_of_label})<extra></extra>",
         )
         shown.add(row.status)
     fig = _base(fig, title, 140 + 48 * max(1, len(labels)))
-    fig.update_layout(barmode="stack")
+    # A segment too narrow for its number shows it on hover and in the table.
+    fig.update_layout(barmode="stack", uniformtext=dict(minsize=11, mode="hide"), margin=dict(l=10, r=20, b=120))
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, automargin=True)
     fig.update_xaxes(title_text="Programs", gridcolor=GRID, rangemode="tozero")
     return fig
@@ -123,7 +131,7 @@ def program_trend_chart(trend: pd.DataFrame, title: str = "Programs over the yea
     fig = _lines(trend, "date", "programs", "series", "route", text, hover)
     fig = _base(fig, title, 420)
     fig.update_xaxes(title_text="Date of the count", gridcolor=GRID)
-    fig.update_yaxes(title_text="Programs", gridcolor=GRID, rangemode="tozero")
+    fig.update_yaxes(title_text="Programs", gridcolor=GRID, rangemode="tozero", automargin=True, title_standoff=10)
     return fig
 
 
@@ -131,7 +139,7 @@ def cost_chart(bars: pd.DataFrame, title: str = "What school costs and graduates
     """Per route: median pay (solid), graduate debt (crossed) and tuition (striped), each bar
     labelled with its amount; the label names the period and who measured it."""
     fig = go.Figure()
-    labels = [wrap_label(f"{r} · {i}", 34) for r, i in zip(bars["route"], bars["item"])]
+    labels = [wrap_label(f"{r} · {i}", 38) for r, i in zip(bars["route"], bars["item"])]
     shown = set()
     for label, row in zip(labels, bars.itertuples()):
         color = GROUP_COLORS[row.route]
@@ -143,11 +151,12 @@ def cost_chart(bars: pd.DataFrame, title: str = "What school costs and graduates
             insidetextfont=dict(color=TEXT_ON_GROUP.get(row.route, TEXT_COLOR), size=12),
             outsidetextfont=dict(color=TEXT_COLOR, size=12),
             name=row.kind, legendgroup=row.kind, showlegend=row.kind not in shown,
-            hovertemplate=f"{row.route} · {row.item}: {money(row.value)}<extra></extra>",
+            hovertemplate=f"{row.route} · {row.item}: {money(row.value)}, measured by {row.measured_by}<extra></extra>",
         )
         shown.add(row.kind)
-    fig = _base(fig, title, 150 + 52 * max(1, len(bars)))
-    fig.update_layout(barmode="overlay")
+    lines = sum(label.count("<br>") + 1 for label in labels)
+    fig = _base(fig, title, 150 + 24 * lines + 16 * max(1, len(bars)))
+    fig.update_layout(barmode="overlay", bargap=0.25)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, automargin=True)
     top = float(bars["value"].max()) if len(bars) else 1.0
     fig.update_xaxes(title_text="US dollars", tickprefix="$", tickformat="~s", gridcolor=GRID, range=[0, top * 1.2])
@@ -166,7 +175,7 @@ def admission_chart(counts: pd.DataFrame, measure: str, title: str) -> go.Figure
     fig = _base(fig, title, 400)
     fig.update_xaxes(title_text="Admission cycle", type="category", gridcolor=GRID)
     fig.update_yaxes(title_text="Accepted (%)" if percent else measure, gridcolor=GRID, rangemode="tozero",
-                     range=[0, 105] if percent else None)
+                     range=[0, 105] if percent else None, automargin=True, title_standoff=10)
     return fig
 
 
@@ -180,7 +189,8 @@ def exam_chart(series: pd.DataFrame, measure: str) -> go.Figure:
     low = float(series["value_pct"].min()) if len(series) else 0.0
     fig.update_xaxes(title_text="Year or class", type="category", gridcolor=GRID,
                      categoryorder="array", categoryarray=sorted(set(series["period_label"]), key=_year_of))
-    fig.update_yaxes(title_text="Passed (%)", gridcolor=GRID, range=[max(0.0, low - 10), 103])
+    fig.update_yaxes(title_text="Passed (%)", gridcolor=GRID, range=[max(0.0, low - 10), 103], automargin=True,
+                     title_standoff=10)
     return fig
 
 

@@ -183,12 +183,13 @@ def test_median_pay_prefers_tier_a_over_a_newer_third_party_figure():
     assert list(pay["tier"]) == ["A", "A"]
 
 
-def test_cost_bars_put_pay_first_and_name_period_and_measurer():
+def test_cost_bars_put_pay_first_and_name_period_and_who_measured():
     pay = school.median_pay(NATIONAL, SOURCES, ("PT",))
     bars = school.cost_bars(COSTS, pay, ("PT",))
     assert list(bars["kind"]) == ["Pay", "Debt", "Debt", "Tuition", "Tuition"]
     assert bars["item"].iloc[0] == "Median pay per year (May 2023, tier A)"
-    assert "2022" in bars["item"].iloc[1] and "CAPTE survey" in bars["item"].iloc[1]
+    assert bars["item"].iloc[1] == "Graduate debt, median (2022)"
+    assert list(bars["measured_by"])[:2] == ["BLS", "CAPTE survey"]
     assert not bars["item"].str.contains("Exam").any()  # exam fees stay in the table
 
 
