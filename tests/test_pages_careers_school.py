@@ -175,3 +175,41 @@ def test_a_broken_school_file_stops_only_its_section(broken, file, first_column)
     assert any(t.startswith("Programs by degree level") for t in titles(at))  # the rest still draws
     other = run_page(PAGES["careers"], {"section": "Pay"})
     assert not other.error  # the other tabs never read the school files
+
+
+# --- Jobs by state: every profession's rows, the newest period, the period before ------------------
+
+
+def test_where_draws_every_profession_on_its_newest_best_covered_period():
+    from components import states
+    from components.loader import load_table
+
+    figures = load_table("state_figures")
+    for profession in states.professions(figures):
+        at = run_page(PAGES["where"], {"occupation": profession})
+        assert not at.exception and not at.error, profession
+        measure = states.measures(figures, profession)[0]
+        period = states.default_period(figures, profession, measure)
+        assert at.selectbox(key="period").value == period, profession
+        assert len(table(at, "In words")) == 51
+
+
+def test_where_table_compares_with_the_period_before():
+    from components import states
+    from components.careers import period_label
+    from components.loader import load_table
+
+    figures, sources = load_table("state_figures"), load_table("sources")
+    prior = states.prior_period(figures, "OT", "mean_annual_wage", "2023-05")
+    assert prior is not None
+    label = period_label(prior)
+    at = run_page(PAGES["where"], {"occupation": "OT", "measure": "Average (mean) pay per year", "period": "May 2023"})
+    view = table(at, "In words")
+    now, before = view["Figure (USD per year)"], view[f"{label} (USD per year)"]
+    expected = states.state_view(figures, sources, "OT", "mean_annual_wage", prior)
+    assert before.notna().sum() == expected["value"].notna().sum() > 0
+    change = view[f"Change since {label} (%)"]
+    assert change.isna().equals(now.isna() | before.isna())  # missing in either period stays missing
+    both = now.notna() & before.notna()
+    assert ((now[both] / before[both] - 1) * 100).round(1).equals(change[both])
+    assert any(label in c.value and "the period before" in c.value for c in at.caption)
