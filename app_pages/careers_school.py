@@ -62,6 +62,7 @@ def _views(chosen: tuple[str, ...], institution: str, directory: str) -> dict:
         "pay_table": school.pay_table(pay),
         "counts": counts,
         "admission_table": school.admission_table(admissions, chosen),
+        "asks": school.admission_asks(admissions, chosen),
         "exam_measures": school.exam_measures(exams, chosen),
         "renewal_table": school.renewal_table(renewal, chosen),
     }
@@ -183,6 +184,10 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
                       key=f"chart_school_admission_{measure.lower().replace(' ', '_')}")
         st.caption("From the central application services (PTCAS for PT, OTCAS for OT). Not every program uses them, "
                    "so the figures cover only the programs that do.")
+    asks = views["asks"]
+    if asks:
+        st.markdown("**What programs ask for** (from the professional bodies; each program sets its own rules)")
+        st.markdown("\n".join(f"- {md_escape(line)}" for line in asks))
     numbers(views["admission_table"], download_name("careers_school_admission", chosen), "download_school_admission",
             label="Admission figures, prerequisites and observation hours")
     cited.append(views["admission_table"].rename(columns={"Sources": "source_ids"}))

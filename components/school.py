@@ -381,6 +381,20 @@ def admission_table(admissions: pd.DataFrame, routes) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def admission_asks(admissions: pd.DataFrame, routes) -> list[str]:
+    """Prerequisites and observation hours in words, e.g. 'PT prerequisite: General chemistry,
+    with lab (2 courses)'. Rows with no words are left to the table."""
+    rows = _for_routes(admissions, routes)
+    rows = rows[rows["measure"].isin(("Observation hours", "Prerequisite")) & (rows["text"] != "")]
+    rows = rows.assign(_m=rows["measure"].map({"Prerequisite": 0, "Observation hours": 1}))
+    rows = rows.sort_values(["_route", "_m", "row_id"], kind="stable")
+    out = []
+    for route, measure, text, value, unit in zip(rows["route"], rows["measure"], rows["text"], rows["value"], rows["unit"]):
+        amount = f" ({value:g} {unit})" if pd.notna(value) and unit and measure == "Prerequisite" else ""
+        out.append(f"{route} {measure.lower()}: {text}{amount}")
+    return out
+
+
 # --- exams -------------------------------------------------------------------------------------
 
 

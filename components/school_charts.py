@@ -45,7 +45,7 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
         fig.add_bar(
             y=[row.route], x=[row.length], base=[row.start], orientation="h", width=0.42,
             marker=dict(color=color, line=dict(color="white", width=2)),
-            text=[f"{wrap_label(bar_label(row.stage), 18)}<br>{row.length_text}"], textposition="inside",
+            text=[f"{wrap_label(bar_label(row.stage), 24)}<br>{row.length_text}"], textposition="inside",
             insidetextanchor="middle", textangle=0, insidetextfont=dict(color=text_color, size=12),
             name=row.route, legendgroup=row.route, showlegend=False,
             hovertemplate=f"{row.route}: {row.stage}, {row.length_text}<extra></extra>",
@@ -66,7 +66,7 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
             hovertemplate=f"{route}: " + " → ".join(steps) + "<extra></extra>",
         )
         fig.add_annotation(
-            x=0, y=route, xanchor="left", yanchor="top", yshift=-22, showarrow=False, align="left",
+            x=0, y=route, xanchor="left", yanchor="top", yshift=-40, showarrow=False, align="left",
             text=wrap_label("Within or after the degree: " + " → ".join(steps), 90),
             font=dict(size=12, color=TEXT_COLOR),
         )

@@ -6,6 +6,7 @@ table, and a broken school file stops only its own section."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pandas as pd
@@ -46,7 +47,8 @@ def table(at: AppTest, *columns: str) -> pd.DataFrame:
 
 
 def sentences(at: AppTest) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("- ")]
+    """The summary sentences: one markdown bullet per route, starting 'OT:' (escaped)."""
+    return [m.value for m in at.markdown if re.match(r"- (OT|OTA|PT|PTA)\\:", m.value)]
 
 
 def test_tab_opens_from_the_url_and_draws_every_chart():
@@ -136,6 +138,15 @@ def test_unknown_url_values_are_ignored():
     at = run({"school_type": "Castle", "exam_measure": "Nope"})
     assert not at.exception and not at.error
     assert any(t.endswith(", by year") for t in titles(at))
+
+
+def test_prerequisites_and_observation_hours_are_in_words():
+    at = run({"profession": ["PT"]})
+    asks = [m.value for m in at.markdown if m.value.startswith("- PT prerequisite")]
+    assert len(asks) == 1
+    shown = re.sub(r"\\(.)", r"\1", asks[0])  # as a reader sees it: markdown escapes removed
+    assert "PT observation hours" in shown
+    assert "PT prerequisite: Statistics (1 course)" in shown
 
 
 def test_every_table_of_the_tab_has_its_own_download():

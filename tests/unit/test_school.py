@@ -224,6 +224,13 @@ def test_admission_counts_leave_out_text_rows_and_order_cycles():
     assert "Anatomy and physiology" in set(table["In words"])
 
 
+def test_admission_asks_in_words_with_their_amounts():
+    asks = school.admission_asks(ADMIT, ("OT", "PT"))
+    assert asks == ["OT observation hours: Varies by program", "PT prerequisite: Anatomy and physiology"]
+    with_amount = table(ADMISSIONS, "SA009,PT,Other,2012,Prerequisite,2,courses,Chemistry,AA002,")
+    assert school.admission_asks(with_amount, ("PT",)) == ["PT prerequisite: Chemistry (2 courses)"]
+
+
 def test_admission_chart_one_line_per_route_and_service():
     counts = school.admission_counts(ADMIT, ("PT",))
     fig = charts.admission_chart(counts, "Applicants", "Applicants")
