@@ -214,13 +214,22 @@ def count_date(as_of: str) -> str:
     return "count undated" if as_of == "undated" else period_label(as_of)
 
 
+# Routes with a single entry degree: a count of that degree is a count of all the route's
+# programs (CAPTE accredits PT programs at the doctoral level only).
+SINGLE_DEGREE = {"PT": "DPT", "PTA": "PTA associate"}
+STATUS_WORDS = {"All": "accredited and candidate", "Accredited": "accredited", "Candidate": "candidate",
+                "Applicant": "applicant", "Developing": "developing"}
+
+
 def program_trend(programs: pd.DataFrame, routes) -> pd.DataFrame:
-    """Counts over time: every dated count of a route, degree and status that has two or more
-    dates. One series per route, degree and status; oldest first."""
+    """Counts over time: one series per route, degree level and status with two or more dated
+    counts; oldest first. A count over all levels ('All') and a count of a route's only degree
+    are one level ('all programs'); statuses are never joined."""
     rows = _for_routes(programs, routes)
     rows["date"] = [period_date(p) for p in rows["as_of"]]
     rows = rows[rows["date"].notna()]
-    rows["series"] = [f"{r} · {d} · {s}" for r, d, s in zip(rows["route"], rows["degree"], rows["status"])]
+    level = ["all programs" if d == "All" or SINGLE_DEGREE.get(r) == d else d for r, d in zip(rows["route"], rows["degree"])]
+    rows["series"] = [f"{r} · {lv} · {STATUS_WORDS[s]}" for r, lv, s in zip(rows["route"], level, rows["status"])]
     dates = rows.groupby("series")["date"].nunique()
     rows = rows[rows["series"].isin(dates[dates >= 2].index)]
     rows = rows.sort_values(["_route", "series", "date", "row_id"], kind="stable")

@@ -55,7 +55,7 @@ def test_tab_opens_from_the_url_and_draws_every_chart():
     at = run()
     assert not at.exception and not at.error
     shown = titles(at)
-    for start in ("Years from high school to a licence", "Programs by degree level", "What school costs",
+    for start in ("Years from high school to a licence", "Programs by degree level", "Programs over the years", "What school costs",
                   "Acceptance rate, by admission cycle"):
         assert any(t.startswith(start) for t in shown), (start, shown)
     assert any(t.endswith(", by year") for t in shown)  # the pass-rate chart

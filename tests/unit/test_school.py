@@ -159,9 +159,23 @@ def test_latest_programs_keep_the_newest_count_per_degree_and_status():
 
 def test_program_trend_only_series_with_two_dates():
     trend = school.program_trend(PROGRAMS, ("OT", "PT"))
-    assert set(trend["series"]) == {"OT · Entry-level OTD · Accredited", "PT · DPT · Accredited"}
+    assert set(trend["series"]) == {"OT · Entry-level OTD · accredited", "PT · all programs · accredited"}
     pt = trend[trend["route"] == "PT"]
     assert list(pt["programs"]) == [270, 280]  # oldest first
+
+
+def test_program_trend_joins_a_total_with_the_only_degree_but_never_two_statuses():
+    rows = table(
+        SCHOOL_PROGRAMS,
+        "SP001,PT,CAPTE,All,All,220,,2013,AA002,",
+        "SP002,PT,CAPTE,DPT,All,306,,2023,AA002,",
+        "SP003,PT,CAPTE,All,Accredited,242,,2014,AA002,",
+        "SP004,OT,ACOTE,All,All,300,,2015,AA001,",
+        "SP005,OT,ACOTE,Entry-level OTD,All,100,,2023,AA001,",
+    )
+    trend = school.program_trend(rows, ("OT", "PT"))
+    assert list(trend["series"]) == ["PT · all programs · accredited and candidate"] * 2  # OT has two degrees
+    assert list(trend["programs"]) == [220, 306]
 
 
 def test_programs_chart_stacks_statuses_with_patterns_and_labels():
