@@ -64,6 +64,7 @@ def _views(chosen: tuple[str, ...], institution: str, directory: str) -> dict:
         "admission_table": school.admission_table(admissions, chosen),
         "asks": school.admission_asks(admissions, chosen),
         "exam_measures": school.exam_measures(exams, chosen),
+        "exam_coverage": school.exam_coverage(exams, chosen),
         "renewal_table": school.renewal_table(renewal, chosen),
     }
 
@@ -182,8 +183,10 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
             if (counts["measure"] == measure).any():
                 chart(charts.admission_chart(counts, measure, f"{measure}, by admission cycle"),
                       key=f"chart_school_admission_{measure.lower().replace(' ', '_')}")
+        without = [r for r in chosen if r not in set(counts["route"])]
         st.caption("From the central application services (PTCAS for PT, OTCAS for OT). Not every program uses them, "
-                   "so the figures cover only the programs that do.")
+                   "so the figures cover only the programs that do."
+                   + (f" Our sources give no applicant figures for {', '.join(without)}." if without else ""))
     asks = views["asks"]
     if asks:
         st.markdown("**What programs ask for** (from the professional bodies; each program sets its own rules)")
@@ -210,6 +213,8 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
                  "the first counts only the first try, the second any number of tries.",
         )
         measure = measure if measure in measures else measures[0]
+        st.caption("The exam owners report different rates, so each route appears under the rate its exam owner "
+                   "publishes. " + md_escape(views["exam_coverage"]))
         series, table, figure = _exam(chosen, measure, data_dir())
         if figure is None:
             _missing(f"{measure.lower()}s")
@@ -229,6 +234,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     else:
         st.caption("Rules differ by state; the table covers national rules and a sample of states only. "
                    "Check with the state's licensing board.")
-        table_with_download(renewal, file_name=download_name("careers_school_renewal", chosen), key="download_school_renewal")
+        table_with_download(renewal, file_name=download_name("careers_school_renewal", chosen), key="download_school_renewal",
+                            column_config={"Rule": st.column_config.TextColumn(width="large")})
         cited.append(renewal.rename(columns={"Sources": "source_ids"}))
     return [c for c in cited if "source_ids" in c.columns]

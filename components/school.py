@@ -415,6 +415,17 @@ def exam_measures(exams: pd.DataFrame, routes) -> list[str]:
     return [m for m in EXAM_MEASURES if m in present]
 
 
+def exam_coverage(exams: pd.DataFrame, routes) -> str:
+    """Which routes each pass-rate measure covers, e.g. 'Ultimate pass rate: PT, PTA. New
+    graduates passing within one year: OT, OTA.' (the owners of the exams report different ones)."""
+    rows = _for_routes(exams, routes)
+    parts = []
+    for measure in exam_measures(exams, routes):
+        covered = routes_in_order(set(rows.loc[rows["measure"] == measure, "route"]))
+        parts.append(f"{measure}: {', '.join(covered)}.")
+    return " ".join(parts)
+
+
 def exam_series(exams: pd.DataFrame, routes, measure: str) -> pd.DataFrame:
     """One pass-rate measure only (first-time and ultimate are never mixed), by period.
     One series per route and group; oldest first."""

@@ -258,6 +258,8 @@ def test_exam_series_never_mixes_first_time_and_ultimate():
     ultimate = school.exam_series(EXAMS, ("PT",), "Ultimate pass rate")
     assert list(ultimate["value_pct"]) == [99]
     assert school.exam_measures(EXAMS, ("PT",)) == ["First-time pass rate", "Ultimate pass rate"]
+    assert school.exam_coverage(EXAMS, ("OT", "PT")) == (
+        "First-time pass rate: PT. Ultimate pass rate: PT. New graduates passing within one year: OT.")
     fig = charts.exam_chart(first, "First-time pass rate")
     assert list(fig.data[0].text) == ["85%", "88.5%"]
     assert fig.layout.title.text.startswith("First-time pass rate")
