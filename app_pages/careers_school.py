@@ -158,9 +158,13 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     elif views["cost_chart"] is None:
         _missing("tuition or debt figures")
     else:
-        st.caption("Median pay is the official BLS figure first (tier A), even where a third party gives a newer one. "
-                   "Debt and tuition carry their year and who measured them; they are averages, and one school can "
-                   "cost much more or less.")
+        pay = views["pay_table"]
+        weaker = [r for r, t in zip(pay["Route"], pay["Source tier"]) if t != "A"]
+        st.caption("Median pay is the official BLS figure first (tier A), even where a third party gives a newer one"
+                   + (f"; for {', '.join(weaker)} we found no official figure, so the bar names its source's tier. "
+                      if weaker else ". ")
+                   + "Debt and tuition carry their year (who measured them is in the table); one school's price is an "
+                   "example, and others cost much more or less.")
         chart(views["cost_chart"], key="chart_school_costs")
     numbers(views["costs_table"], download_name("careers_school_costs", chosen, institution), "download_school_costs",
             label="Tuition, debt and exam fees as a table", column_config={"US dollars": MONEY})

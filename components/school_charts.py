@@ -67,10 +67,10 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
         )
         fig.add_annotation(
             x=0, y=route, xanchor="left", yanchor="top", yshift=-40, showarrow=False, align="left",
-            text=wrap_label("Within or after the degree: " + " → ".join(steps), 90),
+            text=wrap_label("Within or after the degree: " + " → ".join(steps), 50),  # fits a phone
             font=dict(size=12, color=TEXT_COLOR),
         )
-    fig = _base(fig, title, 150 + 125 * max(1, len(routes)), legend=False)
+    fig = _base(fig, title, 150 + 140 * max(1, len(routes)), legend=False)
     fig.update_layout(barmode="overlay", margin=dict(l=10, r=30, b=50))
     end = float((stages["start"] + stages["length"].fillna(0)).max()) if len(stages) else 1.0
     fig.update_xaxes(title_text="Years after high school (shortest usual path)", gridcolor=GRID, dtick=1,

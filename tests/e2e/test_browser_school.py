@@ -66,3 +66,17 @@ def test_the_costs_download_equals_the_rows_on_screen(page, server):
         assert on_screen[:4] == in_file[:4]  # route, measure, kind of school, residency
         assert on_screen[4].replace("$", "").replace(",", "") == in_file[4]  # dollars as on screen, unformatted
     assert {r[2] for r in rows[1:]} <= {"Public", "All"}
+
+
+def test_phone_width_keeps_the_tab_charts_inside_the_screen(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    open_page(page, server, TAB)
+    charts = page.locator(".js-plotly-plot .main-svg")
+    expect(charts.first).to_be_attached()
+    for chart in charts.all():
+        box = chart.bounding_box()
+        assert box is not None and box["width"] <= 390
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "careers_becoming-one_phone.png"), full_page=True)
+    context.close()
