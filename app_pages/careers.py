@@ -4,6 +4,7 @@ how fast they grow, where they work, over the years, and where sources disagree.
 import pandas as pd
 import streamlit as st
 
+from app_pages import careers_school
 from app_pages.careers_common import chart, numbers
 from app_pages.common import data_dir, sources_footer, table_with_download, tables
 from components import careers
@@ -128,8 +129,9 @@ st.download_button(
 # One section at a time, like the handbook's own tabs; only the open tab is built and
 # drawn (six charts on one page made its first render ~1.5x the baseline app's).
 # The section is in the URL (?section=Pay), so a view can be shared.
-degree_tab, pay_tab, jobs_tab, settings_tab, trends_tab, disagree_tab = st.tabs(
-    ["Degree and license", "Pay", "Jobs and growth", "Where they work", "Over the years", "Where sources disagree"],
+degree_tab, pay_tab, jobs_tab, settings_tab, trends_tab, disagree_tab, becoming_tab = st.tabs(
+    ["Degree and license", "Pay", "Jobs and growth", "Where they work", "Over the years", "Where sources disagree",
+     "Becoming one"],
     key="section",
     bind="query-params",
 )
@@ -267,5 +269,9 @@ if disagree_tab.open:
             )
             table_with_download(disagree, file_name=download_name("careers_conflicts", chosen), key="download_conflicts")
             cited.append(disagree.rename(columns={"Sources": "source_ids"}))
+
+if becoming_tab.open:
+    with becoming_tab:
+        cited.extend(careers_school.render(chosen))
 
 sources_footer(pd.concat([c[["source_ids"]] for c in cited], ignore_index=True), sources, "careers")

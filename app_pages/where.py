@@ -97,8 +97,16 @@ if national is not None:
         f"(tier {md_escape(national['tier'])}).{doubt}"
     )
 
+prior = states.prior_period(figures, profession, measure, period)
+prior_view = states.state_view(figures, sources, profession, measure, prior) if prior else None
+if prior_view is not None:
+    st.caption(
+        f"For comparison, the table also gives {md_escape(period_label(prior))} (the period before, from the "
+        f"same kind of survey): figures for {int(prior_view['value'].notna().sum())} of 51 states and DC."
+    )
+
 st.subheader("The table (click a column to sort)")
-table_view = states.view_table(view, unit)
+table_view = states.view_table(view, unit, prior_view, prior or "")
 table_with_download(
     table_view,
     file_name=download_name("states", profession, measure, period),
@@ -106,6 +114,8 @@ table_with_download(
     column_config={table_view.columns[1]: st.column_config.NumberColumn(format="localized")},
 )
 cited = [view[view["source_ids"] != ""]]
+if prior_view is not None:
+    cited.append(prior_view[prior_view["source_ids"] != ""])
 
 if state:
     st.subheader(f"Every figure we have for {md_escape(state)}")

@@ -244,7 +244,8 @@ def _check_row_rules(schema: TableSchema, row: dict[str, str], line: int, label:
 
 
 def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines: list[int], label: str) -> None:
-    """The table's rules that span rows: unique column groups, and columns that determine others."""
+    """The table's rules that span rows: unique column groups, columns that determine others,
+    and column groups of which each row fills at least one."""
     for group in schema.unique_together:
         first: dict[tuple[str, ...], int] = {}
         for i, line in enumerate(lines):

@@ -718,3 +718,154 @@ CARE_TEAM = TableSchema(
 )
 
 TABLES.update({t.name: t for t in (STATE_ACCESS, PAYMENT, CARE_ROLES, CARE_TEAM)})
+# --- Becoming one: the school path (issue 13) -------------------------------------------------
+# Programs, the path from high school to a licence, cost and debt, admission, exam results and
+# licence renewal, for the four routes. Documented in data/README.md.
+
+ROUTES = PROFESSIONS_WITH_ASSISTANTS
+ACCREDITORS = ("ACOTE", "CAPTE")
+PROGRAM_DEGREES = (
+    "Entry-level OTD", "Entry-level master's", "OTA associate", "OTA bachelor's", "DPT", "PTA associate", "All",
+)
+PROGRAM_STATUSES = ("Accredited", "Candidate", "Applicant", "Developing", "All")
+COST_MEASURES = (
+    "Tuition and fees per year", "Tuition and fees whole program", "Graduate debt mean", "Graduate debt median",
+    "Exam fee", "Exam retake fee",
+)
+INSTITUTION_TYPES = ("Public", "Private", "All")
+RESIDENCIES = ("Resident", "Non-resident", "All")
+ADMISSION_SERVICES = ("PTCAS", "OTCAS", "Other")
+ADMISSION_MEASURES = (
+    "Applicants", "Applications", "Accepted applicants", "Acceptance rate", "Observation hours", "Prerequisite",
+)
+EXAMS = ("NBCOT OTR", "NBCOT COTA", "NPTE PT", "NPTE PTA")
+EXAM_MEASURES = ("First-time pass rate", "Ultimate pass rate", "New graduates passing within one year")
+RENEWAL_TOPICS = ("Continuing education", "Renewal period", "Certification renewal")
+
+_ROUTE = Column("route", "choice", allowed=ROUTES, description="OT, OTA, PT or PTA")
+_SCHOOL_AS_OF = Column("as_of", "as_of", description="the date or period the source gives for the figure")
+
+SCHOOL_PROGRAMS = TableSchema(
+    name="school_programs",
+    file="school_programs.csv",
+    id_column="row_id",
+    description="Counts of accredited and developing programs by route, degree and status, each with the date of the count.",
+    columns=(
+        Column("row_id", "id", pattern=r"SP\d{3}"),
+        _ROUTE,
+        Column("accreditor", "choice", allowed=ACCREDITORS, description="ACOTE (OT, OTA) or CAPTE (PT, PTA)"),
+        Column("degree", "choice", allowed=PROGRAM_DEGREES, description="the degree level; 'All' for a count over every level"),
+        Column("status", "choice", allowed=PROGRAM_STATUSES, description="accreditation status; 'All' for a count over every status"),
+        Column("programs", "int", minimum=0, description="number of programs"),
+        Column("students", "int", required=False, minimum=0, description="students enrolled, where the source gives it"),
+        _SCHOOL_AS_OF,
+        SOURCE_IDS,
+        _NOTE,
+    ),
+    unique_together=(("route", "degree", "status", "as_of", "source_ids"),),
+    determines=(("route", "accreditor"),),
+)
+
+SCHOOL_PATH = TableSchema(
+    name="school_path",
+    file="school_path.csv",
+    id_column="stage_id",
+    description="The path from high school to a licence for each route, one stage per row in order.",
+    columns=(
+        Column("stage_id", "id", pattern=r"SS\d{3}"),
+        _ROUTE,
+        Column("stage_order", "int", minimum=1, description="1 for the first stage after high school, then 2, 3 ..."),
+        Column("stage", description="short label, e.g. Bachelor's degree, Fieldwork, NBCOT exam, State licence"),
+        Column("years_min", "number", required=False, minimum=0, description="shortest usual length in years"),
+        Column("years_max", "number", required=False, minimum=0, description="longest usual length in years"),
+        Column("weeks", "number", required=False, minimum=0, description="weeks of fieldwork or clinical education"),
+        Column("detail", description="what the stage involves, in plain words"),
+        _SCHOOL_AS_OF,
+        SOURCE_IDS,
+        _NOTE,
+    ),
+    unique_together=(("route", "stage_order"),),
+)
+
+SCHOOL_COSTS = TableSchema(
+    name="school_costs",
+    file="school_costs.csv",
+    id_column="row_id",
+    description="Tuition and fees, graduate debt and exam fees, with the period and who measured them.",
+    columns=(
+        Column("row_id", "id", pattern=r"SC\d{3}"),
+        _ROUTE,
+        Column("measure", "choice", allowed=COST_MEASURES),
+        Column("institution_type", "choice", allowed=INSTITUTION_TYPES, description="Public, Private, or All when not split"),
+        Column("residency", "choice", allowed=RESIDENCIES, description="Resident, Non-resident, or All when not split"),
+        Column("value_usd", "number", minimum=0, description="US dollars"),
+        Column("period", "as_of", description="the class year, academic year or year the figure is for"),
+        Column("measured_by", description="who measured it, e.g. CAPTE annual survey, AOTA, the exam owner"),
+        SOURCE_IDS,
+        _NOTE,
+    ),
+    unique_together=(("route", "measure", "institution_type", "residency", "period", "source_ids"),),
+)
+
+ADMISSIONS = TableSchema(
+    name="admissions",
+    file="admissions.csv",
+    id_column="row_id",
+    description="Applicants, applications and acceptance by admission cycle; prerequisites and observation hours.",
+    columns=(
+        Column("row_id", "id", pattern=r"SA\d{3}"),
+        _ROUTE,
+        Column("service", "choice", allowed=ADMISSION_SERVICES, description="the application service, or Other"),
+        Column("cycle", description="admission cycle, e.g. 2021-22"),
+        Column("measure", "choice", allowed=ADMISSION_MEASURES),
+        Column("value", "number", required=False, minimum=0, description="the number, in `unit`"),
+        Column("unit", required=False, description="people, %, hours"),
+        Column("text", required=False, description="the prerequisite or statement in words"),
+        SOURCE_IDS,
+        _NOTE,
+    ),
+    at_least_one=(("value", "text"),),
+)
+
+EXAM_RESULTS = TableSchema(
+    name="exam_results",
+    file="exam_results.csv",
+    id_column="row_id",
+    description="Licensing exam pass rates by year. First-time and ultimate pass rates are different measures.",
+    columns=(
+        Column("row_id", "id", pattern=r"SX\d{3}"),
+        _ROUTE,
+        Column("exam", "choice", allowed=EXAMS),
+        Column("measure", "choice", allowed=EXAM_MEASURES),
+        Column("group", description="who took it, e.g. graduates of US programs"),
+        Column("period", "as_of", description="the year or class year"),
+        Column("value_pct", "number", minimum=0, maximum=100, description="percent who passed"),
+        Column("takers", "int", required=False, minimum=0, description="how many took it"),
+        SOURCE_IDS,
+        _NOTE,
+    ),
+    unique_together=(("route", "exam", "measure", "group", "period", "source_ids"),),
+    determines=(("exam", "route"),),
+)
+
+LICENCE_RENEWAL = TableSchema(
+    name="licence_renewal",
+    file="licence_renewal.csv",
+    id_column="row_id",
+    description="Keeping a licence or certification: continuing education and renewal periods, national or for a sample of states.",
+    columns=(
+        Column("row_id", "id", pattern=r"SL\d{3}"),
+        _ROUTE,
+        Column("state_code", "choice", required=False, allowed=AREA_ABBRS, description="the state; empty for national rules"),
+        Column("topic", "choice", allowed=RENEWAL_TOPICS),
+        Column("statement", description="the rule in plain words"),
+        Column("hours", "number", required=False, minimum=0, description="continuing education hours"),
+        Column("period_years", "number", required=False, minimum=0, description="the renewal period in years"),
+        _SCHOOL_AS_OF,
+        SOURCE_IDS,
+        _NOTE,
+    ),
+)
+
+SCHOOL_TABLES = (SCHOOL_PROGRAMS, SCHOOL_PATH, SCHOOL_COSTS, ADMISSIONS, EXAM_RESULTS, LICENCE_RENEWAL)
+TABLES.update({t.name: t for t in SCHOOL_TABLES})

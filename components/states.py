@@ -67,13 +67,52 @@ def _period_sort(period: str) -> tuple[int, int]:
     return (int(match.group(1)), int(match.group(2) or 0)) if match else (0, 0)
 
 
+# A period that covers at least this share of the best-covered period's states counts as
+# complete: the newest complete period comes first, so that one state a survey suppressed
+# does not send the map back to an older year.
+NEAR_COMPLETE = 0.9
+# A change in percent means something for counts and pay, not for ranks, shares or growth rates.
+CHANGE_UNITS = ("jobs", "USD per year", "USD per hour")
+
+
 def periods(figures: pd.DataFrame, profession: str, measure: str) -> list[tuple[str, int]]:
-    """(period, states with a figure) for a profession and measure: most states first, then newest."""
+    """(period, states with a figure) for a profession and measure: the (nearly) best-covered
+    periods first, newest first among them; then the others, most states first, then newest."""
     rows = _state_rows(figures)
     rows = rows[(rows["profession"] == profession) & (rows["measure"] == measure)]
     counts = rows.groupby("period")["state_abbr"].nunique()
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], tuple(-x for x in _period_sort(item[0]))))
-    return [(period, int(n)) for period, n in ordered]
+    if counts.empty:
+        return []
+    best = int(counts.max())
+
+    def key(item):
+        period, n = item
+        complete = n >= NEAR_COMPLETE * best
+        return (not complete, 0 if complete else -n, tuple(-x for x in _period_sort(period)))
+
+    return [(period, int(n)) for period, n in sorted(counts.items(), key=key)]
+
+
+def _period_form(period: str) -> str:
+    """'month' (YYYY-MM), 'span' (YYYY-YYYY), 'year' or 'other': only periods of one form compare."""
+    if re.fullmatch(r"(?:19|20)\d{2}-(?:19|20)\d{2}", period):
+        return "span"
+    if re.fullmatch(r"(?:19|20)\d{2}-\d{2}", period):
+        return "month"
+    if re.fullmatch(r"(?:19|20)\d{2}", period):
+        return "year"
+    return "other"
+
+
+def prior_period(figures: pd.DataFrame, profession: str, measure: str, period: str) -> str | None:
+    """The newest period before `period`, of the same form, with a state figure for this
+    profession and measure (for comparison), or None."""
+    form = _period_form(period)
+    if form == "other":
+        return None
+    older = [p for p, _ in periods(figures, profession, measure)
+             if _period_form(p) == form and _period_sort(p) < _period_sort(period)]
+    return max(older, key=_period_sort) if older else None
 
 
 def default_period(figures: pd.DataFrame, profession: str, measure: str) -> str | None:
@@ -111,18 +150,31 @@ def national_value(figures: pd.DataFrame, sources: pd.DataFrame, profession: str
     return None if rows.empty else rank_official_first(rows).iloc[0]
 
 
-def view_table(view: pd.DataFrame, unit: str = "") -> pd.DataFrame:
+def view_table(view: pd.DataFrame, unit: str = "", prior: pd.DataFrame | None = None, prior_period: str = "") -> pd.DataFrame:
     """The state view as the sortable table under the map: missing stays missing (empty).
-    The unit is in the figure's column name, so the download says it too."""
-    return pd.DataFrame({
+    The unit is in the figure's column name, so the download says it too. With `prior` (the
+    state view of an earlier period), that period's figure and the change in percent are added
+    where both periods have a figure; the prior figure's sources are listed too."""
+    table = pd.DataFrame({
         "State": view["state"],
         f"Figure ({unit})" if unit else "Figure": view["value"],
         "In words": view["shown"],
-        "As the source gives the period": view["reference_period"],
-        "Source tier": view["tier"],
-        "Caution": view["flag"],
-        "Sources": view["source_ids"],
     })
+    if prior is not None:
+        before = prior.set_index("state_abbr")["value"].reindex(view["state_abbr"]).to_numpy()
+        label = period_label(prior_period)
+        table[f"{label} ({unit})" if unit else label] = before
+        if unit in CHANGE_UNITS:
+            now = view["value"].to_numpy()
+            change = pd.Series((now / before - 1) * 100).where(pd.Series(before > 0))
+            table[f"Change since {label} (%)"] = change.round(1).to_numpy()
+    table["As the source gives the period"] = view["reference_period"].to_numpy()
+    table["Source tier"] = view["tier"].to_numpy()
+    table["Caution"] = view["flag"].to_numpy()
+    table["Sources"] = view["source_ids"].to_numpy()
+    if prior is not None:
+        table[f"Sources, {period_label(prior_period)}"] = prior["source_ids"].to_numpy()
+    return table
 
 
 def summary_sentence(view: pd.DataFrame, profession: str, measure: str, period: str, stated: str = "yes") -> str:

@@ -114,3 +114,40 @@ def test_the_tile_grid_places_every_state_and_dc_on_its_own_square():
     # Roughly where they lie: west coast left of the east coast, Alaska and Hawaii at the edges.
     assert states.TILE_GRID["CA"][1] < states.TILE_GRID["NY"][1]
     assert states.TILE_GRID["AK"][0] == 0 and states.TILE_GRID["HI"][0] == max(r for r, _ in states.TILE_GRID.values())
+
+
+def test_the_newest_nearly_complete_period_comes_first():
+    # 51 states in May 2023, 50 in May 2024 (one suppressed): the map opens on May 2024.
+    rows = [(f"A{i}", "OT", abbr, "oews_employment", 100 + i, "2023-05") for i, abbr in enumerate(states.STATE_ABBRS)]
+    rows += [(f"B{i}", "OT", abbr, "oews_employment", 110 + i, "2024-05") for i, abbr in enumerate(states.STATE_ABBRS[1:])]
+    rows += [(f"C{i}", "OT", abbr, "oews_employment", 1, "2025-05") for i, abbr in enumerate(states.STATE_ABBRS[:5])]
+    frame = figures(*rows)
+    assert states.periods(frame, "OT", "oews_employment") == [("2024-05", 50), ("2023-05", 51), ("2025-05", 5)]
+    assert states.default_period(frame, "OT", "oews_employment") == "2024-05"
+    assert states.periods(frame, "PT", "oews_employment") == []
+
+
+def test_prior_period_is_the_newest_older_period_of_the_same_form():
+    frame = figures(
+        ("A", "OT", "CA", "oews_employment", 10, "2021-05"), ("B", "OT", "CA", "oews_employment", 12, "2023-05"),
+        ("C", "OT", "CA", "oews_employment", 11, "2022"), ("D", "OT", "TX", "oews_employment", 9, "2024-05"),
+    )
+    assert states.prior_period(frame, "OT", "oews_employment", "2024-05") == "2023-05"  # not the year-only 2022
+    assert states.prior_period(frame, "OT", "oews_employment", "2021-05") is None
+    assert states.prior_period(frame, "OT", "oews_employment", "undated") is None
+
+
+def test_view_table_adds_the_prior_period_and_the_change_where_both_exist():
+    frame = figures(
+        ("A", "OT", "CA", "oews_employment", 100, "2023-05"), ("B", "OT", "CA", "oews_employment", 110, "2024-05"),
+        ("C", "OT", "TX", "oews_employment", 90, "2024-05"),
+    )
+    now = states.state_view(frame, SOURCES, "OT", "oews_employment", "2024-05")
+    before = states.state_view(frame, SOURCES, "OT", "oews_employment", "2023-05")
+    table = states.view_table(now, "jobs", before, "2023-05").set_index("State")
+    assert table.loc["California", "May 2023 (jobs)"] == 100
+    assert table.loc["California", "Change since May 2023 (%)"] == 10.0
+    assert math.isnan(table.loc["Texas", "May 2023 (jobs)"]) and math.isnan(table.loc["Texas", "Change since May 2023 (%)"])
+    assert table.loc["California", "Sources, May 2023"] == "WF001"
+    ranks = states.view_table(now, "rank among 50 states and DC", before, "2023-05")
+    assert not any(c.startswith("Change since") for c in ranks.columns)  # a change of rank in % means nothing

@@ -735,3 +735,29 @@ def test_a_care_team_row_names_a_condition_or_a_goal():
     assert_where(err, "data/care_team.csv", 2, "population_ids")
     err = fail(CARE_TEAM, csv(TEAM_HEADER, "T001,R09,P01,,A reason.,CL001"), "data/care_team.csv", TEAM_KNOWN)
     assert_where(err, "data/care_team.csv", 2, "role_id")
+
+
+# --- at_least_one: each row fills at least one of a group of columns ---------------------------------
+
+EITHER = TableSchema(
+    name="either",
+    file="either.csv",
+    id_column="id",
+    columns=(
+        Column("id", "id", pattern=r"N\d"),
+        Column("value", "number", required=False),
+        Column("text", required=False),
+    ),
+    at_least_one=(("value", "text"),),
+)
+
+
+def test_at_least_one_accepts_a_row_with_either_cell_filled():
+    frame = parse_table(EITHER, csv("id,value,text", "N1,3,", "N2,,words", "N3,4,more"), "data/either.csv")
+    assert list(frame["id"]) == ["N1", "N2", "N3"]
+
+
+def test_at_least_one_rejects_a_row_with_every_cell_of_the_group_empty():
+    err = fail(EITHER, csv("id,value,text", "N1,3,", "N2,,"), "data/either.csv")
+    assert_where(err, "data/either.csv", 3, "value")
+    assert "value, text" in str(err)
