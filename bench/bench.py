@@ -40,6 +40,7 @@ from urllib.parse import quote_plus
 import psutil
 
 import protocol_load  # bench/protocol_load.py (this script's directory is on sys.path)
+import proxy_load  # bench/proxy_load.py: the protocol load through deploy/run.sh's nginx
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -636,6 +637,15 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
     return out
 
 
+async def through_nginx_load(app: dict, people: list[int], changes_each: int) -> dict:
+    """bench/proxy_load.py: protocol sessions through nginx, one Streamlit process per core."""
+    print(f"through nginx under load (deploy/run.sh, {os.cpu_count()} processes, protocol client)", flush=True)
+    if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
+        print("  nginx not installed (apt-get install -y nginx): skipped", flush=True)
+        return {"skipped": "nginx not installed"}
+    return await proxy_load.measure(app["filter_page"], app["toggles"], os.cpu_count() or 1, people, changes_each)
+
+
 # --------------------------------------------------------------------------- report
 
 def machine() -> dict:
@@ -750,6 +760,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
                      "baseline": f"direct: {c_d['errors']} / {fmt(c_d['median'])} / {fmt(c_d['p95'])} ms",
                      "ratio": None, "target": f"0 errors, p95 <= {fmt(limit)} ms",
                      "met": c["errors"] == 0 and c["p95"] is not None and c["p95"] <= limit, "unit": ""})
+    if "crowds" in results.get("proxy_load", {}):
+        rows.extend(proxy_load.rows(results["proxy_load"]))
     lines = ["| figure | dashboard | baseline | ratio | target | met |", "|---|---:|---:|---:|---|---|"]
     for r in rows:
         dv = r["dashboard"] if isinstance(r["dashboard"], str) else fmt(r["dashboard"], r["unit"])
@@ -784,6 +796,9 @@ async def main(args) -> dict:
 
     for name in apps:
         results["apps"][name] = {"pages": apps[name]["pages"], "views": apps[name]["views"]}
+    if args.only == "proxy-load":
+        results["proxy_load"] = await through_nginx_load(apps["dashboard"], args.proxy_people, args.changes_each)
+        return results
     if not args.only:
         print("data: cold load and validation in fresh processes", flush=True)
         for name in apps:
@@ -807,6 +822,8 @@ async def main(args) -> dict:
             results["nginx"] = await through_nginx(browser, apps["dashboard"], args.nginx_renders,
                                                    args.sessions, args.changes_each)
         await browser.close()
+    if not args.no_nginx and not args.only:
+        results["proxy_load"] = await through_nginx_load(apps["dashboard"], args.proxy_people, args.changes_each)
     results["loadavg_end"] = os.getloadavg()
     results["other_load"] = monitor.summary()
     results["duration_s"] = round((datetime.datetime.now().astimezone() - started).total_seconds())
@@ -826,7 +843,10 @@ def parse_args(argv=None):
     parser.add_argument("--changes-each", type=int, default=10)
     parser.add_argument("--nginx-renders", type=int, default=3)
     parser.add_argument("--no-nginx", action="store_true")
-    parser.add_argument("--only", choices=["interaction"], help="while developing: only reruns, memory, concurrency")
+    parser.add_argument("--proxy-people", type=int, nargs="+", default=[20, 50],
+                        help="crowd sizes for the load through nginx (bench/proxy_load.py)")
+    parser.add_argument("--only", choices=["interaction", "proxy-load"],
+                        help="while developing: only reruns, memory, concurrency; or only the load through nginx")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
     if args.quick:
@@ -863,6 +883,8 @@ if __name__ == "__main__":
     outcome = asyncio.run(main(arguments))
     if arguments.only:
         print(json.dumps(outcome["apps"], indent=1, default=str)[:6000])
+        if "proxy_load" in outcome:
+            print(json.dumps(outcome["proxy_load"], indent=1, default=str)[:6000])
         raise SystemExit(0)
     text, rows = table(outcome)
     outcome["table"] = rows
