@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import http.client
 import os
 import shutil
@@ -124,7 +125,9 @@ def test_deploy_configured_name_runs_a_session_over_the_websocket(deployment):
         return await protocol_load.verify(deployment.url, "populations", "population",
                                           [POPULATION], [OTHER])
 
-    result = asyncio.run(session())
+    # In a thread of its own: Playwright's sync API may already run an event loop here.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        result = pool.submit(asyncio.run, session()).result()
     assert result["content_changed"]
 
 
