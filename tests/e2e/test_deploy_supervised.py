@@ -16,6 +16,7 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -112,6 +113,17 @@ def test_deploy_refuses_websocket_with_foreign_host_and_origin(deployment):
     assert handshake(port, f"localhost:{port}", "http://localhost:3000").split()[1] == "403"
     assert handshake(port, own, "null").split()[1] == "403"
     assert handshake(port, own, None).split()[1] == "403"
+
+
+@pytest.mark.parametrize("names", ["ok.example evil.example;return", "a{b}", "   "])
+def test_deploy_refuses_server_names_that_could_change_the_config(names):
+    """Names are written into nginx's configuration: anything but a host name stops
+    run.sh before it starts a process."""
+    done = subprocess.run(["bash", str(ROOT / "deploy" / "run.sh")], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "SERVER_NAMES": names, "PYTHON": sys.executable, "NGINX": NGINX or "nginx"},
+                          timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "SERVER_NAMES" in done.stderr
 
 
 def test_deploy_configured_name_runs_a_session_over_the_websocket(deployment):
