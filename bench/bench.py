@@ -40,6 +40,7 @@ from urllib.parse import quote_plus
 import psutil
 
 import protocol_load  # bench/protocol_load.py (this script's directory is on sys.path)
+import proxy_load  # bench/proxy_load.py: the protocol load through deploy/run.sh's nginx
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -452,6 +453,10 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
                                        "until_last_server_message_median": median([a for a, _ in parts]),
                                        "after_last_server_message_median": median([b for _, b in parts])}
         print(f"  {app['name']:9} rerun after page switch: median {median(switch_ms):.0f} ms", flush=True)
+        # Every page has now run once in this process: its imports and cached tables are
+        # loaded. Memory kept after the crowd below is also read against this point, so
+        # that this one-time cost is not mistaken for what sessions leave behind.
+        rss["pages_seen"] = server.rss_mb()
 
         # Download: click to the file on disk, on the filter page.
         await page.goto(url.format(base=server.url), wait_until="commit")
@@ -512,6 +517,7 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
         out["sessions_opened"] = len(contexts_pages)
         out["per_session_mb"] = (rss["sessions_open"] - rss["one_session"]) / max(1, len(contexts_pages) - 1)
         out["retained_after_close_mb"] = rss["after_close"] - rss["one_session"]
+        out["retained_after_close_vs_pages_mb"] = rss["after_close"] - rss["pages_seen"]
         print(f"  {app['name']:9} RSS MB {out['rss_mb']}, per extra session {out['per_session_mb']:.2f} MB", flush=True)
     except Exception:
         print(f"--- the {app['name']} server's log:\n{server.tail()}", flush=True)
@@ -636,6 +642,15 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
     return out
 
 
+async def through_nginx_load(app: dict, people: list[int], changes_each: int) -> dict:
+    """bench/proxy_load.py: protocol sessions through nginx, one Streamlit process per core."""
+    print(f"through nginx under load (deploy/run.sh, {os.cpu_count()} processes, protocol client)", flush=True)
+    if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
+        print("  nginx not installed (apt-get install -y nginx): skipped", flush=True)
+        return {"skipped": "nginx not installed"}
+    return await proxy_load.measure(app["filter_page"], app["toggles"], os.cpu_count() or 1, people, changes_each)
+
+
 # --------------------------------------------------------------------------- report
 
 def machine() -> dict:
@@ -701,6 +716,10 @@ def table(results: dict) -> tuple[str, list[dict]]:
         f"< {TARGETS['session_mb']} MB", d["per_session_mb"] < TARGETS["session_mb"], unit=" MB")
     row("memory kept after all sessions closed (vs 1 session)", d["retained_after_close_mb"], b["retained_after_close_mb"],
         f"< {TARGETS['session_mb']} MB", d["retained_after_close_mb"] < TARGETS["session_mb"], unit=" MB")
+    if "retained_after_close_vs_pages_mb" in d and "retained_after_close_vs_pages_mb" in b:
+        row("memory kept after all sessions closed (vs 1 session that has seen every page)",
+            d["retained_after_close_vs_pages_mb"], b["retained_after_close_vs_pages_mb"],
+            f"< {TARGETS['session_mb']} MB", d["retained_after_close_vs_pages_mb"] < TARGETS["session_mb"], unit=" MB")
     c_d, c_b = d["concurrency"], b["concurrency"]
     label = f"{c_d['sessions']} sessions x {c_d['changes_each']} changes"
     row(f"{label}: errors", c_d["errors"], c_b["errors"], "0", c_d["errors"] == 0, unit="")
@@ -750,6 +769,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
                      "baseline": f"direct: {c_d['errors']} / {fmt(c_d['median'])} / {fmt(c_d['p95'])} ms",
                      "ratio": None, "target": f"0 errors, p95 <= {fmt(limit)} ms",
                      "met": c["errors"] == 0 and c["p95"] is not None and c["p95"] <= limit, "unit": ""})
+    if "crowds" in results.get("proxy_load", {}):
+        rows.extend(proxy_load.rows(results["proxy_load"]))
     lines = ["| figure | dashboard | baseline | ratio | target | met |", "|---|---:|---:|---:|---|---|"]
     for r in rows:
         dv = r["dashboard"] if isinstance(r["dashboard"], str) else fmt(r["dashboard"], r["unit"])
@@ -784,6 +805,9 @@ async def main(args) -> dict:
 
     for name in apps:
         results["apps"][name] = {"pages": apps[name]["pages"], "views": apps[name]["views"]}
+    if args.only == "proxy-load":
+        results["proxy_load"] = await through_nginx_load(apps["dashboard"], args.proxy_people, args.changes_each)
+        return results
     if not args.only:
         print("data: cold load and validation in fresh processes", flush=True)
         for name in apps:
@@ -807,6 +831,8 @@ async def main(args) -> dict:
             results["nginx"] = await through_nginx(browser, apps["dashboard"], args.nginx_renders,
                                                    args.sessions, args.changes_each)
         await browser.close()
+    if not args.no_nginx and not args.only:
+        results["proxy_load"] = await through_nginx_load(apps["dashboard"], args.proxy_people, args.changes_each)
     results["loadavg_end"] = os.getloadavg()
     results["other_load"] = monitor.summary()
     results["duration_s"] = round((datetime.datetime.now().astimezone() - started).total_seconds())
@@ -826,7 +852,10 @@ def parse_args(argv=None):
     parser.add_argument("--changes-each", type=int, default=10)
     parser.add_argument("--nginx-renders", type=int, default=3)
     parser.add_argument("--no-nginx", action="store_true")
-    parser.add_argument("--only", choices=["interaction"], help="while developing: only reruns, memory, concurrency")
+    parser.add_argument("--proxy-people", type=int, nargs="+", default=[20, 50],
+                        help="crowd sizes for the load through nginx (bench/proxy_load.py)")
+    parser.add_argument("--only", choices=["interaction", "proxy-load"],
+                        help="while developing: only reruns, memory, concurrency; or only the load through nginx")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
     if args.quick:
@@ -863,6 +892,8 @@ if __name__ == "__main__":
     outcome = asyncio.run(main(arguments))
     if arguments.only:
         print(json.dumps(outcome["apps"], indent=1, default=str)[:6000])
+        if "proxy_load" in outcome:
+            print(json.dumps(outcome["proxy_load"], indent=1, default=str)[:6000])
         raise SystemExit(0)
     text, rows = table(outcome)
     outcome["table"] = rows

@@ -27,7 +27,9 @@ import hashlib
 import random
 import statistics
 import time
+import urllib.request
 from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -57,18 +59,36 @@ class Run:
 class ProtocolSession:
     """One app session over one WebSocket; runs are made one at a time."""
 
-    def __init__(self, base_url: str, page: str, keep: bool = False):
+    def __init__(self, base_url: str, page: str, keep: bool = False, cookies: bool = False):
         self.base_url = base_url.rstrip("/")
         self.page = page
         self.keep = keep  # keep elements and a digest of each run (for verifying, not under load)
+        # cookies=True: load the page over HTTP first and send the cookies it set with
+        # the WebSocket, as a browser does. Behind deploy/'s nginx that cookie decides
+        # which process serves the session; without it every session from one address
+        # would go to one process.
+        self.cookies = cookies
         self.ws = None
         self.page_script_hash = ""
         self.query_string = ""
 
+    def _page_cookies(self) -> str:
+        with urllib.request.urlopen(f"{self.base_url}/{self.page}", timeout=RUN_TIMEOUT_S) as response:
+            jar = SimpleCookie()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                jar.load(header)
+        return "; ".join(f"{name}={morsel.value}" for name, morsel in jar.items())
+
     async def open(self) -> Run:
         """Connect and make the first run of the page, as a browser tab opening it."""
+        headers = {}
+        if self.cookies:
+            cookie = await asyncio.to_thread(self._page_cookies)
+            if cookie:
+                headers["Cookie"] = cookie
         self.ws = await connect(
             self.base_url.replace("http", "ws", 1) + STREAM_PATH,
+            additional_headers=headers,
             origin=self.base_url,  # same origin as the page, or the server refuses
             subprotocols=["streamlit"],
             proxy=None,  # loopback: never through an HTTP(S)_PROXY from the environment
@@ -166,8 +186,9 @@ def change_values(default: list[str], toggles: list[str], count: int, offset: in
     return values
 
 
-async def open_session(base_url: str, page: str, key: str, keep: bool = False) -> tuple[ProtocolSession, str, Run]:
-    session = ProtocolSession(base_url, page, keep=True)  # the first run's elements give the widget id
+async def open_session(base_url: str, page: str, key: str, keep: bool = False,
+                       cookies: bool = False) -> tuple[ProtocolSession, str, Run]:
+    session = ProtocolSession(base_url, page, keep=True, cookies=cookies)  # the first run's elements give the widget id
     try:
         first = await session.open()
         widget_id = filter_widget_id(first, key)
@@ -178,13 +199,14 @@ async def open_session(base_url: str, page: str, key: str, keep: bool = False) -
     return session, widget_id, first
 
 
-async def verify(base_url: str, page: str, key: str, default: list[str], toggles: list[str]) -> dict:
+async def verify(base_url: str, page: str, key: str, default: list[str], toggles: list[str],
+                 cookies: bool = False) -> dict:
     """One session: a change must run the whole script cleanly and change what is shown.
 
     Raises ProtocolError otherwise: figures from a client whose changes the app ignores,
     or which only ever shows an error, would mean nothing.
     """
-    session, widget_id, first = await open_session(base_url, page, key, keep=True)
+    session, widget_id, first = await open_session(base_url, page, key, keep=True, cookies=cookies)
     try:
         option = toggles[0]
         added = await session.set_multiselect(widget_id, key, default + [option])
@@ -219,9 +241,10 @@ def summary(latencies: list[float]) -> dict:
     return {"median": statistics.median(ordered) if ordered else None, "p95": p95, "n": len(ordered)}
 
 
-async def single(base_url: str, page: str, key: str, default: list[str], toggles: list[str], count: int) -> dict:
+async def single(base_url: str, page: str, key: str, default: list[str], toggles: list[str], count: int,
+                 cookies: bool = False) -> dict:
     """One session making `count` changes one after the other."""
-    session, widget_id, _ = await open_session(base_url, page, key)
+    session, widget_id, _ = await open_session(base_url, page, key, cookies=cookies)
     try:
         latencies = await changes(session, widget_id, key, change_values(default, toggles, count))
     finally:
@@ -231,7 +254,8 @@ async def single(base_url: str, page: str, key: str, default: list[str], toggles
 
 async def concurrent(base_url: str, page: str, key: str, default: list[str], toggles: list[str],
                      sessions: int, changes_each: int, server_cpu=None,
-                     think_s: tuple[float, float] | None = None) -> dict:
+                     think_s: tuple[float, float] | None = None, cookies: bool = False,
+                     open_at_once: int | None = None) -> dict:
     """`sessions` sessions opened first (not timed), then all making their changes at once.
 
     think_s=None: each session sends its next change as soon as the last one finished (a
@@ -242,11 +266,16 @@ async def concurrent(base_url: str, page: str, key: str, default: list[str], tog
     An error (a session that cannot open, an exception shown, a timeout) is counted and
     ends that session, as in the browser figure; it does not end the measurement.
     server_cpu, if given, returns the CPU seconds the server has used so far: read
-    around the changes, it shows how many cores the server kept busy.
+    around the changes, it shows how many cores the server kept busy. cookies: see
+    ProtocolSession. open_at_once: open the sessions that many at a time (default: all).
     """
     errors: list[str] = []
-    opened = await asyncio.gather(*[open_session(base_url, page, key) for _ in range(sessions)],
-                                  return_exceptions=True)
+    opened: list = []
+    step = open_at_once or sessions
+    for start in range(0, sessions, step):
+        opened += await asyncio.gather(*[open_session(base_url, page, key, cookies=cookies)
+                                         for _ in range(start, min(sessions, start + step))],
+                                       return_exceptions=True)
     for item in opened:
         if isinstance(item, BaseException):
             errors.append(f"opening a session: {item!r}"[:400])
