@@ -363,7 +363,7 @@ def _dependencies(schema: TableSchema) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _with_references(name: str) -> list[str]:
+def tables_read_for(name: str) -> list[str]:
     """The table and every table it depends on, directly or not (each once)."""
     order: list[str] = []
     pending = [name]
@@ -379,7 +379,7 @@ def _with_references(name: str) -> list[str]:
 def _content_key(name: str, data_dir: Path) -> tuple | None:
     """A digest of every file validating `name` reads; None if one is missing, unreadable or too big."""
     digests = []
-    for table in _with_references(name):
+    for table in tables_read_for(name):
         try:
             with (data_dir / TABLES[table].file).open("rb") as handle:
                 raw = handle.read(MAX_FILE_BYTES + 1)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from components.loader import tables_read_for
 from components.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,15 +60,8 @@ def nav_pages() -> tuple[NavPage, ...]:
 
 
 def refs_closure(names: set[str]) -> set[str]:
-    """names plus every table their "refs" columns load (the loader reads those first)."""
-    result, todo = set(), list(names)
-    while todo:
-        name = todo.pop()
-        if name in result or name not in TABLES:
-            continue
-        result.add(name)
-        todo.extend(c.ref_table for c in TABLES[name].columns if c.kind == "refs")
-    return result
+    """names plus every table the loader reads to validate them (refs, the copy-domain list)."""
+    return {table for name in names if name in TABLES for table in tables_read_for(name)}
 
 
 def bound_widget_keys(page: NavPage) -> tuple[str, ...]:
