@@ -82,7 +82,7 @@ def _exam(chosen: tuple[str, ...], measure: str, directory: str) -> tuple:
 
 
 def _missing(what: str) -> None:
-    st.info(f"Our sources give no {what} for the routes you chose.", icon=":material/info:")
+    st.info(f"Our sources give no {md_escape(what)} for the routes you chose.", icon=":material/info:")
 
 
 def _problem(problems: dict[str, str], name: str) -> bool:
@@ -161,7 +161,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
         pay = views["pay_table"]
         weaker = [r for r, t in zip(pay["Route"], pay["Source tier"]) if t != "A"]
         st.caption("Median pay is the official BLS figure first (tier A), even where a third party gives a newer one"
-                   + (f"; for {', '.join(weaker)} we found no official figure, so the bar names its source's tier. "
+                   + (f"; for {md_escape(', '.join(weaker))} we found no official figure, so the bar names its source's tier. "
                       if weaker else ". ")
                    + "Debt and tuition carry their year (who measured them is in the table); one school's price is an "
                    "example, and others cost much more or less.")
@@ -190,7 +190,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
         without = [r for r in chosen if r not in set(counts["route"])]
         st.caption("From the central application services (PTCAS for PT, OTCAS for OT). Not every program uses them, "
                    "so the figures cover only the programs that do."
-                   + (f" Our sources give no applicant figures for {', '.join(without)}." if without else ""))
+                   + (f" Our sources give no applicant figures for {md_escape(', '.join(without))}." if without else ""))
     asks = views["asks"]
     if asks:
         st.markdown("**What programs ask for** (from the professional bodies; each program sets its own rules)")

@@ -31,7 +31,7 @@ MARKDOWN_CALLS = {
 }
 ESCAPERS = {"md_escape", "md_link"}
 # Functions that build Markdown from data and escape every data value inside.
-MARKDOWN_BUILDERS = {"source_links"}
+MARKDOWN_BUILDERS = {"source_links", "weak_badge"}
 SAFE_CALLS = {"len", "int", "round"}
 STRING_METHODS = {"upper", "lower", "title", "capitalize", "strip"}
 NUMERIC_FORMAT = ("d", "f", "e", "g", "%", "n")
@@ -278,3 +278,14 @@ def test_markdown_builders_escape_every_data_value():
     assert "](javascript:" not in shown
     without = shown.replace(md_escape(hostile), "")
     assert "<img" not in without and "**b**" not in without
+
+
+def test_weak_badge_shows_only_its_own_constant_text():
+    """weak_badge (allowed unescaped above) never passes its argument through: whatever
+    the data says, it shows the fixed badge or nothing."""
+    from app_pages.common import WEAK_BADGE, weak_badge
+
+    hostile = "<img src=x onerror=alert(1)> **b** [x](javascript:alert(1))"
+    assert weak_badge(hostile) == f" {WEAK_BADGE}"
+    assert weak_badge("") == ""
+    assert "img" not in WEAK_BADGE and "](" not in WEAK_BADGE
