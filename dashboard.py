@@ -16,8 +16,15 @@ pages = {
         st.Page("app_pages/decide.py", title="Which therapy could help?", icon=":material/signpost:", default=True),
     ],
     "Compare the two professions": [
-        st.Page("app_pages/compare.py", title="OT and PT side by side", icon=":material/view_column:", url_path="compare"),
-        st.Page("app_pages/populations.py", title="Patients and conditions", icon=":material/groups:", url_path="populations"),
+        st.Page(
+            "app_pages/compare.py", title="OT and PT side by side", icon=":material/view_column:", url_path="compare"
+        ),
+        st.Page(
+            "app_pages/populations.py",
+            title="Patients and conditions",
+            icon=":material/groups:",
+            url_path="populations",
+        ),
         st.Page("app_pages/interventions.py", title="Treatments", icon=":material/healing:", url_path="interventions"),
     ],
     "Careers": [

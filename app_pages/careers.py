@@ -16,11 +16,20 @@ from components.sources import source_links
 from components.text import md_escape
 
 EDUCATION_TOPICS = (
-    "Entry degree", "Program length", "Clinical education", "Accreditor", "Accredited programs",
-    "Licensing exam", "Exam format", "Exam fee", "Pass rate", "Licensure", "Licensure compact",
-    "Continuing education", "Specialty certification",
+    "Entry degree",
+    "Program length",
+    "Clinical education",
+    "Accreditor",
+    "Accredited programs",
+    "Licensing exam",
+    "Exam format",
+    "Exam fee",
+    "Pass rate",
+    "Licensure",
+    "Licensure compact",
+    "Continuing education",
+    "Specialty certification",
 )
-
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -30,7 +39,8 @@ def _views(chosen: tuple[str, ...], directory: str) -> dict:
     Small hashable arguments only; tables() has validated the files before this runs.
     """
     national, settings, trends, education, sources = (
-        load_table(name, directory) for name in ("wages_employment", "work_settings", "workforce_trends", "education", "sources")
+        load_table(name, directory)
+        for name in ("wages_employment", "work_settings", "workforce_trends", "education", "sources")
     )
     facts, facts_cited = careers.quick_facts(national, education, sources, chosen)
     ranges = careers.pay_ranges(national, sources, chosen)
@@ -39,7 +49,8 @@ def _views(chosen: tuple[str, ...], directory: str) -> dict:
     shares = careers.setting_shares(settings, sources, chosen)
     return {
         "summary": careers.quick_summary(national, sources, chosen),
-        "facts": facts, "facts_cited": facts_cited,
+        "facts": facts,
+        "facts_cited": facts_cited,
         "schooling": careers.education_table(education, chosen, EDUCATION_TOPICS),
         "rates": careers.pass_rates(education, chosen),
         "ranges": ranges,
@@ -47,8 +58,12 @@ def _views(chosen: tuple[str, ...], directory: str) -> dict:
         "counts": counts,
         "jobs_chart": None if counts.empty else charts.jobs_chart(counts, careers.jobs_title(counts)),
         "outlook": outlook,
-        "growth_chart": None if outlook.empty else charts.outlook_chart(outlook, "growth_pct", careers.outlook_title(outlook, "growth_pct")),
-        "openings_chart": None if outlook.empty else charts.outlook_chart(outlook, "openings", careers.outlook_title(outlook, "openings")),
+        "growth_chart": None
+        if outlook.empty
+        else charts.outlook_chart(outlook, "growth_pct", careers.outlook_title(outlook, "growth_pct")),
+        "openings_chart": None
+        if outlook.empty
+        else charts.outlook_chart(outlook, "openings", careers.outlook_title(outlook, "openings")),
         "shares": shares,
         "settings_chart": None if shares.empty else charts.settings_chart(shares),
         "settings_view": careers.settings_table(settings, chosen),
@@ -130,8 +145,15 @@ st.download_button(
 # drawn (six charts on one page made its first render ~1.5x the baseline app's).
 # The section is in the URL (?section=Pay), so a view can be shared.
 degree_tab, pay_tab, jobs_tab, settings_tab, trends_tab, disagree_tab, becoming_tab = st.tabs(
-    ["Degree and license", "Pay", "Jobs and growth", "Where they work", "Over the years", "Where sources disagree",
-     "Becoming one"],
+    [
+        "Degree and license",
+        "Pay",
+        "Jobs and growth",
+        "Where they work",
+        "Over the years",
+        "Where sources disagree",
+        "Becoming one",
+    ],
     key="section",
     bind="query-params",
 )
@@ -149,8 +171,12 @@ if degree_tab.open:
         rates = views["rates"]
         if not rates.empty:
             st.table(rates.drop(columns="Sources").set_index("Profession"))
-        numbers(schooling, download_name("careers_education", chosen), "download_education",
-                label=f"Every fact on degrees, programs, exams and licenses ({len(schooling)})")
+        numbers(
+            schooling,
+            download_name("careers_education", chosen),
+            "download_education",
+            label=f"Every fact on degrees, programs, exams and licenses ({len(schooling)})",
+        )
 
 if pay_tab.open:
     with pay_tab:
@@ -163,10 +189,21 @@ if pay_tab.open:
                 "Rows with no thick bar give only the 10th, 50th and 90th percentiles."
             )
             chart(views["pay_chart"], key="chart_pay")
-            numbers(careers.pay_range_table(ranges), download_name("careers_pay", chosen), "download_pay",
-                    column_config={c: st.column_config.NumberColumn(format="dollar") for c in
-                                   ("Lowest-paid 10% earn less than", "25th percentile", "Median (half earn more)",
-                                    "75th percentile", "Top 10% earn more than")})
+            numbers(
+                careers.pay_range_table(ranges),
+                download_name("careers_pay", chosen),
+                "download_pay",
+                column_config={
+                    c: st.column_config.NumberColumn(format="dollar")
+                    for c in (
+                        "Lowest-paid 10% earn less than",
+                        "25th percentile",
+                        "Median (half earn more)",
+                        "75th percentile",
+                        "Top 10% earn more than",
+                    )
+                },
+            )
             cited.append(ranges)
 
 if jobs_tab.open:
@@ -179,27 +216,44 @@ if jobs_tab.open:
         if not counts.empty:
             chart(views["jobs_chart"], key="chart_jobs")
         if not outlook.empty:
-            st.caption("Projections are for 10 years; each bar is labelled with its decade. Groups named *and aides* are "
-                       "counted together with aides by their source.")
+            st.caption(
+                "Projections are for 10 years; each bar is labelled with its decade. Groups named *and aides* are "
+                "counted together with aides by their source."
+            )
             chart(views["growth_chart"], key="chart_growth")
             chart(views["openings_chart"], key="chart_openings")
         jobs_view = pd.concat(
             [
-                pd.DataFrame({
-                    "Profession": counts["profession"], "Figure": counts["count"],
-                    "Value": [careers.format_value(v, "jobs") for v in counts["value"]],
-                    "Period": counts["period_label"], "Source tier": counts["tier"], "Sources": counts["source_ids"],
-                }),
-                pd.DataFrame({
-                    "Profession": outlook["profession"], "Figure": "Projected growth over 10 years",
-                    "Value": [careers.format_value(v, "percent") for v in outlook["growth_pct"]],
-                    "Period": outlook["period_label"], "Source tier": outlook["tier"], "Sources": outlook["source_ids"],
-                }),
-                pd.DataFrame({
-                    "Profession": outlook["profession"], "Figure": "Openings each year, on average",
-                    "Value": [careers.format_value(v, "openings per year") for v in outlook["openings"]],
-                    "Period": outlook["period_label"], "Source tier": outlook["tier"], "Sources": outlook["source_ids"],
-                }),
+                pd.DataFrame(
+                    {
+                        "Profession": counts["profession"],
+                        "Figure": counts["count"],
+                        "Value": [careers.format_value(v, "jobs") for v in counts["value"]],
+                        "Period": counts["period_label"],
+                        "Source tier": counts["tier"],
+                        "Sources": counts["source_ids"],
+                    }
+                ),
+                pd.DataFrame(
+                    {
+                        "Profession": outlook["profession"],
+                        "Figure": "Projected growth over 10 years",
+                        "Value": [careers.format_value(v, "percent") for v in outlook["growth_pct"]],
+                        "Period": outlook["period_label"],
+                        "Source tier": outlook["tier"],
+                        "Sources": outlook["source_ids"],
+                    }
+                ),
+                pd.DataFrame(
+                    {
+                        "Profession": outlook["profession"],
+                        "Figure": "Openings each year, on average",
+                        "Value": [careers.format_value(v, "openings per year") for v in outlook["openings"]],
+                        "Period": outlook["period_label"],
+                        "Source tier": outlook["tier"],
+                        "Sources": outlook["source_ids"],
+                    }
+                ),
             ],
             ignore_index=True,
         )
@@ -219,8 +273,12 @@ if settings_tab.open:
             )
             chart(views["settings_chart"], key="chart_settings")
         settings_view = views["settings_view"]
-        numbers(settings_view, download_name("careers_settings", chosen), "download_settings",
-                label="Every settings figure we have, with pay and jobs by industry")
+        numbers(
+            settings_view,
+            download_name("careers_settings", chosen),
+            "download_settings",
+            label="Every settings figure we have, with pay and jobs by industry",
+        )
         cited.append(settings_view.rename(columns={"Sources": "source_ids"}))
 
 if trends_tab.open:
@@ -240,8 +298,16 @@ if trends_tab.open:
             st.caption(
                 "National figures by year, each from its own source (many are third parties quoting BLS). Where two "
                 "sources give the same year, the chart uses the stronger one; the table lists both. "
-                + ("For projections, the year is the first year of the 10-year projection. " if series == "projected_change_pct" else "")
-                + ("Handbook editions re-estimate this count, so it can fall and rise between editions." if series == "ep_jobs" else "")
+                + (
+                    "For projections, the year is the first year of the 10-year projection. "
+                    if series == "projected_change_pct"
+                    else ""
+                )
+                + (
+                    "Handbook editions re-estimate this count, so it can fall and rise between editions."
+                    if series == "ep_jobs"
+                    else ""
+                )
             )
             chart(trend_figure, key="chart_trend")
             numbers(trend_view, download_name("careers_trend", series, chosen), "download_trend")
@@ -251,7 +317,9 @@ if disagree_tab.open:
     with disagree_tab:
         outlook_facts = views["outlook_facts"]
         if "PT" in chosen and len(outlook_facts) >= 2:
-            st.markdown("**Will there be too few or too many physical therapists?** The two projections point opposite ways.")
+            st.markdown(
+                "**Will there be too few or too many physical therapists?** The two projections point opposite ways."
+            )
             columns = st.columns(len(outlook_facts))
             for column, fact in zip(columns, outlook_facts.itertuples()):
                 with column.container(border=True):
@@ -267,7 +335,9 @@ if disagree_tab.open:
                 "Other figures that differ between sources for the same profession and period. Neither is hidden; "
                 "a figure marked *doubtful* is one our reference calls suspect."
             )
-            table_with_download(disagree, file_name=download_name("careers_conflicts", chosen), key="download_conflicts")
+            table_with_download(
+                disagree, file_name=download_name("careers_conflicts", chosen), key="download_conflicts"
+            )
             cited.append(disagree.rename(columns={"Sources": "source_ids"}))
 
 if becoming_tab.open:

@@ -18,8 +18,14 @@ def chart(figure, key: str) -> None:
     st.plotly_chart(figure, width="stretch", config=CONFIG, key=key, theme=None)
 
 
-def numbers(view: pd.DataFrame, file_name: str, key: str, label: str = "The numbers behind this chart, as a table",
-            expanded: bool = False, column_config: dict | None = None) -> None:
+def numbers(
+    view: pd.DataFrame,
+    file_name: str,
+    key: str,
+    label: str = "The numbers behind this chart, as a table",
+    expanded: bool = False,
+    column_config: dict | None = None,
+) -> None:
     """The same numbers as the chart, in a table with a download of exactly those rows."""
     with lazy_expander(label, key=f"{key}_open", expanded=expanded) as shown:
         if shown:

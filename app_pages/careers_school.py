@@ -88,8 +88,11 @@ def _missing(what: str) -> None:
 def _problem(problems: dict[str, str], name: str) -> bool:
     """Say so when a section's file has a problem (the section then draws nothing from it)."""
     if name in problems:
-        st.error("This part can't be shown because its data file has a problem. The rest of the page still works."
-                 "\n\n" + md_escape(problems[name]), icon=":material/error:")
+        st.error(
+            "This part can't be shown because its data file has a problem. The rest of the page still works."
+            "\n\n" + md_escape(problems[name]),
+            icon=":material/error:",
+        )
         return True
     return False
 
@@ -108,7 +111,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
             key="school_type",
             bind="query-params",
             help="Public or private schools, where a source splits its figures that way. "
-                 "Figures a source gives for all schools together are shown with either choice.",
+            "Figures a source gives for all schools together are shown with either choice.",
         )
         institution = institution if institution in options else "All"
     views = _views(chosen, institution, data_dir())
@@ -117,8 +120,10 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     st.markdown("**In one sentence per route**")
     for route, sentence in views["summaries"].items():
         st.markdown(f"- {md_escape(sentence)}")
-    st.caption("Each part of a sentence comes from the tables below, with its date; a part with no figure in our "
-               "sources is left out.")
+    st.caption(
+        "Each part of a sentence comes from the tables below, with its date; a part with no figure in our "
+        "sources is left out."
+    )
 
     # --- years ----------------------------------------------------------------------------
     st.subheader("How many years, from high school to a licence?")
@@ -127,12 +132,18 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     elif views["timeline"] is None:
         _missing("stages of the path")
     else:
-        st.caption("Each bar is the shortest usual path; the table gives the longest too. Diamonds are steps with no "
-                   "length of their own (fieldwork inside a degree, the exam, the licence). Assistants (OTA, PTA) study "
-                   "for about two years and work under an OT or a PT.")
+        st.caption(
+            "Each bar is the shortest usual path; the table gives the longest too. Diamonds are steps with no "
+            "length of their own (fieldwork inside a degree, the exam, the licence). Assistants (OTA, PTA) study "
+            "for about two years and work under an OT or a PT."
+        )
         chart(views["timeline"], key="chart_school_path")
-    numbers(views["path_table"], download_name("careers_school_path", chosen), "download_school_path",
-            label="The stages as a table")
+    numbers(
+        views["path_table"],
+        download_name("careers_school_path", chosen),
+        "download_school_path",
+        label="The stages as a table",
+    )
     cited.append(views["stages"])
 
     # --- programs -------------------------------------------------------------------------------
@@ -142,13 +153,19 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     elif views["programs_chart"] is None:
         _missing("program counts")
     else:
-        st.caption("The newest count we found for each degree and accreditation status, from ACOTE (OT, OTA) and CAPTE "
-                   "(PT, PTA); each bar's date is in the table. Candidate and applicant programs are not yet accredited.")
+        st.caption(
+            "The newest count we found for each degree and accreditation status, from ACOTE (OT, OTA) and CAPTE "
+            "(PT, PTA); each bar's date is in the table. Candidate and applicant programs are not yet accredited."
+        )
         chart(views["programs_chart"], key="chart_school_programs")
     if views["trend_chart"] is not None:
         chart(views["trend_chart"], key="chart_school_program_trend")
-    numbers(views["programs_table"], download_name("careers_school_programs", chosen), "download_school_programs",
-            label="Every program count, with its date")
+    numbers(
+        views["programs_table"],
+        download_name("careers_school_programs", chosen),
+        "download_school_programs",
+        label="Every program count, with its date",
+    )
     cited.append(views["programs_table"].rename(columns={"Sources": "source_ids"}))
 
     # --- cost -------------------------------------------------------------------------------------
@@ -160,17 +177,31 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     else:
         pay = views["pay_table"]
         weaker = [r for r, t in zip(pay["Route"], pay["Source tier"]) if t != "A"]
-        st.caption("Median pay is the official BLS figure first (tier A), even where a third party gives a newer one"
-                   + (f"; for {md_escape(', '.join(weaker))} we found no official figure, so the bar names its source's tier. "
-                      if weaker else ". ")
-                   + "Debt and tuition carry their year (who measured them is in the table); one school's price is an "
-                   "example, and others cost much more or less.")
+        st.caption(
+            "Median pay is the official BLS figure first (tier A), even where a third party gives a newer one"
+            + (
+                f"; for {md_escape(', '.join(weaker))} we found no official figure, so the bar names its source's tier. "
+                if weaker
+                else ". "
+            )
+            + "Debt and tuition carry their year (who measured them is in the table); one school's price is an "
+            "example, and others cost much more or less."
+        )
         chart(views["cost_chart"], key="chart_school_costs")
-    numbers(views["costs_table"], download_name("careers_school_costs", chosen, institution), "download_school_costs",
-            label="Tuition, debt and exam fees as a table", column_config={"US dollars": MONEY})
-    numbers(views["pay_table"], download_name("careers_school_pay", chosen), "download_school_pay",
-            label="The median pay used above",
-            column_config={"Median pay per year (US dollars)": MONEY})
+    numbers(
+        views["costs_table"],
+        download_name("careers_school_costs", chosen, institution),
+        "download_school_costs",
+        label="Tuition, debt and exam fees as a table",
+        column_config={"US dollars": MONEY},
+    )
+    numbers(
+        views["pay_table"],
+        download_name("careers_school_pay", chosen),
+        "download_school_pay",
+        label="The median pay used above",
+        column_config={"Median pay per year (US dollars)": MONEY},
+    )
     cited.append(views["costs_table"].rename(columns={"Sources": "source_ids"}))
     cited.append(views["pay_table"].rename(columns={"Sources": "source_ids"}))
 
@@ -185,18 +216,26 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
         # Applications (one applicant sends several) and acceptances are in the table.
         for measure in ("Acceptance rate", "Applicants"):
             if (counts["measure"] == measure).any():
-                chart(charts.admission_chart(counts, measure, f"{measure}, by admission cycle"),
-                      key=f"chart_school_admission_{measure.lower().replace(' ', '_')}")
+                chart(
+                    charts.admission_chart(counts, measure, f"{measure}, by admission cycle"),
+                    key=f"chart_school_admission_{measure.lower().replace(' ', '_')}",
+                )
         without = [r for r in chosen if r not in set(counts["route"])]
-        st.caption("From the central application services (PTCAS for PT, OTCAS for OT). Not every program uses them, "
-                   "so the figures cover only the programs that do."
-                   + (f" Our sources give no applicant figures for {md_escape(', '.join(without))}." if without else ""))
+        st.caption(
+            "From the central application services (PTCAS for PT, OTCAS for OT). Not every program uses them, "
+            "so the figures cover only the programs that do."
+            + (f" Our sources give no applicant figures for {md_escape(', '.join(without))}." if without else "")
+        )
     asks = views["asks"]
     if asks:
         st.markdown("**What programs ask for** (from the professional bodies; each program sets its own rules)")
         st.markdown("\n".join(f"- {md_escape(line)}" for line in asks))
-    numbers(views["admission_table"], download_name("careers_school_admission", chosen), "download_school_admission",
-            label="Admission figures, prerequisites and observation hours")
+    numbers(
+        views["admission_table"],
+        download_name("careers_school_admission", chosen),
+        "download_school_admission",
+        label="Admission figures, prerequisites and observation hours",
+    )
     cited.append(views["admission_table"].rename(columns={"Sources": "source_ids"}))
 
     # --- exams ----------------------------------------------------------------------------------------
@@ -214,18 +253,24 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
             bind="query-params",
             horizontal=True,
             help="First-time and ultimate pass rates measure different things, so they are never on one line: "
-                 "the first counts only the first try, the second any number of tries.",
+            "the first counts only the first try, the second any number of tries.",
         )
         measure = measure if measure in measures else measures[0]
-        st.caption("The exam owners report different rates, so each route appears under the rate its exam owner "
-                   "publishes. " + md_escape(views["exam_coverage"]))
+        st.caption(
+            "The exam owners report different rates, so each route appears under the rate its exam owner "
+            "publishes. " + md_escape(views["exam_coverage"])
+        )
         series, table, figure = _exam(chosen, measure, data_dir())
         if figure is None:
             _missing(f"{measure.lower()}s")
         else:
             chart(figure, key="chart_school_exam")
-        numbers(table, download_name("careers_school_exam", measure, chosen), "download_school_exam",
-                label="The pass rates shown, as a table")
+        numbers(
+            table,
+            download_name("careers_school_exam", measure, chosen),
+            "download_school_exam",
+            label="The pass rates shown, as a table",
+        )
         cited.append(table.rename(columns={"Sources": "source_ids"}))
 
     # --- keeping the licence --------------------------------------------------------------------------------
@@ -236,9 +281,15 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     elif renewal.empty:
         _missing("renewal rules")
     else:
-        st.caption("Rules differ by state; the table covers national rules and a sample of states only. "
-                   "Check with the state's licensing board.")
-        table_with_download(renewal, file_name=download_name("careers_school_renewal", chosen), key="download_school_renewal",
-                            column_config={"Rule": st.column_config.TextColumn(width="large")})
+        st.caption(
+            "Rules differ by state; the table covers national rules and a sample of states only. "
+            "Check with the state's licensing board."
+        )
+        table_with_download(
+            renewal,
+            file_name=download_name("careers_school_renewal", chosen),
+            key="download_school_renewal",
+            column_config={"Rule": st.column_config.TextColumn(width="large")},
+        )
         cited.append(renewal.rename(columns={"Sources": "source_ids"}))
     return [c for c in cited if "source_ids" in c.columns]

@@ -123,8 +123,10 @@ def sources_footer(
     """Sources and as-of dates for what is on the page: small, but always there. weak_shown:
     the page shows a 'weakly sourced' mark, which the footer then explains."""
     st.divider()
-    st.caption(f"Sources for this page. {md_escape(tier_summary(frame, sources))} Tiers: {md_escape(tier_legend())}"
-               + (f" {WEAK_NOTE}" if weak_shown else ""))
+    st.caption(
+        f"Sources for this page. {md_escape(tier_summary(frame, sources))} Tiers: {md_escape(tier_legend())}"
+        + (f" {WEAK_NOTE}" if weak_shown else "")
+    )
     with lazy_expander("Show the sources, with links and dates", key=f"sources_{view}_open") as shown:
         if shown:
             table_with_download(

@@ -63,5 +63,9 @@ table_with_download(
     file_name=download_name("compare", tuple(chosen) if len(chosen) < len(DIMENSIONS) else ()),
     key="download_compare",
 )
-sources_footer(pd.concat([selected[["source_ids"]], facts[["source_ids"]]]), sources, "compare",
-               weak_shown=bool((selected["sourcing"] != "").any()))
+sources_footer(
+    pd.concat([selected[["source_ids"]], facts[["source_ids"]]]),
+    sources,
+    "compare",
+    weak_shown=bool((selected["sourcing"] != "").any()),
+)

@@ -12,7 +12,15 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.careers_common import chart
-from app_pages.common import NOT_ADVICE, lazy_expander, optional_tables, sources_footer, table_with_download, tables, weak_badge
+from app_pages.common import (
+    NOT_ADVICE,
+    lazy_expander,
+    optional_tables,
+    sources_footer,
+    table_with_download,
+    tables,
+    weak_badge,
+)
 from components import access as state_rules
 from components import decide as aid
 from components import payment as pay
@@ -23,7 +31,12 @@ from components.sources import source_links
 from components.sourcing import mark, tier_of, with_sourcing
 from components.text import md_escape
 
-BADGES = {"OT": ":blue-badge[OT]", "PT": ":orange-badge[PT]", "Both": ":green-badge[OT and PT]", "Other": ":gray-badge[Others]"}
+BADGES = {
+    "OT": ":blue-badge[OT]",
+    "PT": ":orange-badge[PT]",
+    "Both": ":green-badge[OT and PT]",
+    "Other": ":gray-badge[Others]",
+}
 # Worked examples a new visitor can try with one click (labels are the situation in words).
 EXAMPLES = {
     "Stroke, 70 years old, wants to dress and walk again": {
@@ -54,7 +67,9 @@ def use_example(values: dict) -> None:
 
 
 st.title("Which therapy could help?")
-goals, populations, interventions, access, sources = tables("goals", "populations", "interventions", "access", "sources")
+goals, populations, interventions, access, sources = tables(
+    "goals", "populations", "interventions", "access", "sources"
+)
 # Rows that cite no tier A or B source are shown with a "weakly sourced" mark.
 tiers = tier_of(sources)
 # What happens next: a problem in one of these files hides its part of the answer only.
@@ -175,7 +190,9 @@ if not answer.work_on.empty:
     for column, row in zip(columns, answer.work_on.itertuples()):
         with column.container(border=True):
             lead_in = "" if row.in_answer else "May also help: "
-            st.markdown(f"{BADGES[row.profession]} {lead_in}{md_escape(row.statement)}{weak_badge(mark(row.source_ids, tiers))}")
+            st.markdown(
+                f"{BADGES[row.profession]} {lead_in}{md_escape(row.statement)}{weak_badge(mark(row.source_ids, tiers))}"
+            )
             st.caption(f"Sources: {source_links(row.source_ids, sources)}")
 
 # 4. The treatments involved, as rows of the treatments table.
@@ -212,12 +229,18 @@ st.subheader("How to get started")
 TOPIC_HEADINGS = {"Referral and direct access": "Do you need a referral?", "Where to find them": "Where to find them"}
 if not answer.rules.empty:
     scope = answer.rules["scope"].iloc[0]
-    st.markdown(f"**Do you need a referral in {md_escape(scope)}?**" if state else "**Do you need a referral? It depends on the state**")
+    st.markdown(
+        f"**Do you need a referral in {md_escape(scope)}?**"
+        if state
+        else "**Do you need a referral? It depends on the state**"
+    )
     for row in answer.rules.itertuples():
         with st.container(border=True, key=f"state_rule_{row.profession}"):
             st.markdown(f"{BADGES[row.profession]} {md_escape(row.statement)}")
             note = f" {md_escape(row.note)}" if row.note else ""
-            st.caption(f"{md_escape(state_rules.dated(row.as_of))}{note} Sources: {source_links(row.source_ids, sources)}")
+            st.caption(
+                f"{md_escape(state_rules.dated(row.as_of))}{note} Sources: {source_links(row.source_ids, sources)}"
+            )
     if state and "OT" in answer.professions + answer.also_help and "OT" not in answer.rules["profession"].tolist():
         st.caption(f"Our sources give no OT referral rule for {md_escape(scope)}.")
 if answer.access.empty and answer.rules.empty:
@@ -245,7 +268,9 @@ if not paying.empty:
                     f"({md_escape(state_rules.dated(row['as_of']))} Sources: {source_links(row['source_ids'], sources)})"
                 )
             st.markdown("\n".join(lines))
-    st.caption("Every amount is for the year shown; amounts change every year. All payers are under “Paying for therapy” below.")
+    st.caption(
+        "Every amount is for the year shown; amounts change every year. All payers are under “Paying for therapy” below."
+    )
 st.caption(
     "Rules differ from state to state and between insurers, so the clinic, your insurer or a doctor "
     "can tell you what applies to you."
@@ -267,10 +292,12 @@ questions = aid.questions_to_ask(answer)
 st.subheader("Questions to ask at the first visit")
 if (questions["source_ids"] == "").all():
     st.caption("General questions written by us, not taken from a source.")
-st.markdown("\n".join(
-    f"- {md_escape(row.question)}" + (f" ({source_links(row.source_ids, sources)})" if row.source_ids else "")
-    for row in questions.itertuples()
-))
+st.markdown(
+    "\n".join(
+        f"- {md_escape(row.question)}" + (f" ({source_links(row.source_ids, sources)})" if row.source_ids else "")
+        for row in questions.itertuples()
+    )
+)
 
 # 8. Paying for therapy, every payer, and direct access in every state.
 if payment is not None:
@@ -284,15 +311,23 @@ if payment is not None:
                 pay.payment_table(payment),
                 file_name="which-therapy_paying.csv",
                 key="download_paying",
-                column_config={"Amount (USD)": st.column_config.NumberColumn(format="$%,.0f"),
-                               "Amount's year": st.column_config.NumberColumn(format="%d")},
+                column_config={
+                    "Amount (USD)": st.column_config.NumberColumn(format="$%,.0f"),
+                    "Amount's year": st.column_config.NumberColumn(format="%d"),
+                },
             )
 if state_access is not None:
-    with lazy_expander("Seeing a physical therapist without a referral, state by state (map and table)", key="states_open") as shown:
+    with lazy_expander(
+        "Seeing a physical therapist without a referral, state by state (map and table)", key="states_open"
+    ) as shown:
         if shown:
             view = state_rules.access_view(state_access)
             counts = state_rules.access_counts(view)
-            st.markdown(md_escape(state_rules.national_picture(state_access)) + " " + md_escape(state_rules.national_dates(state_access)))
+            st.markdown(
+                md_escape(state_rules.national_picture(state_access))
+                + " "
+                + md_escape(state_rules.national_dates(state_access))
+            )
             chart(
                 state_rules.access_tile_map(view, "Seeing a PT without a referral", highlight=state),
                 key="chart_access_map",
@@ -302,7 +337,11 @@ if state_access is not None:
                 "Each square is a state, placed roughly where it lies; the letter and the colour both give the rule "
                 f"(U unrestricted: {int(counts['Unrestricted'])}; P provisional: {int(counts['Provisional'])}; "
                 f"L limited: {int(counts['Limited'])}). "
-                + (f"Grey squares with a dash ({int(missing)}) have no rule in our sources: missing, not guessed. " if missing else "")
+                + (
+                    f"Grey squares with a dash ({int(missing)}) have no rule in our sources: missing, not guessed. "
+                    if missing
+                    else ""
+                )
                 + ("The chosen state is outlined. " if state else "")
                 + "Each state's sources and dates are in the table."
             )
@@ -345,18 +384,27 @@ with st.expander("This answer as a table"):
 with st.expander("The data rows behind this answer"):
     if not answer.goals.empty:
         st.markdown("**Goals** (from goals.csv)")
-        table_with_download(with_sourcing(answer.goals, sources), file_name="which-therapy_goals.csv", key="download_rows_goals")
+        table_with_download(
+            with_sourcing(answer.goals, sources), file_name="which-therapy_goals.csv", key="download_rows_goals"
+        )
     if not answer.condition.empty:
         st.markdown("**Condition** (from populations.csv)")
-        table_with_download(with_sourcing(answer.condition, sources), file_name="which-therapy_condition.csv", key="download_rows_condition")
+        table_with_download(
+            with_sourcing(answer.condition, sources),
+            file_name="which-therapy_condition.csv",
+            key="download_rows_condition",
+        )
     if not answer.access.empty:
         st.markdown("**Access** (from access.csv)")
-        table_with_download(with_sourcing(answer.access, sources), file_name="which-therapy_access.csv", key="download_rows_access")
+        table_with_download(
+            with_sourcing(answer.access, sources), file_name="which-therapy_access.csv", key="download_rows_access"
+        )
     chosen_state = state_rules.state_row(state_access, state) if state_access is not None else None
     if chosen_state is not None:
         st.markdown("**State rule** (from state_access.csv)")
-        table_with_download(chosen_state.to_frame().T, file_name=download_name("which-therapy_state", state),
-                            key="download_rows_state")
+        table_with_download(
+            chosen_state.to_frame().T, file_name=download_name("which-therapy_state", state), key="download_rows_state"
+        )
     if not answer.payment.empty:
         st.markdown("**Paying** (from payment.csv)")
         table_with_download(answer.payment, file_name="which-therapy_payment.csv", key="download_rows_payment")

@@ -7,8 +7,8 @@ from components import interventions as iv
 from components.charts import use_split_chart
 from components.export import download_name
 from components.schema import INTERVENTION_CATEGORIES
-from components.text import md_escape
 from components.sourcing import with_sourcing
+from components.text import md_escape
 
 st.title("Which treatments does each profession use?")
 interventions, sources = tables("interventions", "sources")
@@ -39,7 +39,10 @@ with st.container(border=True):
 
 selected = iv.filter_interventions(interventions, tuple(categories), profession, seed_only)
 if selected.empty:
-    st.warning("No treatment matches these filters. Clear the kind of treatment or choose another profession.", icon=":material/filter_alt_off:")
+    st.warning(
+        "No treatment matches these filters. Clear the kind of treatment or choose another profession.",
+        icon=":material/filter_alt_off:",
+    )
     st.stop()
 
 st.markdown(f"**{md_escape(iv.summary_sentence(selected))}**")
@@ -58,7 +61,12 @@ st.caption(
 st.subheader("The treatments")
 table_with_download(
     iv.table_view(selected),
-    file_name=download_name("treatments", tuple(categories), () if profession == "OT or PT" else profession, "named-in-article" if seed_only else ()),
+    file_name=download_name(
+        "treatments",
+        tuple(categories),
+        () if profession == "OT or PT" else profession,
+        "named-in-article" if seed_only else (),
+    ),
     key="download_interventions",
 )
 sources_footer(selected, sources, "treatments", weak_shown=bool((selected["sourcing"] != "").any()))

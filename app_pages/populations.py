@@ -94,13 +94,27 @@ if charts_tab.open:
         counts = pop.lead_counts(selected)
         chart_with_table(
             lead_by_category_chart(counts),
-            counts.rename(columns={"category": "Category", "usual_lead": "Who usually leads", "populations": "Number of populations"}),
+            counts.rename(
+                columns={
+                    "category": "Category",
+                    "usual_lead": "Who usually leads",
+                    "populations": "Number of populations",
+                }
+            ),
             key="chart_lead",
         )
         involvement = pop.involvement_table(selected)
         chart_with_table(
             involvement_chart(involvement),
-            involvement.rename(columns={"population": "Population", "category": "Category", "OT": "OT involvement", "PT": "PT involvement", "usual_lead": "Who usually leads"}),
+            involvement.rename(
+                columns={
+                    "population": "Population",
+                    "category": "Category",
+                    "OT": "OT involvement",
+                    "PT": "PT involvement",
+                    "usual_lead": "Who usually leads",
+                }
+            ),
             key="chart_involvement",
         )
 

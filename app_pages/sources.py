@@ -5,7 +5,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.common import WEAK_NOTE, chart_with_table, data_dir, lazy_expander, table_with_download, tables, weak_badge
+from app_pages.common import (
+    WEAK_NOTE,
+    chart_with_table,
+    data_dir,
+    lazy_expander,
+    table_with_download,
+    tables,
+    weak_badge,
+)
 from components import data_quality as dq
 from components import factbase as fb
 from components.charts import tier_chart
@@ -99,14 +107,17 @@ for row in conflicts.itertuples():
     # of seven elements made this page's first render ~1.4x the baseline app's.
     note = ""
     if row.note:
-        note = f"\n\n:small[{md_escape(row.note)}" + (f" Rows: {md_escape(row.related_rows)}." if row.related_rows else "") + "]"
+        note = (
+            f"\n\n:small[{md_escape(row.note)}"
+            + (f" Rows: {md_escape(row.related_rows)}." if row.related_rows else "")
+            + "]"
+        )
     st.container(border=True).markdown(
         f"**{md_escape(row.question)}**{weak_badge(row.sourcing)}\n\n"
         "| One source says | Another source says |\n|---|---|\n"
         f"| {md_escape(row.side_a)} | {md_escape(row.side_b)} |\n"
         f"| :small[Sources: {source_links(row.side_a_source_ids, sources)}] "
-        f"| :small[Sources: {source_links(row.side_b_source_ids, sources)}] |"
-        + note
+        f"| :small[Sources: {source_links(row.side_b_source_ids, sources)}] |" + note
     )
 with lazy_expander("The conflicts as a table", key="conflicts_table_open") as shown:
     if shown:

@@ -34,7 +34,8 @@ with st.container(border=True):
             index=groups.index("PT") if "PT" in groups else 0,  # the one with a figure for every state
             key="occupation",
             bind="query-params",
-            on_change=_reset_below, args=("measure", "period"),
+            on_change=_reset_below,
+            args=("measure", "period"),
         )
     profession = profession or groups[0]
     measure_options = states.measures(figures, profession)
@@ -45,7 +46,8 @@ with st.container(border=True):
             format_func=lambda m: MEASURE_LABELS[m],
             key="measure",
             bind="query-params",
-            on_change=_reset_below, args=("period",),
+            on_change=_reset_below,
+            args=("period",),
         )
         measure = measure if measure in measure_options else measure_options[0]
         found_periods = states.periods(figures, profession, measure)
@@ -80,7 +82,9 @@ st.markdown(f"**{md_escape(states.summary_sentence(view, profession, measure, pe
 unit = shown["unit"].iloc[0] if not shown.empty else ""
 abbr = dict(zip(states.STATE_NAMES, states.STATE_ABBRS)).get(state)
 chart(
-    tile_map(view, profession, f"{profession}: {MEASURE_LABELS[measure]}, {period_label(period)}", unit, highlight=abbr),
+    tile_map(
+        view, profession, f"{profession}: {MEASURE_LABELS[measure]}, {period_label(period)}", unit, highlight=abbr
+    ),
     key="chart_map",
 )
 st.caption(
@@ -91,7 +95,11 @@ st.caption(
 )
 national = states.national_value(figures, sources, profession, measure, period)
 if national is not None:
-    doubt = " Our reference marks this figure as doubtful: " + md_escape(national["note"]) if national["flag"] == "doubtful" else ""
+    doubt = (
+        " Our reference marks this figure as doubtful: " + md_escape(national["note"])
+        if national["flag"] == "doubtful"
+        else ""
+    )
     st.caption(
         f"United States, same source and period: {md_escape(format_value(national['value'], national['unit']))} "
         f"(tier {md_escape(national['tier'])}).{doubt}"

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.careers_common import chart, numbers, onet_credit
-from app_pages.common import sources_footer, table_with_download, tables
+from app_pages.common import sources_footer, tables
 from components import onet
 from components.careers_charts import dumbbell_chart, riasec_chart
 from components.export import download_name
@@ -95,10 +95,14 @@ st.markdown(
 chart(riasec_chart(riasec), key="chart_riasec")
 onet_credit()
 numbers(
-    pd.DataFrame({
-        "Interest": riasec["interest"], "What it means": riasec["meaning"],
-        "OT score (1-7)": riasec["OT"], "PT score (1-7)": riasec["PT"],
-    }),
+    pd.DataFrame(
+        {
+            "Interest": riasec["interest"],
+            "What it means": riasec["meaning"],
+            "OT score (1-7)": riasec["OT"],
+            "PT score (1-7)": riasec["PT"],
+        }
+    ),
     file_name="work_interests.csv",
     key="download_interests",
 )
@@ -111,9 +115,12 @@ for column, profession, badge in ((ot_col, "OT", ":blue-badge[OT]"), (pt_col, "P
     top[profession] = onet.top_tasks(tasks, profession, count)
     with column.container(border=True):
         st.markdown(f"{badge} **The {count} most important of {int((tasks['profession'] == profession).sum())} tasks**")
-        st.markdown("\n".join(
-            f"1. {md_escape(row.task)} (importance {row.importance:.2f} of 5)" for row in top[profession].itertuples()
-        ))
+        st.markdown(
+            "\n".join(
+                f"1. {md_escape(row.task)} (importance {row.importance:.2f} of 5)"
+                for row in top[profession].itertuples()
+            )
+        )
 onet_credit()
 task_view = onet.tasks_table(pd.concat([top["OT"], top["PT"]], ignore_index=True))
 numbers(task_view, file_name="work_top_tasks.csv", key="download_tasks", label="The top tasks as a table")
@@ -122,7 +129,9 @@ st.subheader("How much preparation")
 zone_cols = st.columns(2)
 for column, row in zip(zone_cols, occupations.itertuples()):
     with column.container(border=True):
-        st.markdown(f"**{md_escape(row.title)}**: job zone {md_escape(row.job_zone)} of 5, {md_escape(row.job_zone_name.split(': ')[-1].lower())}")
+        st.markdown(
+            f"**{md_escape(row.title)}**: job zone {md_escape(row.job_zone)} of 5, {md_escape(row.job_zone_name.split(': ')[-1].lower())}"
+        )
         st.caption(md_escape(row.description))
 st.caption("What job zone 5 means: " + md_escape(occupations["education"].iloc[0]))
 onet_credit()

@@ -29,8 +29,14 @@ def page() -> None:
     st.dataframe(view, hide_index=True)
     figure = go.Figure(go.Bar(x=view["population"], y=view["OT"]))
     st.plotly_chart(figure, key="chart")
-    st.download_button("Download (CSV)", data=view.to_csv(index=False), file_name="baseline.csv",
-                       mime="text/csv", on_click="ignore", key="download")
+    st.download_button(
+        "Download (CSV)",
+        data=view.to_csv(index=False),
+        file_name="baseline.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="download",
+    )
 
 
 def first() -> None:

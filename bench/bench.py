@@ -24,7 +24,6 @@ import datetime
 import json
 import os
 import platform
-import re
 import shutil
 import socket
 import statistics
@@ -37,10 +36,9 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote_plus
 
-import psutil
-
 import protocol_load  # bench/protocol_load.py (this script's directory is on sys.path)
 import proxy_load  # bench/proxy_load.py: the protocol load through deploy/run.sh's nginx
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -57,6 +55,7 @@ TARGETS = {"first_render": 1.2, "rerun_filter": 1.3, "data_ms": 150, "session_mb
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -115,9 +114,22 @@ class Server:
         self.log = tempfile.NamedTemporaryFile(prefix="bench-streamlit-", suffix=".log", delete=False)
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.disconnectedSessionTTL", str(SESSION_TTL)],
-            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                script,
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.disconnectedSessionTTL",
+                str(SESSION_TTL),
+            ],
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         self.ps = psutil.Process(self.process.pid)
 
@@ -195,6 +207,7 @@ class LoadMonitor(threading.Thread):
 
 # --------------------------------------------------------------------------- browser
 
+
 async def open_session(browser, url: str, charts: int, errors: list | None = None):
     """A fresh browser context (empty cache and cookies) on url, measured to done.
 
@@ -229,9 +242,10 @@ async def open_sessions(browser, url: str, charts: int, count: int, errors: list
     """
     opened = []
     for start in range(0, count, OPEN_BATCH):
-        opened += await asyncio.gather(*[open_session(browser, url, charts, errors)
-                                         for _ in range(min(OPEN_BATCH, count - start))],
-                                       return_exceptions=True)
+        opened += await asyncio.gather(
+            *[open_session(browser, url, charts, errors) for _ in range(min(OPEN_BATCH, count - start))],
+            return_exceptions=True,
+        )
     for item in opened:
         if isinstance(item, BaseException):
             errors.append(f"opening a session: {item}"[:400])
@@ -262,7 +276,8 @@ async def timed(page, action, charts: int, label: str | None = None) -> float:
         raise RuntimeError("the app shows an exception")
     if label and result.get("lastMessage") is not None:
         BREAKDOWN.setdefault(label, []).append(
-            (result["lastMessage"] - result["start"], result["done"] - result["lastMessage"]))
+            (result["lastMessage"] - result["start"], result["done"] - result["lastMessage"])
+        )
     return result["done"] - result["start"]
 
 
@@ -272,6 +287,7 @@ def filter_actions(page, key: str, options: list[str], count: int, offset: int =
     for i in range(count):
         option = options[(offset + i // 2) % len(options)]
         if i % 2 == 0:
+
             async def prepare(option=option):
                 box = page.locator(f".st-key-{key} input")
                 await box.click()
@@ -283,6 +299,7 @@ def filter_actions(page, key: str, options: list[str], count: int, offset: int =
             async def after():
                 await page.keyboard.press("Escape")
         else:
+
             async def prepare():
                 pass
 
@@ -291,6 +308,7 @@ def filter_actions(page, key: str, options: list[str], count: int, offset: int =
 
             async def after():
                 pass
+
         actions.append((prepare, commit, after))
     return actions
 
@@ -320,12 +338,20 @@ async def nav_link(page, title: str):
 
 # --------------------------------------------------------------------------- sections
 
+
 def tab_views(pages: list[dict]) -> list[dict]:
     """A page's other tabs, each as a view of its own: only the open tab is built, so a
     tab that is not open by default has its own first render (e.g. careers?section=Pay)."""
-    return [{"url": f"{page['url']}?{tab['key']}={quote_plus(tab['label'])}", "title": f"{page['title']}: {tab['label']}",
-             "charts": tab["charts"], "tab_of": page["url"]}
-            for page in pages for tab in page.get("tabs") or []]
+    return [
+        {
+            "url": f"{page['url']}?{tab['key']}={quote_plus(tab['label'])}",
+            "title": f"{page['title']}: {tab['label']}",
+            "charts": tab["charts"],
+            "tab_of": page["url"],
+        }
+        for page in pages
+        for tab in page.get("tabs") or []
+    ]
 
 
 def discover(script: str) -> dict:
@@ -360,7 +386,9 @@ def data_load(app: str, runs: int) -> dict:
     """Load and validate every table in a fresh interpreter (imports not counted)."""
     values = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", DATA_CODE[app]], cwd=ROOT, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", DATA_CODE[app]], cwd=ROOT, capture_output=True, text=True, check=True
+        )
         values.append(float(out.stdout.strip().splitlines()[-1]))
     return {"median": median(values), "runs": [round(v, 1) for v in values]}
 
@@ -387,14 +415,21 @@ async def first_renders(browser, app: dict, cold_runs: int, warm_runs: int) -> d
                 server.stop()
         cold[page_info["url"]] = median(cold_values)
         warm[page_info["url"]] = median(warm_values)
-        print(f"  {app['name']:9} /{page_info['url']:<16} first render cold {median(cold_values):7.0f} ms"
-              f"  warm {median(warm_values):7.0f} ms", flush=True)
-    return {"start_to_health_ms": {"median": median(starts), "runs": [round(v) for v in starts]},
-            "first_render_cold_ms": cold, "first_render_warm_ms": warm}
+        print(
+            f"  {app['name']:9} /{page_info['url']:<16} first render cold {median(cold_values):7.0f} ms"
+            f"  warm {median(warm_values):7.0f} ms",
+            flush=True,
+        )
+    return {
+        "start_to_health_ms": {"median": median(starts), "runs": [round(v) for v in starts]},
+        "first_render_cold_ms": cold,
+        "first_render_warm_ms": warm,
+    }
 
 
-async def interaction(browser, app: dict, changes: int, switches: int, downloads: int, sessions: int,
-                      changes_each: int) -> dict:
+async def interaction(
+    browser, app: dict, changes: int, switches: int, downloads: int, sessions: int, changes_each: int
+) -> dict:
     """Rerun latencies, download, memory and concurrency on one long-lived server."""
     fpage = app["filter_page"]
     key, options, charts = fpage["filter"]["key"], app["toggles"], fpage["charts"] or 0
@@ -411,13 +446,20 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
 
         label = f"{app['name']} filter"
         latencies = await filter_changes(page, key, options, changes, charts, label=label)
-        out["rerun_filter_ms"] = {"median": median(latencies), "p95": p95(latencies), "n": len(latencies),
-                                  "samples": [round(v) for v in latencies],
-                                  "until_last_server_message_median": median([a for a, _ in BREAKDOWN.get(label, [])]),
-                                  "after_last_server_message_median": median([b for _, b in BREAKDOWN.get(label, [])])}
-        print(f"  {app['name']:9} rerun after filter change: median {median(latencies):.0f} ms, p95 {p95(latencies):.0f} ms"
-              f" (until the server's last message {out['rerun_filter_ms']['until_last_server_message_median'] or 0:.0f} ms,"
-              f" then {out['rerun_filter_ms']['after_last_server_message_median'] or 0:.0f} ms in the browser)", flush=True)
+        out["rerun_filter_ms"] = {
+            "median": median(latencies),
+            "p95": p95(latencies),
+            "n": len(latencies),
+            "samples": [round(v) for v in latencies],
+            "until_last_server_message_median": median([a for a, _ in BREAKDOWN.get(label, [])]),
+            "after_last_server_message_median": median([b for _, b in BREAKDOWN.get(label, [])]),
+        }
+        print(
+            f"  {app['name']:9} rerun after filter change: median {median(latencies):.0f} ms, p95 {p95(latencies):.0f} ms"
+            f" (until the server's last message {out['rerun_filter_ms']['until_last_server_message_median'] or 0:.0f} ms,"
+            f" then {out['rerun_filter_ms']['after_last_server_message_median'] or 0:.0f} ms in the browser)",
+            flush=True,
+        )
 
         # The same changes on each of the filter page's other tabs (only the open tab is
         # built, so each tab has its own rerun cost).
@@ -426,10 +468,17 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
             await page.goto(f"{server.url}/{view['url']}", wait_until="commit")
             await page.evaluate(DONE, {"since": 0, "charts": view["charts"] or 0, "quietMs": 300, "timeoutMs": 90_000})
             tab_ms = await filter_changes(page, key, options, changes, view["charts"] or 0)
-            out["rerun_filter_tabs_ms"][view["url"]] = {"median": median(tab_ms), "p95": p95(tab_ms), "n": len(tab_ms),
-                                                        "samples": [round(v) for v in tab_ms]}
-            print(f"  {app['name']:9} rerun after filter change on /{view['url']}: median {median(tab_ms):.0f} ms,"
-                  f" p95 {p95(tab_ms):.0f} ms", flush=True)
+            out["rerun_filter_tabs_ms"][view["url"]] = {
+                "median": median(tab_ms),
+                "p95": p95(tab_ms),
+                "n": len(tab_ms),
+                "samples": [round(v) for v in tab_ms],
+            }
+            print(
+                f"  {app['name']:9} rerun after filter change on /{view['url']}: median {median(tab_ms):.0f} ms,"
+                f" p95 {p95(tab_ms):.0f} ms",
+                flush=True,
+            )
         await page.goto(url.format(base=server.url), wait_until="commit")
         await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
 
@@ -448,10 +497,15 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
                 await page.goto(url.format(base=server.url), wait_until="commit")
                 await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
         parts = BREAKDOWN.get(f"{app['name']} switch", [])
-        out["rerun_page_switch_ms"] = {"median": median(switch_ms), "p95": p95(switch_ms), "n": len(switch_ms),
-                                       "samples": [round(v) for v in switch_ms], "errors": switch_errors,
-                                       "until_last_server_message_median": median([a for a, _ in parts]),
-                                       "after_last_server_message_median": median([b for _, b in parts])}
+        out["rerun_page_switch_ms"] = {
+            "median": median(switch_ms),
+            "p95": p95(switch_ms),
+            "n": len(switch_ms),
+            "samples": [round(v) for v in switch_ms],
+            "errors": switch_errors,
+            "until_last_server_message_median": median([a for a, _ in parts]),
+            "after_last_server_message_median": median([b for _, b in parts]),
+        }
         print(f"  {app['name']:9} rerun after page switch: median {median(switch_ms):.0f} ms", flush=True)
         # Every page has now run once in this process: its imports and cached tables are
         # loaded. Memory kept after the crowd below is also read against this point, so
@@ -471,7 +525,11 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
             await download.path()
             download_ms.append((time.perf_counter() - t0) * 1000)
             await download.delete()
-        out["download_ms"] = {"median": median(download_ms), "n": len(download_ms), "samples": [round(v) for v in download_ms]}
+        out["download_ms"] = {
+            "median": median(download_ms),
+            "n": len(download_ms),
+            "samples": [round(v) for v in download_ms],
+        }
         await context.close()
 
         # Memory with many sessions, then concurrency: all sessions change filters at once.
@@ -481,8 +539,9 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
 
         async def one(index, page):
             try:
-                return await filter_changes(page, key, options, changes_each, charts, offset=index,
-                                            label=f"{app['name']} concurrent")
+                return await filter_changes(
+                    page, key, options, changes_each, charts, offset=index, label=f"{app['name']} concurrent"
+                )
             except Exception as exc:  # an error is a figure here, not a crash
                 errors.append(f"session {index}: {exc}")
                 return []
@@ -493,13 +552,22 @@ async def interaction(browser, app: dict, changes: int, switches: int, downloads
             if await page_.get_by_test_id("stException").count():
                 errors.append("exception shown")
         rss["after_concurrency"] = server.rss_mb()
-        out["concurrency"] = {"sessions": sessions, "changes_each": changes_each, "errors": len(errors),
-                              "error_samples": errors[:5], "median": median(all_latencies), "p95": p95(all_latencies),
-                              "n": len(all_latencies),
-                              "until_last_server_message_median": median([a for a, _ in BREAKDOWN.get(f"{app['name']} concurrent", [])]),
-                              "after_last_server_message_median": median([b for _, b in BREAKDOWN.get(f"{app['name']} concurrent", [])])}
-        print(f"  {app['name']:9} {sessions} sessions x {changes_each} changes: errors {len(errors)}, "
-              f"median {median(all_latencies) or 0:.0f} ms, p95 {p95(all_latencies) or 0:.0f} ms", flush=True)
+        out["concurrency"] = {
+            "sessions": sessions,
+            "changes_each": changes_each,
+            "errors": len(errors),
+            "error_samples": errors[:5],
+            "median": median(all_latencies),
+            "p95": p95(all_latencies),
+            "n": len(all_latencies),
+            "until_last_server_message_median": median([a for a, _ in BREAKDOWN.get(f"{app['name']} concurrent", [])]),
+            "after_last_server_message_median": median([b for _, b in BREAKDOWN.get(f"{app['name']} concurrent", [])]),
+        }
+        print(
+            f"  {app['name']:9} {sessions} sessions x {changes_each} changes: errors {len(errors)}, "
+            f"median {median(all_latencies) or 0:.0f} ms, p95 {p95(all_latencies) or 0:.0f} ms",
+            flush=True,
+        )
         for context, _, _ in contexts_pages:
             await context.close()
         # Closed tabs: wait for the server to see every socket gone, then past the
@@ -544,13 +612,30 @@ async def protocol_concurrency(app: dict, single_changes: int, sessions: int, ch
         # A client whose changes the app ignores would time nothing: check one first.
         verified = await protocol_load.verify(server.url, fpage["url"], key, default, toggles)
         one = await protocol_load.single(server.url, fpage["url"], key, default, toggles, single_changes)
-        many = await protocol_load.concurrent(server.url, fpage["url"], key, default, toggles, sessions, changes_each,
-                                              server_cpu=lambda: sum(server.ps.cpu_times()[:2]))
+        many = await protocol_load.concurrent(
+            server.url,
+            fpage["url"],
+            key,
+            default,
+            toggles,
+            sessions,
+            changes_each,
+            server_cpu=lambda: sum(server.ps.cpu_times()[:2]),
+        )
         # The same sessions as people: each pauses THINK_S seconds (random, seeded) before
         # a change, as someone reading the page would. The target is judged on this one;
         # back to back (above), one process is a queue and no app meets it (bench/README.md).
-        users = await protocol_load.concurrent(server.url, fpage["url"], key, default, toggles, sessions, changes_each,
-                                               server_cpu=lambda: sum(server.ps.cpu_times()[:2]), think_s=THINK_S)
+        users = await protocol_load.concurrent(
+            server.url,
+            fpage["url"],
+            key,
+            default,
+            toggles,
+            sessions,
+            changes_each,
+            server_cpu=lambda: sum(server.ps.cpu_times()[:2]),
+            think_s=THINK_S,
+        )
     except Exception:
         print(f"--- the {app['name']} server's log:\n{server.tail()}", flush=True)
         raise
@@ -558,15 +643,24 @@ async def protocol_concurrency(app: dict, single_changes: int, sessions: int, ch
         server.stop()
     ratio = many["p95"] / one["median"] if many["p95"] is not None and one["median"] else None
     users_ratio = users["p95"] / one["median"] if users["p95"] is not None and one["median"] else None
-    out = {"verified": verified, "single": one, "concurrent": many, "p95_over_single_median": ratio,
-           "users": users, "users_p95_over_single_median": users_ratio,
-           # The client shares the 2 cores with the server: its own CPU, to see that it stays small.
-           "client_cpu_s": round(time.process_time() - cpu_before, 1)}
-    print(f"  {app['name']:9} server only (protocol client): 1 session x {one['n']} changes median {one['median']:.0f} ms;"
-          f" {sessions} x {changes_each} at once: errors {many['errors']}, median {many['median'] or 0:.0f} ms,"
-          f" p95 {many['p95'] or 0:.0f} ms ({ratio or 0:.1f}x the single median); with {THINK_S[0]:g}-{THINK_S[1]:g} s pauses:"
-          f" errors {users['errors']}, median {users['median'] or 0:.0f} ms, p95 {users['p95'] or 0:.0f} ms"
-          f" ({users_ratio or 0:.1f}x)", flush=True)
+    out = {
+        "verified": verified,
+        "single": one,
+        "concurrent": many,
+        "p95_over_single_median": ratio,
+        "users": users,
+        "users_p95_over_single_median": users_ratio,
+        # The client shares the 2 cores with the server: its own CPU, to see that it stays small.
+        "client_cpu_s": round(time.process_time() - cpu_before, 1),
+    }
+    print(
+        f"  {app['name']:9} server only (protocol client): 1 session x {one['n']} changes median {one['median']:.0f} ms;"
+        f" {sessions} x {changes_each} at once: errors {many['errors']}, median {many['median'] or 0:.0f} ms,"
+        f" p95 {many['p95'] or 0:.0f} ms ({ratio or 0:.1f}x the single median); with {THINK_S[0]:g}-{THINK_S[1]:g} s pauses:"
+        f" errors {users['errors']}, median {users['median'] or 0:.0f} ms, p95 {users['p95'] or 0:.0f} ms"
+        f" ({users_ratio or 0:.1f}x)",
+        flush=True,
+    )
     return out
 
 
@@ -580,10 +674,21 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
     port = free_port()
     base_port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="bench-deploy-", suffix=".log", delete=False)
-    env = {**os.environ, "WORKERS": "2", "PORT": str(port), "BASE_PORT": str(base_port),
-           "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL)}
-    deploy = subprocess.Popen(["bash", str(ROOT / "deploy" / "run.sh")], cwd=ROOT, env=env, stdout=log,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    env = {
+        **os.environ,
+        "WORKERS": "2",
+        "PORT": str(port),
+        "BASE_PORT": str(base_port),
+        "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL),
+    }
+    deploy = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run.sh")],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     direct = Server(app["script"])
     out: dict = {}
     try:
@@ -604,9 +709,12 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
                 await context.close()
         out["first_render_warm_ms"] = {k: median(v) for k, v in figures.items()}
         out["transferred_bytes_first_load"] = {k: median(v) for k, v in sizes.items()}
-        print(f"  nginx: first render {out['first_render_warm_ms']['nginx']:.0f} ms vs direct "
-              f"{out['first_render_warm_ms']['direct']:.0f} ms; bytes {out['transferred_bytes_first_load']['nginx']:,} vs "
-              f"{out['transferred_bytes_first_load']['direct']:,}", flush=True)
+        print(
+            f"  nginx: first render {out['first_render_warm_ms']['nginx']:.0f} ms vs direct "
+            f"{out['first_render_warm_ms']['direct']:.0f} ms; bytes {out['transferred_bytes_first_load']['nginx']:,} vs "
+            f"{out['transferred_bytes_first_load']['direct']:,}",
+            flush=True,
+        )
         direct.stop()
 
         errors: list[str] = []
@@ -621,12 +729,24 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
 
         results = await asyncio.gather(*[one(i, p) for i, (_, p, _) in enumerate(contexts_pages)])
         latencies = [v for r in results for v in r]
-        backends = [p for p in psutil.Process(deploy.pid).children(recursive=True) if "streamlit" in " ".join(p.cmdline())]
-        out["concurrency"] = {"sessions": sessions, "changes_each": changes_each, "errors": len(errors),
-                              "error_samples": errors[:5], "median": median(latencies), "p95": p95(latencies),
-                              "n": len(latencies), "backend_rss_mb": [round(p.memory_info().rss / 2**20, 1) for p in backends]}
-        print(f"  nginx: {sessions} sessions x {changes_each} changes over 2 processes: errors {len(errors)}, "
-              f"median {median(latencies) or 0:.0f} ms, p95 {p95(latencies) or 0:.0f} ms", flush=True)
+        backends = [
+            p for p in psutil.Process(deploy.pid).children(recursive=True) if "streamlit" in " ".join(p.cmdline())
+        ]
+        out["concurrency"] = {
+            "sessions": sessions,
+            "changes_each": changes_each,
+            "errors": len(errors),
+            "error_samples": errors[:5],
+            "median": median(latencies),
+            "p95": p95(latencies),
+            "n": len(latencies),
+            "backend_rss_mb": [round(p.memory_info().rss / 2**20, 1) for p in backends],
+        }
+        print(
+            f"  nginx: {sessions} sessions x {changes_each} changes over 2 processes: errors {len(errors)}, "
+            f"median {median(latencies) or 0:.0f} ms, p95 {p95(latencies) or 0:.0f} ms",
+            flush=True,
+        )
         for context, _, _ in contexts_pages:
             await context.close()
     finally:
@@ -653,6 +773,7 @@ async def through_nginx_load(app: dict, people: list[int], changes_each: int) ->
 
 # --------------------------------------------------------------------------- report
 
+
 def machine() -> dict:
     cpu = ""
     try:
@@ -661,9 +782,16 @@ def machine() -> dict:
         pass
     version = subprocess.run([chromium_path(), "--version"], capture_output=True, text=True).stdout.strip()
     import streamlit
-    return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(),
-            "memory_gb": round(psutil.virtual_memory().total / 2**30, 1), "os": platform.platform(),
-            "python": platform.python_version(), "streamlit": streamlit.__version__, "chromium": version}
+
+    return {
+        "cpu": cpu or platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "streamlit": streamlit.__version__,
+        "chromium": version,
+    }
 
 
 def fmt(value, unit=""):
@@ -680,10 +808,25 @@ def table(results: dict) -> tuple[str, list[dict]]:
 
     def row(label, dv, bv, target=None, met=None, unit=" ms"):
         ratio = dv / bv if dv is not None and bv else None
-        rows.append({"figure": label, "dashboard": dv, "baseline": bv, "ratio": ratio, "target": target, "met": met, "unit": unit})
+        rows.append(
+            {
+                "figure": label,
+                "dashboard": dv,
+                "baseline": bv,
+                "ratio": ratio,
+                "target": target,
+                "met": met,
+                "unit": unit,
+            }
+        )
 
-    row("data: cold load + validation, all tables", d["data_ms"]["median"], b["data_ms"]["median"],
-        f"< {TARGETS['data_ms']} ms", d["data_ms"]["median"] < TARGETS["data_ms"])
+    row(
+        "data: cold load + validation, all tables",
+        d["data_ms"]["median"],
+        b["data_ms"]["median"],
+        f"< {TARGETS['data_ms']} ms",
+        d["data_ms"]["median"] < TARGETS["data_ms"],
+    )
     row("server start to /_stcore/health", d["start_to_health_ms"]["median"], b["start_to_health_ms"]["median"])
     b_cold = b["first_render_cold_ms"][b["pages"][0]["url"]]
     b_warm = b["first_render_warm_ms"][b["pages"][0]["url"]]
@@ -691,84 +834,178 @@ def table(results: dict) -> tuple[str, list[dict]]:
         for page in d.get("views", d["pages"]):
             value = d[f"first_render_{kind}_ms"][page["url"]]
             ratio = value / base if value and base else None
-            row(f"first render {kind}: /{page['url']}", value, base, f"<= {TARGETS['first_render']}x",
-                ratio is not None and ratio <= TARGETS["first_render"])
+            row(
+                f"first render {kind}: /{page['url']}",
+                value,
+                base,
+                f"<= {TARGETS['first_render']}x",
+                ratio is not None and ratio <= TARGETS["first_render"],
+            )
     rf_d, rf_b = d["rerun_filter_ms"], b["rerun_filter_ms"]
     ratio = rf_d["median"] / rf_b["median"]
-    row(f"rerun after filter change, median (n={rf_d['n']})", rf_d["median"], rf_b["median"],
-        f"<= {TARGETS['rerun_filter']}x", ratio <= TARGETS["rerun_filter"])
+    row(
+        f"rerun after filter change, median (n={rf_d['n']})",
+        rf_d["median"],
+        rf_b["median"],
+        f"<= {TARGETS['rerun_filter']}x",
+        ratio <= TARGETS["rerun_filter"],
+    )
     row("rerun after filter change, p95", rf_d["p95"], rf_b["p95"])
     for view, figures in d.get("rerun_filter_tabs_ms", {}).items():
         ratio = figures["median"] / rf_b["median"]
-        row(f"rerun after filter change on /{view}, median (n={figures['n']})", figures["median"], rf_b["median"],
-            f"<= {TARGETS['rerun_filter']}x", ratio <= TARGETS["rerun_filter"])
-    row(f"rerun after page switch, median (n={d['rerun_page_switch_ms']['n']})",
-        d["rerun_page_switch_ms"]["median"], b["rerun_page_switch_ms"]["median"])
+        row(
+            f"rerun after filter change on /{view}, median (n={figures['n']})",
+            figures["median"],
+            rf_b["median"],
+            f"<= {TARGETS['rerun_filter']}x",
+            ratio <= TARGETS["rerun_filter"],
+        )
+    row(
+        f"rerun after page switch, median (n={d['rerun_page_switch_ms']['n']})",
+        d["rerun_page_switch_ms"]["median"],
+        b["rerun_page_switch_ms"]["median"],
+    )
     row("rerun after page switch, p95", d["rerun_page_switch_ms"]["p95"], b["rerun_page_switch_ms"]["p95"])
-    row("page switches that ended in an error", len(d["rerun_page_switch_ms"].get("errors", [])),
-        len(b["rerun_page_switch_ms"].get("errors", [])), "0", not d["rerun_page_switch_ms"].get("errors"), unit="")
+    row(
+        "page switches that ended in an error",
+        len(d["rerun_page_switch_ms"].get("errors", [])),
+        len(b["rerun_page_switch_ms"].get("errors", [])),
+        "0",
+        not d["rerun_page_switch_ms"].get("errors"),
+        unit="",
+    )
     row("download: click to file", d["download_ms"]["median"], b["download_ms"]["median"])
-    for key, label in (("idle", "idle"), ("one_session", "after 1 session"),
-                       ("sessions_open", f"with {d['concurrency']['sessions']} sessions open"),
-                       ("after_concurrency", "after the concurrent changes"), ("after_close", "after they close")):
+    for key, label in (
+        ("idle", "idle"),
+        ("one_session", "after 1 session"),
+        ("sessions_open", f"with {d['concurrency']['sessions']} sessions open"),
+        ("after_concurrency", "after the concurrent changes"),
+        ("after_close", "after they close"),
+    ):
         row(f"server RSS {label}", d["rss_mb"][key], b["rss_mb"][key], unit=" MB")
-    row("server memory per additional session", d["per_session_mb"], b["per_session_mb"],
-        f"< {TARGETS['session_mb']} MB", d["per_session_mb"] < TARGETS["session_mb"], unit=" MB")
-    row("memory kept after all sessions closed (vs 1 session)", d["retained_after_close_mb"], b["retained_after_close_mb"],
-        f"< {TARGETS['session_mb']} MB", d["retained_after_close_mb"] < TARGETS["session_mb"], unit=" MB")
+    row(
+        "server memory per additional session",
+        d["per_session_mb"],
+        b["per_session_mb"],
+        f"< {TARGETS['session_mb']} MB",
+        d["per_session_mb"] < TARGETS["session_mb"],
+        unit=" MB",
+    )
+    row(
+        "memory kept after all sessions closed (vs 1 session)",
+        d["retained_after_close_mb"],
+        b["retained_after_close_mb"],
+        f"< {TARGETS['session_mb']} MB",
+        d["retained_after_close_mb"] < TARGETS["session_mb"],
+        unit=" MB",
+    )
     if "retained_after_close_vs_pages_mb" in d and "retained_after_close_vs_pages_mb" in b:
-        row("memory kept after all sessions closed (vs 1 session that has seen every page)",
-            d["retained_after_close_vs_pages_mb"], b["retained_after_close_vs_pages_mb"],
-            f"< {TARGETS['session_mb']} MB", d["retained_after_close_vs_pages_mb"] < TARGETS["session_mb"], unit=" MB")
+        row(
+            "memory kept after all sessions closed (vs 1 session that has seen every page)",
+            d["retained_after_close_vs_pages_mb"],
+            b["retained_after_close_vs_pages_mb"],
+            f"< {TARGETS['session_mb']} MB",
+            d["retained_after_close_vs_pages_mb"] < TARGETS["session_mb"],
+            unit=" MB",
+        )
     c_d, c_b = d["concurrency"], b["concurrency"]
     label = f"{c_d['sessions']} sessions x {c_d['changes_each']} changes"
     row(f"{label}: errors", c_d["errors"], c_b["errors"], "0", c_d["errors"] == 0, unit="")
     row(f"{label}: median", c_d["median"], c_b["median"])
     limit = TARGETS["concurrency_p95_x"] * rf_d["median"]
-    row(f"{label}: p95 (target vs own 1-session median)", c_d["p95"], c_b["p95"],
-        f"<= {fmt(limit)} ms", c_d["p95"] is not None and c_d["p95"] <= limit)
+    row(
+        f"{label}: p95 (target vs own 1-session median)",
+        c_d["p95"],
+        c_b["p95"],
+        f"<= {fmt(limit)} ms",
+        c_d["p95"] is not None and c_d["p95"] <= limit,
+    )
     p_d, p_b = d.get("protocol_concurrency"), b.get("protocol_concurrency")
     if p_d and p_b:  # absent from results written before the protocol client existed
         one_d, one_b, many_d, many_b = p_d["single"], p_b["single"], p_d["concurrent"], p_b["concurrent"]
-        row(f"rerun after filter change, server only (protocol client, 1 session x {one_d['n']}): median",
-            one_d["median"], one_b["median"])
+        row(
+            f"rerun after filter change, server only (protocol client, 1 session x {one_d['n']}): median",
+            one_d["median"],
+            one_b["median"],
+        )
         x = TARGETS["concurrency_p95_x"]
 
         def cell(c, ratio):
             return f"{c['errors']} / {fmt(c['median'])} / {fmt(c['p95'])} ms ({fmt(ratio, 'x')})"
 
-        rows.append({"figure": f"{many_d['sessions']} sessions x {many_d['changes_each']} changes back to back, server only "
-                               "(protocol client): errors / median / p95 (p95 / own 1-session median)",
-                     "dashboard": cell(many_d, p_d["p95_over_single_median"]),
-                     "baseline": cell(many_b, p_b["p95_over_single_median"]), "ratio": None,
-                     "target": None, "met": None, "unit": ""})
+        rows.append(
+            {
+                "figure": f"{many_d['sessions']} sessions x {many_d['changes_each']} changes back to back, server only "
+                "(protocol client): errors / median / p95 (p95 / own 1-session median)",
+                "dashboard": cell(many_d, p_d["p95_over_single_median"]),
+                "baseline": cell(many_b, p_b["p95_over_single_median"]),
+                "ratio": None,
+                "target": None,
+                "met": None,
+                "unit": "",
+            }
+        )
         if "users" in p_d and "users" in p_b:
             u_d, u_b = p_d["users"], p_b["users"]
             think = "-".join(f"{t:g}" for t in (u_d.get("think_s") or THINK_S))
-            rows.append({"figure": f"{u_d['sessions']} people x {u_d['changes_each']} changes, each pausing {think} s "
-                                   "before a change, server only: errors / median / p95 (p95 / own 1-session median)",
-                         "dashboard": cell(u_d, p_d["users_p95_over_single_median"]),
-                         "baseline": cell(u_b, p_b["users_p95_over_single_median"]), "ratio": None,
-                         "target": f"0 errors, p95 <= {x:g}x own 1-session median",
-                         "met": u_d["errors"] == 0 and p_d["users_p95_over_single_median"] is not None
-                         and p_d["users_p95_over_single_median"] <= x, "unit": ""})
-    row("bytes transferred, first load of the filter page", d["transferred_bytes_first_load"],
-        b["transferred_bytes_first_load"], unit=" B")
+            rows.append(
+                {
+                    "figure": f"{u_d['sessions']} people x {u_d['changes_each']} changes, each pausing {think} s "
+                    "before a change, server only: errors / median / p95 (p95 / own 1-session median)",
+                    "dashboard": cell(u_d, p_d["users_p95_over_single_median"]),
+                    "baseline": cell(u_b, p_b["users_p95_over_single_median"]),
+                    "ratio": None,
+                    "target": f"0 errors, p95 <= {x:g}x own 1-session median",
+                    "met": u_d["errors"] == 0
+                    and p_d["users_p95_over_single_median"] is not None
+                    and p_d["users_p95_over_single_median"] <= x,
+                    "unit": "",
+                }
+            )
+    row(
+        "bytes transferred, first load of the filter page",
+        d["transferred_bytes_first_load"],
+        b["transferred_bytes_first_load"],
+        unit=" B",
+    )
     n = results.get("nginx", {})
     if "first_render_warm_ms" in n:
-        rows.append({"figure": "nginx, 2 processes: first render warm (vs direct)", "dashboard": n["first_render_warm_ms"]["nginx"],
-                     "baseline": n["first_render_warm_ms"]["direct"], "ratio": n["first_render_warm_ms"]["nginx"] / n["first_render_warm_ms"]["direct"],
-                     "target": None, "met": None, "unit": " ms", "columns": ("nginx", "direct")})
-        rows.append({"figure": "nginx, 2 processes: bytes transferred, first load (vs direct)",
-                     "dashboard": n["transferred_bytes_first_load"]["nginx"], "baseline": n["transferred_bytes_first_load"]["direct"],
-                     "ratio": n["transferred_bytes_first_load"]["nginx"] / n["transferred_bytes_first_load"]["direct"],
-                     "target": None, "met": None, "unit": " B", "columns": ("nginx", "direct")})
+        rows.append(
+            {
+                "figure": "nginx, 2 processes: first render warm (vs direct)",
+                "dashboard": n["first_render_warm_ms"]["nginx"],
+                "baseline": n["first_render_warm_ms"]["direct"],
+                "ratio": n["first_render_warm_ms"]["nginx"] / n["first_render_warm_ms"]["direct"],
+                "target": None,
+                "met": None,
+                "unit": " ms",
+                "columns": ("nginx", "direct"),
+            }
+        )
+        rows.append(
+            {
+                "figure": "nginx, 2 processes: bytes transferred, first load (vs direct)",
+                "dashboard": n["transferred_bytes_first_load"]["nginx"],
+                "baseline": n["transferred_bytes_first_load"]["direct"],
+                "ratio": n["transferred_bytes_first_load"]["nginx"] / n["transferred_bytes_first_load"]["direct"],
+                "target": None,
+                "met": None,
+                "unit": " B",
+                "columns": ("nginx", "direct"),
+            }
+        )
         c = n["concurrency"]
-        rows.append({"figure": f"nginx: {c['sessions']} sessions x {c['changes_each']} changes: errors / median / p95",
-                     "dashboard": f"{c['errors']} / {fmt(c['median'])} / {fmt(c['p95'])} ms",
-                     "baseline": f"direct: {c_d['errors']} / {fmt(c_d['median'])} / {fmt(c_d['p95'])} ms",
-                     "ratio": None, "target": f"0 errors, p95 <= {fmt(limit)} ms",
-                     "met": c["errors"] == 0 and c["p95"] is not None and c["p95"] <= limit, "unit": ""})
+        rows.append(
+            {
+                "figure": f"nginx: {c['sessions']} sessions x {c['changes_each']} changes: errors / median / p95",
+                "dashboard": f"{c['errors']} / {fmt(c['median'])} / {fmt(c['p95'])} ms",
+                "baseline": f"direct: {c_d['errors']} / {fmt(c_d['median'])} / {fmt(c_d['p95'])} ms",
+                "ratio": None,
+                "target": f"0 errors, p95 <= {fmt(limit)} ms",
+                "met": c["errors"] == 0 and c["p95"] is not None and c["p95"] <= limit,
+                "unit": "",
+            }
+        )
     if "crowds" in results.get("proxy_load", {}):
         rows.extend(proxy_load.rows(results["proxy_load"]))
     lines = ["| figure | dashboard | baseline | ratio | target | met |", "|---|---:|---:|---:|---|---|"]
@@ -778,11 +1015,14 @@ def table(results: dict) -> tuple[str, list[dict]]:
         if "columns" in r:
             dv, bv = f"{r['columns'][0]}: {dv}", f"{r['columns'][1]}: {bv}"
         met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
-        lines.append(f"| {r['figure']} | {dv} | {bv} | {fmt(r['ratio'], 'x') if r['ratio'] is not None else ''} | {r['target'] or ''} | {met} |")
+        lines.append(
+            f"| {r['figure']} | {dv} | {bv} | {fmt(r['ratio'], 'x') if r['ratio'] is not None else ''} | {r['target'] or ''} | {met} |"
+        )
     return "\n".join(lines), rows
 
 
 # --------------------------------------------------------------------------- main
+
 
 async def main(args) -> dict:
     from playwright.async_api import async_playwright
@@ -790,17 +1030,33 @@ async def main(args) -> dict:
     monitor = LoadMonitor()
     monitor.start()
     started = datetime.datetime.now().astimezone()
-    commit = os.environ.get("BENCH_COMMIT") or subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    results: dict = {"date": started.isoformat(timespec="seconds"), "commit": commit, "machine": machine(),
-                     "loadavg_start": os.getloadavg(), "settings": vars(args), "apps": {}}
+    commit = (
+        os.environ.get("BENCH_COMMIT")
+        or subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    )
+    results: dict = {
+        "date": started.isoformat(timespec="seconds"),
+        "commit": commit,
+        "machine": machine(),
+        "loadavg_start": os.getloadavg(),
+        "settings": vars(args),
+        "apps": {},
+    }
     apps = {}
     for name, script in (("dashboard", "dashboard.py"), ("baseline", "bench/baseline_app.py")):
         found = discover(script)
         fpage = next(p for p in found["pages"] if "filter" in p)
         toggles = [o for o in fpage["filter"]["options"] if o not in fpage["filter"]["default"]][:8]
-        apps[name] = {"name": name, "script": script, "pages": found["pages"], "filter_page": fpage, "toggles": toggles,
-                      "views": found["pages"] + tab_views(found["pages"])}
+        apps[name] = {
+            "name": name,
+            "script": script,
+            "pages": found["pages"],
+            "filter_page": fpage,
+            "toggles": toggles,
+            "views": found["pages"] + tab_views(found["pages"]),
+        }
         print(f"{name}: pages {[('/' + p['url'], p['charts']) for p in found['pages']]}", flush=True)
 
     for name in apps:
@@ -821,15 +1077,20 @@ async def main(args) -> dict:
             results["apps"][name].update(await first_renders(browser, app, args.cold_runs, args.warm_runs))
         print("reruns, download, memory and concurrency", flush=True)
         for name, app in apps.items():
-            results["apps"][name].update(await interaction(
-                browser, app, args.changes, args.switches, args.downloads, args.sessions, args.changes_each))
+            results["apps"][name].update(
+                await interaction(
+                    browser, app, args.changes, args.switches, args.downloads, args.sessions, args.changes_each
+                )
+            )
             # Cheap (no browser, about 20 s), so also run with --only interaction.
             results["apps"][name]["protocol_concurrency"] = await protocol_concurrency(
-                app, args.changes, args.sessions, args.changes_each)
+                app, args.changes, args.sessions, args.changes_each
+            )
         if not args.no_nginx and not args.only:
             print("through nginx (deploy/run.sh, 2 processes)", flush=True)
-            results["nginx"] = await through_nginx(browser, apps["dashboard"], args.nginx_renders,
-                                                   args.sessions, args.changes_each)
+            results["nginx"] = await through_nginx(
+                browser, apps["dashboard"], args.nginx_renders, args.sessions, args.changes_each
+            )
         await browser.close()
     if not args.no_nginx and not args.only:
         results["proxy_load"] = await through_nginx_load(apps["dashboard"], args.proxy_people, args.changes_each)
@@ -852,10 +1113,18 @@ def parse_args(argv=None):
     parser.add_argument("--changes-each", type=int, default=10)
     parser.add_argument("--nginx-renders", type=int, default=3)
     parser.add_argument("--no-nginx", action="store_true")
-    parser.add_argument("--proxy-people", type=int, nargs="+", default=[20, 50],
-                        help="crowd sizes for the load through nginx (bench/proxy_load.py)")
-    parser.add_argument("--only", choices=["interaction", "proxy-load"],
-                        help="while developing: only reruns, memory, concurrency; or only the load through nginx")
+    parser.add_argument(
+        "--proxy-people",
+        type=int,
+        nargs="+",
+        default=[20, 50],
+        help="crowd sizes for the load through nginx (bench/proxy_load.py)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["interaction", "proxy-load"],
+        help="while developing: only reruns, memory, concurrency; or only the load through nginx",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
     if args.quick:
@@ -869,13 +1138,29 @@ def update_readme(path: Path = RESULTS / "latest.json") -> None:
     outcome = json.loads(path.read_text())
     text, _ = table(outcome)
     m, load = outcome["machine"], outcome["other_load"]
-    block = (f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
-             f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. Other processes on the "
-             f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}; load average "
-             f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end). Settings: "
-             + ", ".join(f"{k.replace('_', '-')} {v}" for k, v in outcome["settings"].items()
-                         if k in ("data_runs", "cold_runs", "warm_runs", "changes", "switches", "downloads", "sessions", "changes_each", "nginx_renders"))
-             + f".\n\n{text}\n")
+    block = (
+        f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
+        f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. Other processes on the "
+        f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}; load average "
+        f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end). Settings: "
+        + ", ".join(
+            f"{k.replace('_', '-')} {v}"
+            for k, v in outcome["settings"].items()
+            if k
+            in (
+                "data_runs",
+                "cold_runs",
+                "warm_runs",
+                "changes",
+                "switches",
+                "downloads",
+                "sessions",
+                "changes_each",
+                "nginx_renders",
+            )
+        )
+        + f".\n\n{text}\n"
+    )
     readme = BENCH / "README.md"
     content = readme.read_text()
     start, end = "<!-- figures:start -->", "<!-- figures:end -->"
@@ -900,9 +1185,11 @@ if __name__ == "__main__":
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
     arguments.out.write_text(json.dumps(outcome, indent=2, default=str))
     print()
-    print(f"{outcome['date']} on {outcome['machine']['cpu']} ({outcome['machine']['cores']} cores), "
-          f"{outcome['machine']['chromium']}; load average {outcome['loadavg_start'][0]:.2f} -> "
-          f"{outcome['loadavg_end'][0]:.2f}; other processes used {outcome['other_load']['other_cores_mean']} cores on average "
-          f"(max {outcome['other_load']['other_cores_max']}), {outcome['duration_s']} s")
+    print(
+        f"{outcome['date']} on {outcome['machine']['cpu']} ({outcome['machine']['cores']} cores), "
+        f"{outcome['machine']['chromium']}; load average {outcome['loadavg_start'][0]:.2f} -> "
+        f"{outcome['loadavg_end'][0]:.2f}; other processes used {outcome['other_load']['other_cores_mean']} cores on average "
+        f"(max {outcome['other_load']['other_cores_max']}), {outcome['duration_s']} s"
+    )
     print(text)
     print(f"\nwritten to {arguments.out}")

@@ -73,8 +73,11 @@ def url_tabs(run, page_script: Path) -> list[dict]:
     (the page's own script run with the tab in its URL)."""
     from streamlit.testing.v1 import AppTest
 
-    containers = [node for node in walk(run._tree) if getattr(node, "type", None) == "tab_container"
-                  and node.proto.tab_container.query_param_key]
+    containers = [
+        node
+        for node in walk(run._tree)
+        if getattr(node, "type", None) == "tab_container" and node.proto.tab_container.query_param_key
+    ]
     found = []
     for container in containers:
         key = container.proto.tab_container.query_param_key

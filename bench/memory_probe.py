@@ -44,9 +44,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote_plus
 
-import psutil
-
 import protocol_load
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -69,8 +68,9 @@ def get(url: str) -> bytes:
 
 
 def discover(script: str) -> dict:
-    out = subprocess.run([sys.executable, str(BENCH / "discover.py"), script], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "discover.py"), script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -93,9 +93,22 @@ class ProbeServer:
             full_env["TRACE_DIR"] = str(trace_dir)
             full_env["TRACE_FRAMES"] = str(frames)
         self.process = subprocess.Popen(
-            [sys.executable, *entry, script, "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.disconnectedSessionTTL", str(SESSION_TTL)],
-            cwd=ROOT, env=full_env, stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                *entry,
+                script,
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.disconnectedSessionTTL",
+                str(SESSION_TTL),
+            ],
+            cwd=ROOT,
+            env=full_env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self.ps = psutil.Process(self.process.pid)
 
     def wait_healthy(self, timeout: float = 120) -> None:
@@ -131,7 +144,9 @@ class ProbeServer:
             if time.monotonic() > deadline or self.process.poll() is not None:
                 raise RuntimeError(f"no snapshot {label}")
             await asyncio.sleep(0.2)
-        out = {"stats": {k: round(v, 2) if isinstance(v, float) else v for k, v in json.loads(target.read_text()).items()}}
+        out = {
+            "stats": {k: round(v, 2) if isinstance(v, float) else v for k, v in json.loads(target.read_text()).items()}
+        }
         if (self.trace_dir / f"{label}.snap").exists():
             out["snap"] = str(self.trace_dir / f"{label}.snap")
         return out
@@ -152,8 +167,9 @@ async def until_no_sessions(server: ProbeServer, timeout: float = 60) -> None:
         await asyncio.sleep(0.2)
 
 
-async def one_run(found: dict, env: dict[str, str], sessions: int, changes_each: int, trace_dir: Path | None,
-                  frames: int = 25) -> dict:
+async def one_run(
+    found: dict, env: dict[str, str], sessions: int, changes_each: int, trace_dir: Path | None, frames: int = 25
+) -> dict:
     fpage = next(p for p in found["pages"] if "filter" in p)
     key, default = fpage["filter"]["key"], fpage["filter"]["default"]
     toggles = [o for o in fpage["filter"]["options"] if o not in default][:8]
@@ -215,10 +231,13 @@ async def one_run(found: dict, env: dict[str, str], sessions: int, changes_each:
             rss["after_trim"] = server.rss_mb()
     finally:
         server.stop()
-    return {"rss_mb": {k: round(v, 1) for k, v in rss.items()},
-            "kept_after_close_mb": round(rss["after_close"] - rss["one_session"], 1),
-            "kept_after_pages_mb": round(rss["after_close"] - rss["pages_seen"], 1),
-            "allocator": stats, "snapshots": snaps}
+    return {
+        "rss_mb": {k: round(v, 1) for k, v in rss.items()},
+        "kept_after_close_mb": round(rss["after_close"] - rss["one_session"], 1),
+        "kept_after_pages_mb": round(rss["after_close"] - rss["pages_seen"], 1),
+        "allocator": stats,
+        "snapshots": snaps,
+    }
 
 
 def heap_report(snaps: dict[str, str], limit: int = 20) -> dict:
@@ -226,7 +245,9 @@ def heap_report(snaps: dict[str, str], limit: int = 20) -> dict:
     loaded = {k: tracemalloc.Snapshot.load(v) for k, v in snaps.items()}
     skip = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen importlib._bootstrap*")]
     loaded = {k: s.filter_traces(skip) for k, s in loaded.items()}
-    out: dict = {"traced_mb": {k: round(sum(st.size for st in s.statistics("filename")) / 2**20, 2) for k, s in loaded.items()}}
+    out: dict = {
+        "traced_mb": {k: round(sum(st.size for st in s.statistics("filename")) / 2**20, 2) for k, s in loaded.items()}
+    }
     for before, after in (("one_session", "after_close"), ("pages_seen", "after_close"), ("one_session", "pages_seen")):
         if before in loaded and after in loaded:
             for group in ("filename", "lineno"):
@@ -234,13 +255,15 @@ def heap_report(snaps: dict[str, str], limit: int = 20) -> dict:
                 out[f"{before}->{after} by {group}"] = [
                     f"{d.size_diff / 2**10:+9.1f} KiB {d.count_diff:+7d} blocks  {d.traceback[0].filename.replace(str(ROOT) + '/', '')}"
                     + (f":{d.traceback[0].lineno}" if group == "lineno" else "")
-                    for d in diff[:limit]]
+                    for d in diff[:limit]
+                ]
     if "one_session" in loaded and "after_close" in loaded:
         diff = loaded["after_close"].compare_to(loaded["one_session"], "traceback")
         out["one_session->after_close by traceback (top 5, innermost frame last)"] = [
             [f"{d.size_diff / 2**10:+.1f} KiB {d.count_diff:+d} blocks"]
             + [f"{f.filename.replace(str(ROOT) + '/', '')}:{f.lineno}" for f in d.traceback[-12:]]
-            for d in diff[:5]]
+            for d in diff[:5]
+        ]
     return out
 
 
@@ -250,15 +273,22 @@ def main(argv=None) -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--changes-each", type=int, default=10)
-    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
-                        help="environment for the server (e.g. MALLOC_ARENA_MAX=2); repeatable")
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="environment for the server (e.g. MALLOC_ARENA_MAX=2); repeatable",
+    )
     parser.add_argument("--trace", action="store_true", help="heap snapshots (tracemalloc) in the server")
     parser.add_argument("--stats", action="store_true", help="allocator statistics and a final malloc_trim, no tracing")
     parser.add_argument("--discovered", type=Path, help="bench/discover.py's JSON, to skip discovering again")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     env = dict(item.split("=", 1) for item in args.env)
-    found = json.loads(args.discovered.read_text().strip().splitlines()[-1]) if args.discovered else discover(args.script)
+    found = (
+        json.loads(args.discovered.read_text().strip().splitlines()[-1]) if args.discovered else discover(args.script)
+    )
     found["script"] = args.script
     runs = []
     for index in range(args.runs):
@@ -268,14 +298,24 @@ def main(argv=None) -> None:
         if run["snapshots"]:
             run["heap"] = heap_report(run["snapshots"])
         runs.append(run)
-        print(f"run {index + 1}: RSS MB {run['rss_mb']}; kept after close {run['kept_after_close_mb']} MB "
-              f"(vs pages seen {run['kept_after_pages_mb']} MB)", flush=True)
+        print(
+            f"run {index + 1}: RSS MB {run['rss_mb']}; kept after close {run['kept_after_close_mb']} MB "
+            f"(vs pages seen {run['kept_after_pages_mb']} MB)",
+            flush=True,
+        )
         for label, values in run["allocator"].items():
             print(f"  {label}: {values}", flush=True)
     summary = {
-        "script": args.script, "env": env, "runs": len(runs), "sessions": args.sessions, "changes_each": args.changes_each,
-        "median_rss_mb": {stage: statistics.median(r["rss_mb"][stage] for r in runs)
-                          for stage in (*STAGES, "after_trim") if all(stage in r["rss_mb"] for r in runs)},
+        "script": args.script,
+        "env": env,
+        "runs": len(runs),
+        "sessions": args.sessions,
+        "changes_each": args.changes_each,
+        "median_rss_mb": {
+            stage: statistics.median(r["rss_mb"][stage] for r in runs)
+            for stage in (*STAGES, "after_trim")
+            if all(stage in r["rss_mb"] for r in runs)
+        },
         "median_kept_after_close_mb": statistics.median(r["kept_after_close_mb"] for r in runs),
         "median_kept_after_pages_mb": statistics.median(r["kept_after_pages_mb"] for r in runs),
         "each_run": runs,

@@ -103,8 +103,9 @@ class ProtocolSession:
         state.string_array_value.data[:] = values
         # The browser rewrites a bound widget's URL parameter itself; dropping it is
         # enough here, since a value from the client wins over the URL.
-        self.query_string = urlencode([(k, v) for k, v in parse_qsl(self.query_string, keep_blank_values=True)
-                                       if k != key])
+        self.query_string = urlencode(
+            [(k, v) for k, v in parse_qsl(self.query_string, keep_blank_values=True) if k != key]
+        )
         return await self._run(widgets=[state])
 
     async def close(self) -> None:
@@ -186,8 +187,9 @@ def change_values(default: list[str], toggles: list[str], count: int, offset: in
     return values
 
 
-async def open_session(base_url: str, page: str, key: str, keep: bool = False,
-                       cookies: bool = False) -> tuple[ProtocolSession, str, Run]:
+async def open_session(
+    base_url: str, page: str, key: str, keep: bool = False, cookies: bool = False
+) -> tuple[ProtocolSession, str, Run]:
     session = ProtocolSession(base_url, page, keep=True, cookies=cookies)  # the first run's elements give the widget id
     try:
         first = await session.open()
@@ -199,8 +201,9 @@ async def open_session(base_url: str, page: str, key: str, keep: bool = False,
     return session, widget_id, first
 
 
-async def verify(base_url: str, page: str, key: str, default: list[str], toggles: list[str],
-                 cookies: bool = False) -> dict:
+async def verify(
+    base_url: str, page: str, key: str, default: list[str], toggles: list[str], cookies: bool = False
+) -> dict:
     """One session: a change must run the whole script cleanly and change what is shown.
 
     Raises ProtocolError otherwise: figures from a client whose changes the app ignores,
@@ -217,14 +220,19 @@ async def verify(base_url: str, page: str, key: str, default: list[str], toggles
     def shown(run: Run) -> int:  # how often the option's text appears outside the multiselects
         return sum(e.SerializeToString().count(option.encode()) for e in run.elements if not e.HasField("multiselect"))
 
-    out = {"widget_id": widget_id, "option": option,
-           "deltas": {"first": first.deltas, "added": added.deltas, "removed": removed.deltas},
-           "option_shown": {"first": shown(first), "added": shown(added), "removed": shown(removed)},
-           "refs": first.refs + added.refs + removed.refs,
-           # Not compared with the first run: a download button's deferred file id is new each run.
-           "content_changed": added.digest != first.digest and removed.digest != added.digest}
-    visible = (out["option_shown"]["added"] > out["option_shown"]["removed"]
-               or out["deltas"]["added"] != out["deltas"]["removed"])
+    out = {
+        "widget_id": widget_id,
+        "option": option,
+        "deltas": {"first": first.deltas, "added": added.deltas, "removed": removed.deltas},
+        "option_shown": {"first": shown(first), "added": shown(added), "removed": shown(removed)},
+        "refs": first.refs + added.refs + removed.refs,
+        # Not compared with the first run: a download button's deferred file id is new each run.
+        "content_changed": added.digest != first.digest and removed.digest != added.digest,
+    }
+    visible = (
+        out["option_shown"]["added"] > out["option_shown"]["removed"]
+        or out["deltas"]["added"] != out["deltas"]["removed"]
+    )
     if not added.deltas or not out["content_changed"] or not visible:
         raise ProtocolError(f"adding {option!r} to {key!r} did not change what the page shows: {out}")
     return out
@@ -241,8 +249,9 @@ def summary(latencies: list[float]) -> dict:
     return {"median": statistics.median(ordered) if ordered else None, "p95": p95, "n": len(ordered)}
 
 
-async def single(base_url: str, page: str, key: str, default: list[str], toggles: list[str], count: int,
-                 cookies: bool = False) -> dict:
+async def single(
+    base_url: str, page: str, key: str, default: list[str], toggles: list[str], count: int, cookies: bool = False
+) -> dict:
     """One session making `count` changes one after the other."""
     session, widget_id, _ = await open_session(base_url, page, key, cookies=cookies)
     try:
@@ -252,10 +261,19 @@ async def single(base_url: str, page: str, key: str, default: list[str], toggles
     return {**summary(latencies), "samples": [round(v, 1) for v in latencies]}
 
 
-async def concurrent(base_url: str, page: str, key: str, default: list[str], toggles: list[str],
-                     sessions: int, changes_each: int, server_cpu=None,
-                     think_s: tuple[float, float] | None = None, cookies: bool = False,
-                     open_at_once: int | None = None) -> dict:
+async def concurrent(
+    base_url: str,
+    page: str,
+    key: str,
+    default: list[str],
+    toggles: list[str],
+    sessions: int,
+    changes_each: int,
+    server_cpu=None,
+    think_s: tuple[float, float] | None = None,
+    cookies: bool = False,
+    open_at_once: int | None = None,
+) -> dict:
     """`sessions` sessions opened first (not timed), then all making their changes at once.
 
     think_s=None: each session sends its next change as soon as the last one finished (a
@@ -273,9 +291,10 @@ async def concurrent(base_url: str, page: str, key: str, default: list[str], tog
     opened: list = []
     step = open_at_once or sessions
     for start in range(0, sessions, step):
-        opened += await asyncio.gather(*[open_session(base_url, page, key, cookies=cookies)
-                                         for _ in range(start, min(sessions, start + step))],
-                                       return_exceptions=True)
+        opened += await asyncio.gather(
+            *[open_session(base_url, page, key, cookies=cookies) for _ in range(start, min(sessions, start + step))],
+            return_exceptions=True,
+        )
     for item in opened:
         if isinstance(item, BaseException):
             errors.append(f"opening a session: {item!r}"[:400])
@@ -302,10 +321,16 @@ async def concurrent(base_url: str, page: str, key: str, default: list[str], tog
     finally:
         await asyncio.gather(*[s.close() for s, _, _ in ready], return_exceptions=True)
     latencies = [v for r in results for v in r]
-    return {**summary(latencies), "sessions": sessions, "changes_each": changes_each, "think_s": think_s,
-            "errors": len(errors),
-            "error_samples": errors[:5], "wall_s": round(wall, 2),
-            # Runs finished per second: with every session always waiting on a run, the
-            # latency is about sessions / throughput (Little's law).
-            "runs_per_s": round(len(latencies) / wall, 2) if wall else None,
-            "server_cores_busy": round(cpu / wall, 2) if cpu is not None and wall else None}
+    return {
+        **summary(latencies),
+        "sessions": sessions,
+        "changes_each": changes_each,
+        "think_s": think_s,
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "wall_s": round(wall, 2),
+        # Runs finished per second: with every session always waiting on a run, the
+        # latency is about sessions / throughput (Little's law).
+        "runs_per_s": round(len(latencies) / wall, 2) if wall else None,
+        "server_cores_busy": round(cpu / wall, 2) if cpu is not None and wall else None,
+    }

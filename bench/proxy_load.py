@@ -30,9 +30,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-import psutil
-
 import protocol_load  # bench/protocol_load.py (this script's directory is on sys.path)
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -80,10 +79,20 @@ class ProxiedDeployment:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile(prefix="bench-proxy-", suffix=".log", delete=False)
         self.process = subprocess.Popen(
-            ["bash", str(ROOT / "deploy" / "run.sh")], cwd=ROOT,
-            env={**os.environ, "WORKERS": str(workers), "PORT": str(self.port), "BASE_PORT": str(self.base_port),
-                 "PYTHON": sys.executable, **(env or {})},
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+            ["bash", str(ROOT / "deploy" / "run.sh")],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                "WORKERS": str(workers),
+                "PORT": str(self.port),
+                "BASE_PORT": str(self.base_port),
+                "PYTHON": sys.executable,
+                **(env or {}),
+            },
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def wait_healthy(self, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
@@ -124,8 +133,15 @@ class ProxiedDeployment:
         Path(self.log.name).unlink(missing_ok=True)
 
 
-async def measure(fpage: dict, toggles: list[str], workers: int, people: list[int], changes_each: int,
-                  single_changes: int = 20, env: dict | None = None) -> dict:
+async def measure(
+    fpage: dict,
+    toggles: list[str],
+    workers: int,
+    people: list[int],
+    changes_each: int,
+    single_changes: int = 20,
+    env: dict | None = None,
+) -> dict:
     key, default, path = fpage["filter"]["key"], fpage["filter"]["default"], fpage["url"]
     deploy = ProxiedDeployment(workers, env)
     out: dict = {"workers": workers, "think_s": THINK_S, "changes_each": changes_each, "crowds": {}}
@@ -142,19 +158,28 @@ async def measure(fpage: dict, toggles: list[str], workers: int, people: list[in
         reference = out["single"]["median"]
         for count in people:
             before = deploy.cpu_by_worker()
-            crowd = await protocol_load.concurrent(url, path, key, default, toggles, count, changes_each,
-                                                   think_s=THINK_S, cookies=True, open_at_once=10)
+            crowd = await protocol_load.concurrent(
+                url, path, key, default, toggles, count, changes_each, think_s=THINK_S, cookies=True, open_at_once=10
+            )
             after = deploy.cpu_by_worker()
             wall = crowd["wall_s"] or 1
-            crowd["cores_busy_by_worker"] = {i: round((after.get(i, 0) - before.get(i, 0)) / wall, 2) for i in sorted(after)}
+            crowd["cores_busy_by_worker"] = {
+                i: round((after.get(i, 0) - before.get(i, 0)) / wall, 2) for i in sorted(after)
+            }
             crowd["p95_over_single_median"] = crowd["p95"] / reference if crowd["p95"] and reference else None
-            crowd["met"] = crowd["errors"] == 0 and crowd["p95_over_single_median"] is not None \
+            crowd["met"] = (
+                crowd["errors"] == 0
+                and crowd["p95_over_single_median"] is not None
                 and crowd["p95_over_single_median"] <= TARGET_X
+            )
             out["crowds"][str(count)] = crowd
-            print(f"  through nginx, {workers} processes, {count} people x {changes_each} changes pausing "
-                  f"{THINK_S[0]:g}-{THINK_S[1]:g} s: errors {crowd['errors']}, median {crowd['median'] or 0:.0f} ms, "
-                  f"p95 {crowd['p95'] or 0:.0f} ms ({crowd['p95_over_single_median'] or 0:.2f}x the single median "
-                  f"{reference:.0f} ms); cores busy per process {crowd['cores_busy_by_worker']}", flush=True)
+            print(
+                f"  through nginx, {workers} processes, {count} people x {changes_each} changes pausing "
+                f"{THINK_S[0]:g}-{THINK_S[1]:g} s: errors {crowd['errors']}, median {crowd['median'] or 0:.0f} ms, "
+                f"p95 {crowd['p95'] or 0:.0f} ms ({crowd['p95_over_single_median'] or 0:.2f}x the single median "
+                f"{reference:.0f} ms); cores busy per process {crowd['cores_busy_by_worker']}",
+                flush=True,
+            )
     finally:
         deploy.stop()
     return out
@@ -165,13 +190,20 @@ def rows(result: dict) -> list[dict]:
     out = []
     single = result["single"]["median"]
     for count, crowd in result["crowds"].items():
-        out.append({
-            "figure": f"through nginx, {result['workers']} processes (one per core): {count} people x "
-                      f"{crowd['changes_each']} changes pausing {'-'.join(f'{t:g}' for t in result['think_s'])} s, "
-                      "server only: errors / median / p95 (p95 / single-session median through nginx)",
-            "dashboard": f"{crowd['errors']} / {crowd['median'] or 0:,.0f} / {crowd['p95'] or 0:,.0f} ms "
-                         f"({crowd['p95_over_single_median'] or 0:.2f}x of {single:,.0f} ms)",
-            "baseline": "", "ratio": None, "target": f"0 errors, p95 <= {TARGET_X:g}x", "met": crowd["met"], "unit": ""})
+        out.append(
+            {
+                "figure": f"through nginx, {result['workers']} processes (one per core): {count} people x "
+                f"{crowd['changes_each']} changes pausing {'-'.join(f'{t:g}' for t in result['think_s'])} s, "
+                "server only: errors / median / p95 (p95 / single-session median through nginx)",
+                "dashboard": f"{crowd['errors']} / {crowd['median'] or 0:,.0f} / {crowd['p95'] or 0:,.0f} ms "
+                f"({crowd['p95_over_single_median'] or 0:.2f}x of {single:,.0f} ms)",
+                "baseline": "",
+                "ratio": None,
+                "target": f"0 errors, p95 <= {TARGET_X:g}x",
+                "met": crowd["met"],
+                "unit": "",
+            }
+        )
     return out
 
 
@@ -186,8 +218,13 @@ def main(argv=None) -> None:
     if args.discovered:
         found = json.loads(args.discovered.read_text().strip().splitlines()[-1])
     else:
-        done = subprocess.run([sys.executable, str(BENCH / "discover.py"), "dashboard.py"], cwd=ROOT,
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, str(BENCH / "discover.py"), "dashboard.py"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         found = json.loads(done.stdout.strip().splitlines()[-1])
     fpage = next(p for p in found["pages"] if "filter" in p)
     toggles = [o for o in fpage["filter"]["options"] if o not in fpage["filter"]["default"]][:8]

@@ -198,21 +198,23 @@ def access_view(state_access: pd.DataFrame) -> pd.DataFrame:
             row = by_code.loc[code]
             full = row.copy()
             full["state_code"] = code
-            out.append({
-                "state_code": code,
-                "State": row["state"],
-                "PT without a referral": row["pt_access"],
-                "Limits": row["pt_limits"] or "; ".join(pt_limit_parts(full)),
-                "Visit limit": row["pt_visit_limit"],
-                "Day limit": row["pt_day_limit"],
-                "Doctor told": row["pt_notify_physician"],
-                "PT as of": row["pt_as_of"],
-                "PT sources": row["pt_source_ids"],
-                "OT evaluation": row["ot_referral_evaluation"],
-                "OT treatment": row["ot_referral_treatment"],
-                "OT as of": row["ot_as_of"],
-                "OT sources": row["ot_source_ids"],
-            })
+            out.append(
+                {
+                    "state_code": code,
+                    "State": row["state"],
+                    "PT without a referral": row["pt_access"],
+                    "Limits": row["pt_limits"] or "; ".join(pt_limit_parts(full)),
+                    "Visit limit": row["pt_visit_limit"],
+                    "Day limit": row["pt_day_limit"],
+                    "Doctor told": row["pt_notify_physician"],
+                    "PT as of": row["pt_as_of"],
+                    "PT sources": row["pt_source_ids"],
+                    "OT evaluation": row["ot_referral_evaluation"],
+                    "OT treatment": row["ot_referral_treatment"],
+                    "OT as of": row["ot_as_of"],
+                    "OT sources": row["ot_source_ids"],
+                }
+            )
         else:
             out.append({"state_code": code, "State": state_name(code), "PT without a referral": MISSING})
     frame = pd.DataFrame(out)
@@ -251,15 +253,29 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
             hover[r][c] = f"{name}: {level}" if level != MISSING else f"{name}: no rule in our sources"
         color = LEVEL_COLORS[level]
         fig.add_heatmap(
-            z=z, text=text, customdata=hover, texttemplate="%{text}",
+            z=z,
+            text=text,
+            customdata=hover,
+            texttemplate="%{text}",
             textfont=dict(size=11, color="#555555" if level == MISSING else TEXT_COLOR),
-            colorscale=[[0, color], [1, color]], showscale=False, xgap=3, ygap=3, hoverongaps=False,
-            hovertemplate="%{customdata}<extra></extra>", name=level,
+            colorscale=[[0, color], [1, color]],
+            showscale=False,
+            xgap=3,
+            ygap=3,
+            hoverongaps=False,
+            hovertemplate="%{customdata}<extra></extra>",
+            name=level,
         )
         # Heatmaps have no legend entry of their own: a square marker off the grid stands in.
-        label = f"{LEVEL_CODES[level]} {level}" + (f": {LEVEL_MEANINGS[level]}" if level in LEVEL_MEANINGS else " in our sources")
+        label = f"{LEVEL_CODES[level]} {level}" + (
+            f": {LEVEL_MEANINGS[level]}" if level in LEVEL_MEANINGS else " in our sources"
+        )
         fig.add_scatter(
-            x=[None], y=[None], mode="markers", name=label, showlegend=True,
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=label,
+            showlegend=True,
             marker=dict(symbol="square", size=14, color=color, line=dict(color="#888888", width=1)),
         )
     if highlight and highlight in ACCESS_GRID:

@@ -17,8 +17,8 @@ from fpdf.enums import XPos, YPos
 from components import access as state_rules
 from components import payment as pay
 from components.decide import NAMES, Answer, Situation, describe, payment_to_show, questions_to_ask
-from components.loader import split_list
 from components.export import download_name
+from components.loader import split_list
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FONT = "DejaVu"
@@ -34,7 +34,12 @@ class _AnswerPDF(FPDF):
         self.set_y(-12)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
-        self.cell(0, 5, f"{TITLE} · {self.made_on} · information, not medical advice · page {self.page_no()} of {{nb}}", align="C")
+        self.cell(
+            0,
+            5,
+            f"{TITLE} · {self.made_on} · information, not medical advice · page {self.page_no()} of {{nb}}",
+            align="C",
+        )
 
 
 def _new_document() -> _AnswerPDF:
@@ -58,14 +63,23 @@ def _heading(pdf: FPDF, text: str) -> None:
     pdf.ln(0.3)
 
 
-def _para(pdf: FPDF, text: str, size: float = 8.5, bold: bool = False, color: tuple[int, int, int] = TEXT, height: float = 4) -> None:
+def _para(
+    pdf: FPDF, text: str, size: float = 8.5, bold: bool = False, color: tuple[int, int, int] = TEXT, height: float = 4
+) -> None:
     pdf.set_font(FONT, "B" if bold else "", size)
     pdf.set_text_color(*color)
     pdf.multi_cell(0, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _item(pdf: FPDF, label: str, text: str, sources: str = "", label_color: tuple[int, int, int] = TEXT,
-          size: float = 8.5, height: float = 3.9) -> None:
+def _item(
+    pdf: FPDF,
+    label: str,
+    text: str,
+    sources: str = "",
+    label_color: tuple[int, int, int] = TEXT,
+    size: float = 8.5,
+    height: float = 3.9,
+) -> None:
     """One statement as a flowing paragraph: a bold label, the text, its source ids in brackets."""
     pdf.set_x(pdf.l_margin)
     if label:
@@ -87,7 +101,7 @@ def _short_url(url: str) -> str:
     """The address without its scheme and 'www.' (still one a browser opens), to save space."""
     for prefix in ("https://", "http://"):
         if url.startswith(prefix):
-            url = url[len(prefix):]
+            url = url[len(prefix) :]
     return url[4:] if url.startswith("www.") else url
 
 
@@ -112,7 +126,7 @@ def answer_pdf(
     pdf.made_on = f"made on {made_on.isoformat()}"
     pdf.set_title(f"{TITLE} {answer.headline}")
     pdf.set_creator("OT or PT? A sourced comparison")
-    pdf.set_creation_date(dt.datetime(made_on.year, made_on.month, made_on.day, tzinfo=dt.timezone.utc))
+    pdf.set_creation_date(dt.datetime(made_on.year, made_on.month, made_on.day, tzinfo=dt.UTC))
 
     _para(pdf, TITLE, size=15, bold=True, height=7)
     _para(pdf, f"Made on {made_on.isoformat()}. {not_advice}", size=8, color=MUTED, height=3.8)
@@ -135,25 +149,38 @@ def answer_pdf(
         _heading(pdf, f"What each would work on for {answer.condition['population'].iloc[0]}")
         for row in answer.work_on.itertuples():
             lead = "" if row.in_answer else "May also help: "
-            _item(pdf, f"{NAMES[row.profession][0].upper()}{NAMES[row.profession][1:]}.", lead + row.statement,
-                  row.source_ids, COLORS[row.profession])
+            _item(
+                pdf,
+                f"{NAMES[row.profession][0].upper()}{NAMES[row.profession][1:]}.",
+                lead + row.statement,
+                row.source_ids,
+                COLORS[row.profession],
+            )
 
     _heading(pdf, "How to get started")
     for row in answer.rules.itertuples():
         text = " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t)
-        _item(pdf, f"Referral ({row.scope}).", text, row.source_ids,
-              COLORS.get(row.profession, TEXT))
+        _item(pdf, f"Referral ({row.scope}).", text, row.source_ids, COLORS.get(row.profession, TEXT))
     state_rule_for = set(answer.rules["profession"]) if situation.state else set()
     for row in answer.access.itertuples():
         if row.topic == "Referral and direct access" and row.profession in state_rule_for:
             continue  # the chosen state's own rule for this profession replaces the national statements
-        _item(pdf, _label(row.profession), f"{row.statement} {state_rules.dated(getattr(row, 'as_of', ''))}".strip(),
-              row.source_ids, COLORS.get(row.profession, TEXT))
+        _item(
+            pdf,
+            _label(row.profession),
+            f"{row.statement} {state_rules.dated(getattr(row, 'as_of', ''))}".strip(),
+            row.source_ids,
+            COLORS.get(row.profession, TEXT),
+        )
     if not payment_to_show(answer).empty:
         _para(pdf, "Paying for therapy", size=9, bold=True, height=4.6)
         for _, row in payment_to_show(answer).iterrows():
-            _item(pdf, f"{row['payer']}, {row['topic']}.", f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}",
-                  row["source_ids"])
+            _item(
+                pdf,
+                f"{row['payer']}, {row['topic']}.",
+                f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}",
+                row["source_ids"],
+            )
 
     if not answer.others.empty:
         _heading(pdf, "Others who may help")
@@ -168,8 +195,13 @@ def answer_pdf(
         _item(pdf, "–", row.question, row.source_ids)
 
     _heading(pdf, "Sources")
-    _para(pdf, "Each with its date and tier: A official or primary; B health system or university; C other.",
-          size=7, color=MUTED, height=3.4)
+    _para(
+        pdf,
+        "Each with its date and tier: A official or primary; B health system or university; C other.",
+        size=7,
+        color=MUTED,
+        height=3.4,
+    )
     cited = sources.set_index("source_id")
     # Two narrow columns in small type keep the whole answer on one or two pages.
     with pdf.text_columns(ncols=2, gutter=5, text_align="LEFT", line_height=1.05) as columns:
@@ -179,8 +211,10 @@ def answer_pdf(
                 pdf.set_font(FONT, "B", 6.5)
                 paragraph.write(f"[{source_id}] ")
                 pdf.set_font(FONT, "", 6.5)
-                paragraph.write(f"{row['publisher']}: {row['title']}. {state_rules.dated(row['as_of'])} "
-                                f"Tier {row['tier']}. {_short_url(row['url'])}")
+                paragraph.write(
+                    f"{row['publisher']}: {row['title']}. {state_rules.dated(row['as_of'])} "
+                    f"Tier {row['tier']}. {_short_url(row['url'])}"
+                )
 
     return bytes(pdf.output())
 
@@ -189,4 +223,3 @@ def pdf_file_name(situation: Situation) -> str:
     """e.g. which-therapy_stroke-post-stroke-rehabilitation_ohio.pdf"""
     state = state_rules.state_name(situation.state) if situation.state else ()
     return download_name("which-therapy", situation.condition or (), state)[: -len(".csv")] + ".pdf"
-

@@ -50,14 +50,19 @@ def others_who_may_help(
             target = "; ".join(goal_text[g] for g in goal_ids)
         else:
             continue
-        found.append((order, {
-            "role_id": role_ids[0],
-            "role": role["role"],
-            "what_they_do": role["what_they_do"],
-            "reason": row.reason,
-            "applies_to": target,
-            "source_ids": _merge_ids(row.source_ids, role["source_ids"]),
-        }))
+        found.append(
+            (
+                order,
+                {
+                    "role_id": role_ids[0],
+                    "role": role["role"],
+                    "what_they_do": role["what_they_do"],
+                    "reason": row.reason,
+                    "applies_to": target,
+                    "source_ids": _merge_ids(row.source_ids, role["source_ids"]),
+                },
+            )
+        )
     found.sort(key=lambda item: item[0])
     frame = pd.DataFrame([item for _, item in found], columns=OTHERS_COLUMNS)
     # The same role for the condition and for a goal: keep both reasons, as one entry each.

@@ -77,9 +77,26 @@ MEASURE_LABELS = {
     "fte_supply_minus_demand": "Supply minus demand (forecast)",
     "fte_gap_pct": "Gap as a share of demand (forecast)",
 }
-MONTH_NAMES = {f"{i:02d}": name for i, name in enumerate(
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"), start=1)}
+MONTH_NAMES = {
+    f"{i:02d}": name
+    for i, name in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        start=1,
+    )
+}
 
 
 # --- words and numbers ------------------------------------------------------------------------
@@ -168,7 +185,11 @@ QUICK_FACT_ROWS: tuple[tuple[str, str, object], ...] = (
     ("Median pay per hour", "national", "median_hourly_wage"),
     ("Entry-level degree", "education", [("Entry degree", "Entry-level degree")]),
     ("Typical entry-level education (BLS)", "education", [("Entry degree", "Typical entry-level education (BLS)")]),
-    ("Work experience in a related job (BLS)", "education", [("Entry degree", "Work experience in a related occupation (BLS)")]),
+    (
+        "Work experience in a related job (BLS)",
+        "education",
+        [("Entry degree", "Work experience in a related occupation (BLS)")],
+    ),
     ("On-the-job training (BLS)", "education", [("Entry degree", "On-the-job training (BLS)")]),
     ("Program length", "education", [("Program length", "Typical program length")]),
     ("Licensing exam", "education", [("Licensing exam", "Exam and who runs it"), ("Exam format", None)]),
@@ -180,8 +201,9 @@ QUICK_FACT_ROWS: tuple[tuple[str, str, object], ...] = (
 )
 
 
-def _national_cell(row: pd.Series, stands_in: str | None = None, newer: pd.Series | None = None,
-                   periods_differ: bool = False) -> str:
+def _national_cell(
+    row: pd.Series, stands_in: str | None = None, newer: pd.Series | None = None, periods_differ: bool = False
+) -> str:
     parts = [format_value(row["value"], row["unit"]), period_label(row["period"], row["period_stated"])]
     if stands_in:
         parts.append(PROFESSION_NAMES[stands_in].replace("OT ", "").replace("PT ", "").lower())
@@ -189,7 +211,9 @@ def _national_cell(row: pd.Series, stands_in: str | None = None, newer: pd.Serie
         parts.append("doubtful")
     parts.append(f"tier {row['tier']}")
     if newer is not None:
-        parts.append(figures.newer_note(newer, format_value(newer["value"], newer["unit"]), period_label(newer["period"])))
+        parts.append(
+            figures.newer_note(newer, format_value(newer["value"], newer["unit"]), period_label(newer["period"]))
+        )
     if periods_differ:
         parts.append(PERIODS_DIFFER)
     return " · ".join(parts)
@@ -233,7 +257,9 @@ def _education_cell(row: dict) -> str:
 
 
 def quick_facts(
-    national: pd.DataFrame, education: pd.DataFrame, sources: pd.DataFrame,
+    national: pd.DataFrame,
+    education: pd.DataFrame,
+    sources: pd.DataFrame,
     professions: tuple[str, ...] = PROFESSIONS_WITH_ASSISTANTS,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(table, cited): the quick-facts table (a Fact column, then one column per profession in
@@ -275,12 +301,15 @@ def quick_summary(national: pd.DataFrame, sources: pd.DataFrame, professions: tu
             continue
         pay = found.shown
         inferred = "" if pay["period_stated"] == "yes" else ", date inferred"
-        text = (f"{profession} {format_value(pay['value'], pay['unit']).replace(' a year', '')} "
-                f"({period_label(pay['period'])}{inferred}, tier {pay['tier']}")
+        text = (
+            f"{profession} {format_value(pay['value'], pay['unit']).replace(' a year', '')} "
+            f"({period_label(pay['period'])}{inferred}, tier {pay['tier']}"
+        )
         if found.newer is not None:
             newer = found.newer
-            text += "; " + figures.newer_note(newer, format_value(newer["value"], newer["unit"]).replace(" a year", ""),
-                                               period_label(newer["period"]))
+            text += "; " + figures.newer_note(
+                newer, format_value(newer["value"], newer["unit"]).replace(" a year", ""), period_label(newer["period"])
+            )
         parts.append(text + ")")
     if not parts:
         return "No median pay was found for the professions you chose."
@@ -311,14 +340,16 @@ def pay_ranges(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
         if any(found[p] is None for p in ("p10", "p50", "p90")):
             continue
         first = group.iloc[0]
-        out.append({
-            "profession": profession,
-            "period": period,
-            "period_label": period_label(period, first["period_stated"]),
-            **{p: (float("nan") if v is None else float(v)) for p, v in found.items()},
-            "tier": first["tier"],
-            "source_ids": cited,
-        })
+        out.append(
+            {
+                "profession": profession,
+                "period": period,
+                "period_label": period_label(period, first["period_stated"]),
+                **{p: (float("nan") if v is None else float(v)) for p, v in found.items()},
+                "tier": first["tier"],
+                "source_ids": cited,
+            }
+        )
     frame = pd.DataFrame(out, columns=["profession", "period", "period_label", *PERCENTILES, "tier", "source_ids"])
     if frame.empty:
         return frame
@@ -330,17 +361,19 @@ def pay_ranges(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
 
 def pay_range_table(ranges: pd.DataFrame) -> pd.DataFrame:
     """The pay ranges as the table under the chart: words and dollars."""
-    table = pd.DataFrame({
-        "Profession": ranges["profession"],
-        "Period": ranges["period_label"],
-        "Lowest-paid 10% earn less than": ranges["p10"],
-        "25th percentile": ranges["p25"],
-        "Median (half earn more)": ranges["p50"],
-        "75th percentile": ranges["p75"],
-        "Top 10% earn more than": ranges["p90"],
-        "Source tier": ranges["tier"],
-        "Sources": ranges["source_ids"],
-    })
+    table = pd.DataFrame(
+        {
+            "Profession": ranges["profession"],
+            "Period": ranges["period_label"],
+            "Lowest-paid 10% earn less than": ranges["p10"],
+            "25th percentile": ranges["p25"],
+            "Median (half earn more)": ranges["p50"],
+            "75th percentile": ranges["p75"],
+            "Top 10% earn more than": ranges["p90"],
+            "Source tier": ranges["tier"],
+            "Sources": ranges["source_ids"],
+        }
+    )
     return table
 
 
@@ -357,11 +390,17 @@ def job_counts(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
         for measure in JOB_MEASURES:
             row = headline(national, profession, measure)
             if row is not None:
-                out.append({
-                    "profession": profession, "measure": measure, "count": MEASURE_LABELS[measure],
-                    "value": row["value"], "period_label": period_label(row["period"], row["period_stated"]),
-                    "tier": row["tier"], "source_ids": row["source_ids"],
-                })
+                out.append(
+                    {
+                        "profession": profession,
+                        "measure": measure,
+                        "count": MEASURE_LABELS[measure],
+                        "value": row["value"],
+                        "period_label": period_label(row["period"], row["period_stated"]),
+                        "tier": row["tier"],
+                        "source_ids": row["source_ids"],
+                    }
+                )
     return pd.DataFrame(out, columns=["profession", "measure", "count", "value", "period_label", "tier", "source_ids"])
 
 
@@ -373,7 +412,9 @@ def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[st
     """
     national = with_tier(national, sources)
     groups = list(professions) + [FALLBACK_GROUP[p] for p in professions if p in FALLBACK_GROUP]
-    rows = national[national["profession"].isin(groups) & national["measure"].isin(("projected_change_pct", "annual_openings"))]
+    rows = national[
+        national["profession"].isin(groups) & national["measure"].isin(("projected_change_pct", "annual_openings"))
+    ]
     out = []
     for (profession, period), group in rows.groupby(["profession", "period"], sort=False):
         line = {"profession": profession, "period": period, "growth_pct": float("nan"), "openings": float("nan")}
@@ -387,7 +428,9 @@ def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[st
         line["period_label"] = period_label(period)
         line["source_ids"] = "; ".join(dict.fromkeys(s for cell in cited for s in split_list(cell)))
         out.append(line)
-    frame = pd.DataFrame(out, columns=["profession", "period", "period_label", "growth_pct", "openings", "tier", "source_ids"])
+    frame = pd.DataFrame(
+        out, columns=["profession", "period", "period_label", "growth_pct", "openings", "tier", "source_ids"]
+    )
     if frame.empty:
         return frame
     frame["_p"] = frame["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
@@ -418,28 +461,38 @@ def setting_shares(settings: pd.DataFrame, sources: pd.DataFrame, professions: t
         chosen = mine[(mine["period"] == best["period"]) & (mine["source_ids"] == best["source_ids"])]
         chosen = chosen.sort_values("value", ascending=False, kind="stable")
         for row in chosen.itertuples():
-            out.append({
-                "profession": profession, "setting": row.setting, "share": float(row.value),
-                "period_label": period_label(row.period, row.period_stated), "reference_period": row.reference_period,
-                "tier": row.tier, "source_ids": row.source_ids,
-            })
-    return pd.DataFrame(out, columns=["profession", "setting", "share", "period_label", "reference_period", "tier", "source_ids"])
+            out.append(
+                {
+                    "profession": profession,
+                    "setting": row.setting,
+                    "share": float(row.value),
+                    "period_label": period_label(row.period, row.period_stated),
+                    "reference_period": row.reference_period,
+                    "tier": row.tier,
+                    "source_ids": row.source_ids,
+                }
+            )
+    return pd.DataFrame(
+        out, columns=["profession", "setting", "share", "period_label", "reference_period", "tier", "source_ids"]
+    )
 
 
 def settings_table(settings: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
     """Every settings row for the chosen professions, in words, for the table under the chart."""
     rows = settings[settings["profession"].isin(professions)]
-    return pd.DataFrame({
-        "Profession": rows["profession"],
-        "Where": rows["geography"],
-        "Setting or industry": rows["setting"],
-        "Measure": rows["measure"].map(MEASURE_LABELS),
-        "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
-        "Period": [period_label(p, s) for p, s in zip(rows["period"], rows["period_stated"])],
-        "As the source gives the period": rows["reference_period"],
-        "Note": rows["note"],
-        "Sources": rows["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Profession": rows["profession"],
+            "Where": rows["geography"],
+            "Setting or industry": rows["setting"],
+            "Measure": rows["measure"].map(MEASURE_LABELS),
+            "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
+            "Period": [period_label(p, s) for p, s in zip(rows["period"], rows["period_stated"])],
+            "As the source gives the period": rows["reference_period"],
+            "Note": rows["note"],
+            "Sources": rows["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 # --- trends -----------------------------------------------------------------------------------
@@ -452,7 +505,9 @@ TREND_CHOICES = {
 }
 
 
-def trend_points(trends: pd.DataFrame, sources: pd.DataFrame, series: str, professions: tuple[str, ...]) -> pd.DataFrame:
+def trend_points(
+    trends: pd.DataFrame, sources: pd.DataFrame, series: str, professions: tuple[str, ...]
+) -> pd.DataFrame:
     """U.S. points of one series for the chosen professions; 'on_chart' marks one point per
     profession and year (strongest tier, then stated period, then not doubtful). The others
     stay in the table, so that disagreeing sources are visible."""
@@ -468,21 +523,27 @@ def trend_points(trends: pd.DataFrame, sources: pd.DataFrame, series: str, profe
     rows["on_chart"] = first.reindex(rows.index)
     rows = rows.drop(columns=["period"])
     rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
-    return rows.sort_values(["_p", "year", "on_chart"], ascending=[True, True, False], kind="stable").drop(columns="_p").reset_index(drop=True)
+    return (
+        rows.sort_values(["_p", "year", "on_chart"], ascending=[True, True, False], kind="stable")
+        .drop(columns="_p")
+        .reset_index(drop=True)
+    )
 
 
 def trend_table(points: pd.DataFrame) -> pd.DataFrame:
     year_label = "First year of the projection" if (points["series"] == "projected_change_pct").any() else "Year"
-    return pd.DataFrame({
-        "Profession": points["profession"],
-        year_label: points["year"],
-        "Value": [format_value(v, u) for v, u in zip(points["value"], points["unit"])],
-        "As the source gives the period": points["reference_period"],
-        "On the chart": points["on_chart"].map({True: "yes", False: "no (another source is used)"}),
-        "Source tier": points["tier"],
-        "Note": points["note"],
-        "Sources": points["source_ids"],
-    })
+    return pd.DataFrame(
+        {
+            "Profession": points["profession"],
+            year_label: points["year"],
+            "Value": [format_value(v, u) for v, u in zip(points["value"], points["unit"])],
+            "As the source gives the period": points["reference_period"],
+            "On the chart": points["on_chart"].map({True: "yes", False: "no (another source is used)"}),
+            "Source tier": points["tier"],
+            "Note": points["note"],
+            "Sources": points["source_ids"],
+        }
+    )
 
 
 # --- conflicts --------------------------------------------------------------------------------
@@ -502,49 +563,88 @@ def disagreements(frame: pd.DataFrame, sources: pd.DataFrame, keys: tuple[str, .
             continue
         number += 1
         for row in group.itertuples():
-            out.append({"group": number, **dict(zip(keys, key if isinstance(key, tuple) else (key,))),
-                        "id": getattr(row, id_column), "value": row.value, "unit": row.unit,
-                        "reference_period": row.reference_period, "flag": row.flag, "note": row.note,
-                        "tier": row.tier, "source_ids": row.source_ids})
+            out.append(
+                {
+                    "group": number,
+                    **dict(zip(keys, key if isinstance(key, tuple) else (key,))),
+                    "id": getattr(row, id_column),
+                    "value": row.value,
+                    "unit": row.unit,
+                    "reference_period": row.reference_period,
+                    "flag": row.flag,
+                    "note": row.note,
+                    "tier": row.tier,
+                    "source_ids": row.source_ids,
+                }
+            )
     return pd.DataFrame(out)
 
 
 def conflict_table(national: pd.DataFrame, trends: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Every pair (or set) of figures that disagree, side by side, in words."""
     a = disagreements(national, sources, ("profession", "measure", "period"), "figure_id")
-    b = disagreements(trends[trends["geography"] == "United States"], sources, ("profession", "series", "year"), "point_id")
+    b = disagreements(
+        trends[trends["geography"] == "United States"], sources, ("profession", "series", "year"), "point_id"
+    )
     if not a.empty and not b.empty:
         # A trend point often repeats a national figure: list each disagreement once.
         seen = {(p, m, frozenset(g["value"])) for (p, m, _), g in a.groupby(["profession", "measure", "period"])}
-        repeat = {n for n, g in b.groupby("group") if (g["profession"].iloc[0], g["series"].iloc[0], frozenset(g["value"])) in seen}
+        repeat = {
+            n
+            for n, g in b.groupby("group")
+            if (g["profession"].iloc[0], g["series"].iloc[0], frozenset(g["value"])) in seen
+        }
         b = b[~b["group"].isin(repeat)]
     parts = []
     offset = 0
     if not a.empty:
-        parts.append(pd.DataFrame({
-            "Question": [f"{p}: {MEASURE_LABELS[m]}, {period_label(t)}" for p, m, t in zip(a["profession"], a["measure"], a["period"])],
-            "_group": a["group"],
-            "Figure": [format_value(v, u) for v, u in zip(a["value"], a["unit"])],
-            "As the source gives the period": a["reference_period"],
-            "Source tier": a["tier"],
-            "Caution": a["flag"],
-            "Note": a["note"],
-            "Sources": a["source_ids"],
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "Question": [
+                        f"{p}: {MEASURE_LABELS[m]}, {period_label(t)}"
+                        for p, m, t in zip(a["profession"], a["measure"], a["period"])
+                    ],
+                    "_group": a["group"],
+                    "Figure": [format_value(v, u) for v, u in zip(a["value"], a["unit"])],
+                    "As the source gives the period": a["reference_period"],
+                    "Source tier": a["tier"],
+                    "Caution": a["flag"],
+                    "Note": a["note"],
+                    "Sources": a["source_ids"],
+                }
+            )
+        )
         offset = int(a["group"].max())
     if not b.empty:
-        parts.append(pd.DataFrame({
-            "Question": [f"{p}: {MEASURE_LABELS[s]}, {y}" for p, s, y in zip(b["profession"], b["series"], b["year"])],
-            "_group": b["group"] + offset,
-            "Figure": [format_value(v, u) for v, u in zip(b["value"], b["unit"])],
-            "As the source gives the period": b["reference_period"],
-            "Source tier": b["tier"],
-            "Caution": b["flag"],
-            "Note": b["note"],
-            "Sources": b["source_ids"],
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "Question": [
+                        f"{p}: {MEASURE_LABELS[s]}, {y}" for p, s, y in zip(b["profession"], b["series"], b["year"])
+                    ],
+                    "_group": b["group"] + offset,
+                    "Figure": [format_value(v, u) for v, u in zip(b["value"], b["unit"])],
+                    "As the source gives the period": b["reference_period"],
+                    "Source tier": b["tier"],
+                    "Caution": b["flag"],
+                    "Note": b["note"],
+                    "Sources": b["source_ids"],
+                }
+            )
+        )
     if not parts:
-        return pd.DataFrame(columns=["Question", "Figure", "As the source gives the period", "Source tier", "Caution", "Note", "Sources"])
+        return pd.DataFrame(
+            columns=[
+                "Question",
+                "Figure",
+                "As the source gives the period",
+                "Source tier",
+                "Caution",
+                "Note",
+                "Sources",
+            ]
+        )
     table = pd.concat(parts, ignore_index=True).sort_values(["_group"], kind="stable")
     return table.drop(columns="_group").reset_index(drop=True)
 
@@ -560,15 +660,17 @@ def education_table(education: pd.DataFrame, professions: tuple[str, ...], topic
     rows["_t"] = rows["topic"].map({t: i for i, t in enumerate(topics)})
     rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
     rows = rows.sort_values(["_t", "_p"], kind="stable")
-    return pd.DataFrame({
-        "Topic": rows["topic"],
-        "Profession": rows["profession"],
-        "What": rows["attribute"],
-        "Fact": rows["value"],
-        "As of": rows["as_of"],
-        "Note": rows["note"],
-        "Sources": rows["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Topic": rows["topic"],
+            "Profession": rows["profession"],
+            "What": rows["attribute"],
+            "Fact": rows["value"],
+            "As of": rows["as_of"],
+            "Note": rows["note"],
+            "Sources": rows["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 # --- chart titles that state the finding --------------------------------------------------------
@@ -580,8 +682,10 @@ def _short_period(label: str) -> str:
 
 def pay_title(ranges: pd.DataFrame) -> str:
     top = ranges.sort_values("p50", ascending=False, kind="stable").iloc[0]
-    return (f"Highest median: {top['profession']}, ${top['p50']:,.0f} a year ({_short_period(top['period_label'])}). "
-            "Lines: 10th to 90th percentile")
+    return (
+        f"Highest median: {top['profession']}, ${top['p50']:,.0f} a year ({_short_period(top['period_label'])}). "
+        "Lines: 10th to 90th percentile"
+    )
 
 
 def jobs_title(counts: pd.DataFrame) -> str:
@@ -614,10 +718,12 @@ def pass_rates(education: pd.DataFrame, professions: tuple[str, ...]) -> pd.Data
     rows = education[(education["topic"] == "Pass rate") & education["profession"].isin(professions)].copy()
     rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
     rows = rows.sort_values("_p", kind="stable")
-    return pd.DataFrame({
-        "Profession": rows["profession"],
-        "Kind of rate": [rate_kind(a) for a in rows["attribute"]],
-        "Rate": rows["value"],
-        "As of": rows["as_of"],
-        "Sources": rows["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Profession": rows["profession"],
+            "Kind of rate": [rate_kind(a) for a in rows["attribute"]],
+            "Rate": rows["value"],
+            "As of": rows["as_of"],
+            "Sources": rows["source_ids"],
+        }
+    ).reset_index(drop=True)

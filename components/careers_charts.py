@@ -25,8 +25,15 @@ GROUP_COLORS = {
     "PT aides": "#CC79A7",  # Okabe-Ito reddish purple
 }
 TEXT_ON_GROUP = {**{k: TEXT_ON[v] for k, v in GROUP_COLORS.items() if v in TEXT_ON}, "PT aides": TEXT_COLOR}
-SYMBOLS = {"OT": "circle", "PT": "square", "OTA": "diamond", "PTA": "triangle-up",
-           "OTA and aides": "diamond-open", "PTA and aides": "triangle-up-open", "PT aides": "x"}
+SYMBOLS = {
+    "OT": "circle",
+    "PT": "square",
+    "OTA": "diamond",
+    "PTA": "triangle-up",
+    "OTA and aides": "diamond-open",
+    "PTA and aides": "triangle-up-open",
+    "PT aides": "x",
+}
 GRID = "#E5E5E5"
 
 
@@ -78,7 +85,9 @@ def short_number(value: float, unit: str) -> str:
 # --- pay ------------------------------------------------------------------------------------
 
 
-def pay_range_chart(ranges: pd.DataFrame, title: str = "How pay spreads: 10th to 90th percentile, middle half, median") -> go.Figure:
+def pay_range_chart(
+    ranges: pd.DataFrame, title: str = "How pay spreads: 10th to 90th percentile, middle half, median"
+) -> go.Figure:
     """Per profession and period: a thin line from the 10th to the 90th percentile, a thick bar
     for the middle half (25th-75th) where given, and a mark at the median, all labelled."""
     fig = go.Figure()
@@ -89,30 +98,53 @@ def pay_range_chart(ranges: pd.DataFrame, title: str = "How pay spreads: 10th to
         first = row.profession not in shown
         shown.add(row.profession)
         fig.add_scatter(
-            x=[row.p10, row.p90], y=[label, label], mode="lines+markers+text",
-            line=dict(color=color, width=3), marker=dict(symbol="line-ns", size=14, line=dict(width=3, color=color)),
-            text=[_money(row.p10), _money(row.p90)], textposition="bottom center",
-            textfont=dict(size=12, color=TEXT_COLOR), cliponaxis=False,
-            name=row.profession, legendgroup=row.profession, showlegend=first,
+            x=[row.p10, row.p90],
+            y=[label, label],
+            mode="lines+markers+text",
+            line=dict(color=color, width=3),
+            marker=dict(symbol="line-ns", size=14, line=dict(width=3, color=color)),
+            text=[_money(row.p10), _money(row.p90)],
+            textposition="bottom center",
+            textfont=dict(size=12, color=TEXT_COLOR),
+            cliponaxis=False,
+            name=row.profession,
+            legendgroup=row.profession,
+            showlegend=first,
             hovertemplate="%{y}: %{x:$,.0f}<extra>10th / 90th percentile</extra>",
         )
         if not (math.isnan(row.p25) or math.isnan(row.p75)):
             fig.add_bar(
-                y=[label], x=[row.p75 - row.p25], base=[row.p25], orientation="h", width=0.3,
+                y=[label],
+                x=[row.p75 - row.p25],
+                base=[row.p25],
+                orientation="h",
+                width=0.3,
                 marker=dict(color=_tint(color, 0.55), line=dict(color=color, width=1.5)),
-                name=row.profession, legendgroup=row.profession, showlegend=False,
+                name=row.profession,
+                legendgroup=row.profession,
+                showlegend=False,
                 customdata=[[row.p25, row.p75]],
                 hovertemplate="%{y}: middle half %{customdata[0]:$,.0f} to %{customdata[1]:$,.0f}<extra></extra>",
             )
         fig.add_scatter(
-            x=[row.p50], y=[label], mode="markers",
+            x=[row.p50],
+            y=[label],
+            mode="markers",
             marker=dict(symbol="diamond", size=13, color="white", line=dict(color=TEXT_COLOR, width=2)),
-            name=row.profession, legendgroup=row.profession, showlegend=False,
+            name=row.profession,
+            legendgroup=row.profession,
+            showlegend=False,
             hovertemplate="%{y}: median %{x:$,.0f}<extra></extra>",
         )
         # Above the bar, clear of it: a text mark would sit on the bar's edge.
-        fig.add_annotation(x=row.p50, y=label, yshift=22, text=f"median {_money(row.p50)}", showarrow=False,
-                           font=dict(size=12, color=TEXT_COLOR))
+        fig.add_annotation(
+            x=row.p50,
+            y=label,
+            yshift=22,
+            text=f"median {_money(row.p50)}",
+            showarrow=False,
+            font=dict(size=12, color=TEXT_COLOR),
+        )
     fig = _base(fig, title, 170 + 84 * len(ranges))
     fig.update_layout(barmode="overlay", margin=dict(l=10, r=30, b=80))
     # Rows top to bottom, with room under the last row for its labels.
@@ -120,16 +152,32 @@ def pay_range_chart(ranges: pd.DataFrame, title: str = "How pay spreads: 10th to
     low = float(ranges["p10"].min()) if len(ranges) else 0
     high = float(ranges["p90"].max()) if len(ranges) else 1
     pad = (high - low) * 0.18 or 10000
-    fig.update_xaxes(title_text="Pay per year (US dollars)", tickprefix="$", tickformat="~s", gridcolor=GRID,
-                     range=[max(0, low - pad), high + pad], automargin=True, title_standoff=12)
+    fig.update_xaxes(
+        title_text="Pay per year (US dollars)",
+        tickprefix="$",
+        tickformat="~s",
+        gridcolor=GRID,
+        range=[max(0, low - pad), high + pad],
+        automargin=True,
+        title_standoff=12,
+    )
     return fig
 
 
 # --- jobs, outlook, settings -----------------------------------------------------------------
 
 
-def labelled_bars(frame: pd.DataFrame, label: str, value: str, group: str, text: list[str], title: str,
-                  x_title: str, hover_unit: str, patterned: pd.Series | None = None) -> go.Figure:
+def labelled_bars(
+    frame: pd.DataFrame,
+    label: str,
+    value: str,
+    group: str,
+    text: list[str],
+    title: str,
+    x_title: str,
+    hover_unit: str,
+    patterned: pd.Series | None = None,
+) -> go.Figure:
     """Horizontal bars in frame order, one colour per group, each with its own text label:
     inside the bar where it fits, else just after it (the axis leaves room for it)."""
     fig = go.Figure()
@@ -140,12 +188,21 @@ def labelled_bars(frame: pd.DataFrame, label: str, value: str, group: str, text:
         color = GROUP_COLORS[key]
         pattern = "/" if patterned is not None and bool(patterned.iloc[i]) else ""
         fig.add_bar(
-            y=[labels[i]], x=[getattr(row, value)], orientation="h",
-            marker=dict(color=color, pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.3, fillmode="overlay")),
-            text=[text[i]], textposition="auto", cliponaxis=False, insidetextanchor="end",
+            y=[labels[i]],
+            x=[getattr(row, value)],
+            orientation="h",
+            marker=dict(
+                color=color, pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.3, fillmode="overlay")
+            ),
+            text=[text[i]],
+            textposition="auto",
+            cliponaxis=False,
+            insidetextanchor="end",
             insidetextfont=dict(color=TEXT_ON_GROUP.get(key, TEXT_COLOR), size=12),
             outsidetextfont=dict(color=TEXT_COLOR, size=12),
-            name=key, legendgroup=key, showlegend=key not in shown,
+            name=key,
+            legendgroup=key,
+            showlegend=key not in shown,
             hovertemplate="%{y}: " + text[i].replace("<br>", " · ") + f"<extra>{hover_unit}</extra>",
         )
         shown.add(key)
@@ -160,12 +217,21 @@ def labelled_bars(frame: pd.DataFrame, label: str, value: str, group: str, text:
 def jobs_chart(counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart") -> go.Figure:
     """The two employment counts side by side for each profession: two bars, never one line."""
     frame = counts.assign(
-        label=[f"{p}: {'number of jobs' if m == 'ep_jobs' else 'payroll jobs'}" for p, m in zip(counts["profession"], counts["measure"])]
+        label=[
+            f"{p}: {'number of jobs' if m == 'ep_jobs' else 'payroll jobs'}"
+            for p, m in zip(counts["profession"], counts["measure"])
+        ]
     )
     text = [f"{v:,.0f}<br>{t}" for v, t in zip(frame["value"], frame["period_label"])]
     return labelled_bars(
-        frame, "label", "value", "profession", text,
-        title, "Jobs", "jobs",
+        frame,
+        "label",
+        "value",
+        "profession",
+        text,
+        title,
+        "Jobs",
+        "jobs",
         patterned=frame["measure"] == "oews_employment",
     )
 
@@ -176,11 +242,27 @@ def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None) 
     frame = frame.assign(label=[f"{p} · {t}" for p, t in zip(frame["profession"], frame["period_label"])])
     if column == "growth_pct":
         text = [f"{v:g}%" for v in frame[column]]
-        return labelled_bars(frame, "label", column, "profession", text,
-                             title or "Projected job growth over 10 years", "Growth over the decade (%)", "growth")
+        return labelled_bars(
+            frame,
+            "label",
+            column,
+            "profession",
+            text,
+            title or "Projected job growth over 10 years",
+            "Growth over the decade (%)",
+            "growth",
+        )
     text = [f"{v:,.0f} a year" for v in frame[column]]
-    return labelled_bars(frame, "label", column, "profession", text,
-                         title or "Job openings each year, on average", "Openings per year", "openings")
+    return labelled_bars(
+        frame,
+        "label",
+        column,
+        "profession",
+        text,
+        title or "Job openings each year, on average",
+        "Openings per year",
+        "openings",
+    )
 
 
 def settings_chart(shares: pd.DataFrame) -> go.Figure:
@@ -188,20 +270,40 @@ def settings_chart(shares: pd.DataFrame) -> go.Figure:
     groups = [p for p in dict.fromkeys(shares["profession"])]
     titles = [f"{p}: share of jobs, {shares.loc[shares['profession'] == p, 'period_label'].iloc[0]}" for p in groups]
     counts = [int((shares["profession"] == p).sum()) for p in groups]
-    fig = make_subplots(rows=len(groups), cols=1, subplot_titles=titles, vertical_spacing=0.12 if len(groups) > 1 else 0.1,
-                        row_heights=counts)
+    fig = make_subplots(
+        rows=len(groups),
+        cols=1,
+        subplot_titles=titles,
+        vertical_spacing=0.12 if len(groups) > 1 else 0.1,
+        row_heights=counts,
+    )
     for i, profession in enumerate(groups, start=1):
         part = shares[shares["profession"] == profession]
         color = GROUP_COLORS[profession]
         fig.add_bar(
-            y=[wrap_label(s, 24) for s in part["setting"]], x=part["share"], orientation="h",
-            marker_color=color, text=[f"{v:g}%" for v in part["share"]], textposition="outside",
-            textfont=dict(color=TEXT_COLOR), cliponaxis=False, name=profession, showlegend=False,
-            hovertemplate="%{y}: %{x}%<extra>" + profession + "</extra>", row=i, col=1,
+            y=[wrap_label(s, 24) for s in part["setting"]],
+            x=part["share"],
+            orientation="h",
+            marker_color=color,
+            text=[f"{v:g}%" for v in part["share"]],
+            textposition="outside",
+            textfont=dict(color=TEXT_COLOR),
+            cliponaxis=False,
+            name=profession,
+            showlegend=False,
+            hovertemplate="%{y}: %{x}%<extra>" + profession + "</extra>",
+            row=i,
+            col=1,
         )
         fig.update_yaxes(autorange="reversed", automargin=True, row=i, col=1)
-        fig.update_xaxes(range=[0, max(40, float(shares["share"].max()) * 1.25)], ticksuffix="%", gridcolor=GRID, nticks=4,
-                         row=i, col=1)
+        fig.update_xaxes(
+            range=[0, max(40, float(shares["share"].max()) * 1.25)],
+            ticksuffix="%",
+            gridcolor=GRID,
+            nticks=4,
+            row=i,
+            col=1,
+        )
     fig = _base(fig, "Where they work", 110 + 72 * sum(counts) + 70 * len(groups), legend=False)
     # Panel titles end at the panel's right edge: on a phone the left is taken by the labels.
     fig.update_annotations(font=dict(size=14, color=TEXT_COLOR), x=1, xanchor="right")
@@ -227,11 +329,16 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
         if len(part):
             text[-1] = f"{profession} {short_number(float(part['value'].iloc[-1]), unit)}"
         fig.add_scatter(
-            x=part["year"], y=part["value"], mode="lines+markers+text", name=profession,
+            x=part["year"],
+            y=part["value"],
+            mode="lines+markers+text",
+            name=profession,
             line=dict(color=color, width=2.5, dash="solid" if profession in ("OT", "PT") else "dot"),
             marker=dict(symbol=SYMBOLS.get(profession, "circle"), size=9, color=color),
-            text=text, textposition=position[profession],
-            textfont=dict(color=TEXT_COLOR, size=12), cliponaxis=False,
+            text=text,
+            textposition=position[profession],
+            textfont=dict(color=TEXT_COLOR, size=12),
+            cliponaxis=False,
             customdata=list(zip(part["reference_period"], part["tier"])),
             hovertemplate="%{x}: %{y:,}<br>%{customdata[0]} · tier %{customdata[1]}<extra>" + profession + "</extra>",
         )
@@ -240,8 +347,15 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
     fig.update_xaxes(title_text="Year", dtick=2, gridcolor=GRID, range=[int(years.min()) - 1, int(years.max()) + 3])
     prefix = "$" if unit.startswith("USD") else ""
     suffix = "%" if unit == "percent" else ""
-    fig.update_yaxes(title_text=unit, tickprefix=prefix, ticksuffix=suffix, tickformat=",", gridcolor=GRID,
-                     rangemode="tozero", automargin=True)
+    fig.update_yaxes(
+        title_text=unit,
+        tickprefix=prefix,
+        ticksuffix=suffix,
+        tickformat=",",
+        gridcolor=GRID,
+        rangemode="tozero",
+        automargin=True,
+    )
     fig.update_layout(margin=dict(l=10, r=30, b=80))
     return fig
 
@@ -274,26 +388,63 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
     scale = [[0, _tint(color, 0.12)], [1, color]]
     fig = go.Figure()
     fig.add_heatmap(
-        z=z_missing, text=text_missing, customdata=hover, texttemplate="%{text}", textfont=dict(size=10, color="#555555"),
-        colorscale=[[0, "#F2F2F2"], [1, "#F2F2F2"]], showscale=False, xgap=3, ygap=3, hoverongaps=False,
-        hovertemplate="%{customdata}<extra></extra>", name="No figure found",
+        z=z_missing,
+        text=text_missing,
+        customdata=hover,
+        texttemplate="%{text}",
+        textfont=dict(size=10, color="#555555"),
+        colorscale=[[0, "#F2F2F2"], [1, "#F2F2F2"]],
+        showscale=False,
+        xgap=3,
+        ygap=3,
+        hoverongaps=False,
+        hovertemplate="%{customdata}<extra></extra>",
+        name="No figure found",
     )
     fig.add_heatmap(
-        z=z, text=text, customdata=hover, texttemplate="%{text}", textfont=dict(size=10),
-        colorscale=scale, reversescale=reverse, xgap=3, ygap=3, hoverongaps=False,
-        hovertemplate="%{customdata}<extra></extra>", name=profession,
+        z=z,
+        text=text,
+        customdata=hover,
+        texttemplate="%{text}",
+        textfont=dict(size=10),
+        colorscale=scale,
+        reversescale=reverse,
+        xgap=3,
+        ygap=3,
+        hoverongaps=False,
+        hovertemplate="%{customdata}<extra></extra>",
+        name=profession,
         # A horizontal colour key under the grid leaves the full width to the tiles on a phone.
-        colorbar=dict(title=dict(text=unit, side="top"), orientation="h", x=0, xanchor="left", y=-0.02,
-                      yanchor="top", thickness=10, len=0.6, outlinewidth=0,
-                      tickprefix="$" if unit.startswith("USD") else "", ticksuffix="%" if unit == "percent" else ""),
+        colorbar=dict(
+            title=dict(text=unit, side="top"),
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=-0.02,
+            yanchor="top",
+            thickness=10,
+            len=0.6,
+            outlinewidth=0,
+            tickprefix="$" if unit.startswith("USD") else "",
+            ticksuffix="%" if unit == "percent" else "",
+        ),
     )
     if highlight and highlight in TILE_GRID:
         r, c = TILE_GRID[highlight]
         fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5, line=dict(color=TEXT_COLOR, width=4))
         # Named in the free corner under the grid, so the label never covers another tile.
-        fig.add_annotation(x=1, y=0, xref="paper", yref="paper", xanchor="right", yanchor="top",
-                           text=f"Outlined: {NAME_OF[highlight]}", showarrow=False,
-                           font=dict(size=13, color=TEXT_COLOR), bgcolor="white")
+        fig.add_annotation(
+            x=1,
+            y=0,
+            xref="paper",
+            yref="paper",
+            xanchor="right",
+            yanchor="top",
+            text=f"Outlined: {NAME_OF[highlight]}",
+            showarrow=False,
+            font=dict(size=13, color=TEXT_COLOR),
+            bgcolor="white",
+        )
     fig = _base(fig, title, 520, legend=False)
     fig.update_layout(margin=dict(l=5, r=5, b=70))
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], constrain="domain")
@@ -313,28 +464,50 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
         line_x += [ot, pt, None]
         line_y += [label, label, None]
     fig = go.Figure()
-    fig.add_scatter(x=line_x, y=line_y, mode="lines", line=dict(color="#9AA0A6", width=3), hoverinfo="skip", showlegend=False)
+    fig.add_scatter(
+        x=line_x, y=line_y, mode="lines", line=dict(color="#9AA0A6", width=3), hoverinfo="skip", showlegend=False
+    )
     for profession in ("OT", "PT"):
         color = GROUP_COLORS[profession]
         fig.add_scatter(
-            x=profile[profession], y=labels, mode="markers", name=profession,
+            x=profile[profession],
+            y=labels,
+            mode="markers",
+            name=profession,
             marker=dict(symbol=SYMBOLS[profession], size=13, color=color, line=dict(color="white", width=1)),
             hovertemplate="%{y}: %{x:.2f}<extra>" + profession + " " + scale.lower() + "</extra>",
         )
     diffs = [f"{d:+.2f}" for d in profile["difference"]]
     low, high = value_range
     fig.add_scatter(
-        x=[high + 0.65] * len(labels), y=labels, mode="text",
-        text=diffs, textfont=dict(color=TEXT_COLOR, size=12), showlegend=False, hoverinfo="skip", cliponaxis=False,
+        x=[high + 0.65] * len(labels),
+        y=labels,
+        mode="text",
+        text=diffs,
+        textfont=dict(color=TEXT_COLOR, size=12),
+        showlegend=False,
+        hoverinfo="skip",
+        cliponaxis=False,
     )
     fig = _base(fig, title, 150 + 42 * len(profile))
     fig.update_layout(margin=dict(l=10, r=60, b=80))
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels, gridcolor=GRID)
     # The axis runs past the scale to make room for the OT-minus-PT column; ticks stop at the scale's end.
-    fig.update_xaxes(title_text=f"{scale}, {low} to {high}", range=[low - 0.2, high + 1.0],
-                     tickvals=list(range(int(low), int(high) + 1)), gridcolor=GRID)
-    fig.add_annotation(x=high + 0.65, y=1, yref="paper", yanchor="bottom", text="OT − PT", showarrow=False,
-                       font=dict(size=12, color=TEXT_COLOR))
+    fig.update_xaxes(
+        title_text=f"{scale}, {low} to {high}",
+        range=[low - 0.2, high + 1.0],
+        tickvals=list(range(int(low), int(high) + 1)),
+        gridcolor=GRID,
+    )
+    fig.add_annotation(
+        x=high + 0.65,
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        text="OT − PT",
+        showarrow=False,
+        font=dict(size=12, color=TEXT_COLOR),
+    )
     return fig
 
 
@@ -344,10 +517,19 @@ def riasec_chart(interests: pd.DataFrame) -> go.Figure:
     for profession in ("OT", "PT"):
         color = GROUP_COLORS[profession]
         fig.add_bar(
-            y=interests["interest"], x=interests[profession], orientation="h", name=profession,
-            marker=dict(color=color, pattern=dict(shape="" if profession == "OT" else "/", fgcolor="white", size=7,
-                                                  solidity=0.3, fillmode="overlay")),
-            text=[f"{v:.2f}" for v in interests[profession]], textposition="outside", cliponaxis=False,
+            y=interests["interest"],
+            x=interests[profession],
+            orientation="h",
+            name=profession,
+            marker=dict(
+                color=color,
+                pattern=dict(
+                    shape="" if profession == "OT" else "/", fgcolor="white", size=7, solidity=0.3, fillmode="overlay"
+                ),
+            ),
+            text=[f"{v:.2f}" for v in interests[profession]],
+            textposition="outside",
+            cliponaxis=False,
             textfont=dict(color=TEXT_COLOR, size=12),
             hovertemplate="%{y}: %{x:.2f}<extra>" + profession + "</extra>",
         )

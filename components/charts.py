@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.interventions import USE_ORDER
-from components.populations import INVOLVEMENT_ORDER, LEAD_LABELS
+from components.populations import LEAD_LABELS
 
 OT_COLOR = "#0072B2"  # Okabe-Ito blue
 PT_COLOR = "#D55E00"  # Okabe-Ito vermillion
@@ -27,7 +27,13 @@ PROFESSION_COLORS = {
 }
 TEXT_COLOR = "#1F2328"
 # Text drawn on a bar: white only on blue; dark text keeps 4.5:1 contrast on the others.
-TEXT_ON = {OT_COLOR: "white", PT_COLOR: TEXT_COLOR, BOTH_COLOR: TEXT_COLOR, OTA_COLOR: TEXT_COLOR, PTA_COLOR: TEXT_COLOR}
+TEXT_ON = {
+    OT_COLOR: "white",
+    PT_COLOR: TEXT_COLOR,
+    BOTH_COLOR: TEXT_COLOR,
+    OTA_COLOR: TEXT_COLOR,
+    PTA_COLOR: TEXT_COLOR,
+}
 FONT = dict(family="Source Sans Pro, sans-serif", size=14, color=TEXT_COLOR)
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"], "responsive": True}
 
@@ -41,7 +47,16 @@ def _layout_spec(title: str, x_title: str, y_title: str, rows: int) -> dict:
         height=max(300, 150 + 34 * rows),
         margin=dict(l=10, r=10, t=60, b=100),
         # Legend under the chart, left-aligned, so that it never covers the title on a phone.
-        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, x=0, xanchor="left", title_text="", traceorder="normal"),
+        legend=dict(
+            orientation="h",
+            yref="container",
+            yanchor="bottom",
+            y=0.0,
+            x=0,
+            xanchor="left",
+            title_text="",
+            traceorder="normal",
+        ),
         plot_bgcolor="white",
         paper_bgcolor="white",
         xaxis=dict(title_text=x_title, gridcolor="#E5E5E5", zeroline=False, dtick=1, rangemode="tozero"),
@@ -72,17 +87,19 @@ def stacked_bars(
     for key, (label, color) in groups.items():
         ys = [c for c, g in zip(categories, groups_of) if g == key]
         xs = [v for v, g in zip(values, groups_of) if g == key]
-        traces.append(go.Bar(
-            name=label,
-            y=ys,
-            x=xs,
-            orientation="h",
-            marker_color=color,
-            text=[v if v > 0 else None for v in xs],
-            textposition="inside",
-            insidetextfont=dict(color=TEXT_ON[color]),
-            hovertemplate="%{y}: %{x} " + unit + "<extra>" + label + "</extra>",
-        ))
+        traces.append(
+            go.Bar(
+                name=label,
+                y=ys,
+                x=xs,
+                orientation="h",
+                marker_color=color,
+                text=[v if v > 0 else None for v in xs],
+                textposition="inside",
+                insidetextfont=dict(color=TEXT_ON[color]),
+                hovertemplate="%{y}: %{x} " + unit + "<extra>" + label + "</extra>",
+            )
+        )
     rows = len(set(categories))
     return go.Figure(data=traces, layout=_layout_spec(title, x_title, "Category", rows))
 
@@ -90,8 +107,16 @@ def stacked_bars(
 def lead_by_category_chart(counts: pd.DataFrame) -> go.Figure:
     """Per category, how many populations OT leads, PT leads, both share."""
     groups = {lead: (LEAD_LABELS[lead], PROFESSION_COLORS[lead]) for lead in ("OT", "Both", "PT")}
-    return stacked_bars(counts, "category", "usual_lead", "populations", groups,
-                        "Who usually leads, by category", "Number of populations", "populations")
+    return stacked_bars(
+        counts,
+        "category",
+        "usual_lead",
+        "populations",
+        groups,
+        "Who usually leads, by category",
+        "Number of populations",
+        "populations",
+    )
 
 
 def _tint(hex_color: str, share: float) -> str:
@@ -163,8 +188,16 @@ def involvement_chart(involvement: pd.DataFrame) -> go.Figure:
 def use_split_chart(split: pd.DataFrame) -> go.Figure:
     """Per category, interventions used mainly by OT, by both, mainly by PT."""
     groups = dict(zip(USE_ORDER, zip(USE_ORDER, (OT_COLOR, BOTH_COLOR, PT_COLOR))))
-    return stacked_bars(split, "category", "use", "interventions", groups,
-                        "How the interventions split between OT and PT", "Number of interventions", "interventions")
+    return stacked_bars(
+        split,
+        "category",
+        "use",
+        "interventions",
+        groups,
+        "How the interventions split between OT and PT",
+        "Number of interventions",
+        "interventions",
+    )
 
 
 # Source tiers: shades of one neutral slate, darkest for the strongest tier, so that
@@ -178,8 +211,9 @@ def tier_chart(counts: pd.DataFrame) -> go.Figure:
     from components.schema import TIER_LABELS
 
     groups = {tier: (TIER_LABELS[tier], color) for tier, color in TIER_COLORS.items()}
-    fig = stacked_bars(counts, "table", "tier", "sources", groups,
-                       "Sources behind each table, by tier", "Number of sources", "sources")
+    fig = stacked_bars(
+        counts, "table", "tier", "sources", groups, "Sources behind each table, by tier", "Number of sources", "sources"
+    )
     fig.update_xaxes(dtick=None)
     fig.update_yaxes(title_text="Table")
     # An outline keeps the lightest segment visible against the white background (3:1).

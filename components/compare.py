@@ -42,7 +42,10 @@ def quick_facts(
         tiers = dict(zip(sources["source_id"], sources["tier"]))
         rank = {t: i for i, t in enumerate(TIERS)}
         education = education.assign(
-            tier=[min((tiers[s] for s in split_list(c) if s in tiers), key=rank.get, default="") for c in education["source_ids"]],
+            tier=[
+                min((tiers[s] for s in split_list(c) if s in tiers), key=rank.get, default="")
+                for c in education["source_ids"]
+            ],
             period=education["as_of"],
         )
     rows = []

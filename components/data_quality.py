@@ -15,7 +15,14 @@ from components.sourcing import CAREGIVER_TABLES, STRONG_TIERS, strong_rows
 README_START = "<!-- data-report:start (written by `make data-report`; do not edit by hand) -->"
 README_END = "<!-- data-report:end -->"
 CAREGIVER_TOTAL = "caregiver-facing tables together"
-COVERAGE_COLUMNS = ["Table", "Rows", "Rows with a tier A or B source", "Share (%)", "Weakly sourced rows", "Weakly sourced ids"]
+COVERAGE_COLUMNS = [
+    "Table",
+    "Rows",
+    "Rows with a tier A or B source",
+    "Share (%)",
+    "Weakly sourced rows",
+    "Weakly sourced ids",
+]
 SOURCE_COLUMNS = ["Figure", "Sources", "Share (%)"]
 
 
@@ -32,8 +39,11 @@ def _coverage_row(name: str, frame: pd.DataFrame, sources: pd.DataFrame) -> dict
     strong = strong_rows(frame, sources, source_columns(name))
     weak_ids = [str(i) for i, ok in zip(frame[TABLES[name].id_column], strong) if not ok]
     return {
-        "Table": name, "Rows": len(frame), "Rows with a tier A or B source": sum(strong),
-        "Share (%)": _share(sum(strong), len(frame)), "Weakly sourced rows": len(weak_ids),
+        "Table": name,
+        "Rows": len(frame),
+        "Rows with a tier A or B source": sum(strong),
+        "Share (%)": _share(sum(strong), len(frame)),
+        "Weakly sourced rows": len(weak_ids),
         # Listed for the tables a caregiver reads; the careers tables are counted only.
         "Weakly sourced ids": "; ".join(weak_ids) if name in CAREGIVER_TABLES else "",
     }
@@ -45,17 +55,24 @@ def coverage(frames: dict[str, pd.DataFrame], sources: pd.DataFrame) -> pd.DataF
     total, then the other tables."""
     caregiver = [_coverage_row(n, frames[n], sources) for n in CAREGIVER_TABLES if n in frames]
     others = [
-        _coverage_row(n, f, sources) for n, f in frames.items()
+        _coverage_row(n, f, sources)
+        for n, f in frames.items()
         if n not in CAREGIVER_TABLES and n in TABLES and source_columns(n)
     ]
     rows = caregiver
     if caregiver:
         n_rows = sum(r["Rows"] for r in caregiver)
         n_strong = sum(r["Rows with a tier A or B source"] for r in caregiver)
-        rows = caregiver + [{
-            "Table": CAREGIVER_TOTAL, "Rows": n_rows, "Rows with a tier A or B source": n_strong,
-            "Share (%)": _share(n_strong, n_rows), "Weakly sourced rows": n_rows - n_strong, "Weakly sourced ids": "",
-        }]
+        rows = caregiver + [
+            {
+                "Table": CAREGIVER_TOTAL,
+                "Rows": n_rows,
+                "Rows with a tier A or B source": n_strong,
+                "Share (%)": _share(n_strong, n_rows),
+                "Weakly sourced rows": n_rows - n_strong,
+                "Weakly sourced ids": "",
+            }
+        ]
     return pd.DataFrame(rows + others, columns=COVERAGE_COLUMNS)
 
 
@@ -63,7 +80,8 @@ def cited_by(frames: dict[str, pd.DataFrame], names) -> set[str]:
     """Every source id the given tables cite."""
     return {
         source_id
-        for name in names if name in frames
+        for name in names
+        if name in frames
         for column in source_columns(name)
         for cell in frames[name][column]
         for source_id in split_list(cell)
@@ -83,13 +101,25 @@ def source_figures(sources: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     clinical = sources["source_id"].isin(cited_by(frames, CAREGIVER_TABLES))
     n_clinical = int(clinical.sum())
     n_clinical_undated = int((clinical & undated).sum())
-    rows.append({"Figure": "Behind caregiver-facing rows", "Sources": n_clinical, "Share (%)": _share(n_clinical, total)})
-    rows.append({"Figure": "Behind caregiver-facing rows, undated", "Sources": n_clinical_undated,
-                 "Share (%)": _share(n_clinical_undated, n_clinical)})
+    rows.append(
+        {"Figure": "Behind caregiver-facing rows", "Sources": n_clinical, "Share (%)": _share(n_clinical, total)}
+    )
+    rows.append(
+        {
+            "Figure": "Behind caregiver-facing rows, undated",
+            "Sources": n_clinical_undated,
+            "Share (%)": _share(n_clinical_undated, n_clinical),
+        }
+    )
     if "date_kind" in sources:
         kinds = int((sources["date_kind"].fillna("") != "").sum())
-        rows.append({"Figure": "Date says what it is (published, updated, reviewed, accessed)", "Sources": kinds,
-                     "Share (%)": _share(kinds, total)})
+        rows.append(
+            {
+                "Figure": "Date says what it is (published, updated, reviewed, accessed)",
+                "Sources": kinds,
+                "Share (%)": _share(kinds, total),
+            }
+        )
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
 
@@ -117,18 +147,20 @@ def report_markdown(frames: dict[str, pd.DataFrame], sources: pd.DataFrame) -> s
     share = strong_share(frames, sources)
     undated = figures.loc[figures["Figure"] == "Undated", "Share (%)"].iloc[0]
     tiers = " or ".join(STRONG_TIERS)
-    return "\n".join([
-        f"{share:g}% of the rows in the caregiver-facing tables cite a tier {tiers} source; "
-        f"{undated:g}% of all {len(sources)} sources are undated.",
-        "",
-        "Rows that cite a tier A or B source, by table:",
-        "",
-        _markdown_table(table),
-        "",
-        "Sources by tier and date:",
-        "",
-        _markdown_table(figures),
-    ])
+    return "\n".join(
+        [
+            f"{share:g}% of the rows in the caregiver-facing tables cite a tier {tiers} source; "
+            f"{undated:g}% of all {len(sources)} sources are undated.",
+            "",
+            "Rows that cite a tier A or B source, by table:",
+            "",
+            _markdown_table(table),
+            "",
+            "Sources by tier and date:",
+            "",
+            _markdown_table(figures),
+        ]
+    )
 
 
 def replace_report(readme: str, report: str) -> str:
@@ -159,5 +191,7 @@ def link_problems(sources: pd.DataFrame, copy_domains: dict[str, str]) -> pd.Dat
         first.setdefault(page, source_id)
         domain = next((d for d in copy_domains if on_domain(host_of(url), d)), None)
         if domain and tier != "C":
-            rows.append({"Id": source_id, "URL": url, "Problem": f"tier {tier} on the copy site {domain}; only C is allowed"})
+            rows.append(
+                {"Id": source_id, "URL": url, "Problem": f"tier {tier} on the copy site {domain}; only C is allowed"}
+            )
     return pd.DataFrame(rows, columns=["Id", "URL", "Problem"])

@@ -27,8 +27,8 @@ import pandas as pd
 from components import access as state_rules
 from components import care_team as team
 from components import payment as pay
-from components.loader import split_list
 from components.figures import period_key
+from components.loader import split_list
 from components.schema import AGE_GROUPS, OTHER, TIERS
 from components.sources import cited_ids
 from components.sourcing import SOURCING_LABEL, mark, tier_of
@@ -91,7 +91,7 @@ RULE_COLUMNS = ["profession", "scope", "statement", "as_of", "source_ids", "note
 
 
 def professions_of(lead: str | None) -> tuple[str, ...]:
-    """"OT" -> ("OT",), "Both" -> ("OT", "PT"), None or "Other" -> ()."""
+    """ "OT" -> ("OT",), "Both" -> ("OT", "PT"), None or "Other" -> ()."""
     if lead is None or lead == OTHER:
         return ()
     return ("OT", "PT") if lead == "Both" else (lead,)
@@ -125,7 +125,10 @@ def headline_for(verdict: str | None, goal_rows: pd.DataFrame, condition_name: s
         if verdict == "Both":
             return f"For {condition_name}, both {NAMES['OT']} and {NAMES['PT']} usually take part, each with a different focus."
         return f"For {condition_name}, {NAMES[verdict]} usually leads."
-    by = {lead: [_quote(g) for g in goal_rows.loc[goal_rows["profession"] == lead, "goal"]] for lead in ("OT", "PT", "Both")}
+    by = {
+        lead: [_quote(g) for g in goal_rows.loc[goal_rows["profession"] == lead, "goal"]]
+        for lead in ("OT", "PT", "Both")
+    }
     if verdict == "Both":
         parts = []
         if by["OT"]:
@@ -182,7 +185,9 @@ def select_goals(goals: pd.DataFrame, chosen: tuple[str, ...] | list[str]) -> pd
     return rows.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
-def select_access(access: pd.DataFrame, professions: tuple[str, ...], setting: str | None, ages: set[str]) -> pd.DataFrame:
+def select_access(
+    access: pd.DataFrame, professions: tuple[str, ...], setting: str | None, ages: set[str]
+) -> pd.DataFrame:
     """Access rows for these professions: every 'Any setting' row, plus the chosen setting's.
 
     Rows written for certain ages apply when they share an age with `ages`; with no
@@ -248,15 +253,28 @@ def decide(
     also_help_by_goal: dict[str, tuple[str, ...]] = {}
     used_by = dict(zip(interventions["intervention_id"], interventions["used_by"]))
     for row in other_goals.itertuples():
-        roles = team.leads_for_goal(care_team, care_roles, row.goal_id) if care_team is not None and care_roles is not None else []
+        roles = (
+            team.leads_for_goal(care_team, care_roles, row.goal_id)
+            if care_team is not None and care_roles is not None
+            else []
+        )
         led_by_others[row.goal] = roles
         also_help_by_goal[row.goal] = _helpers(split_list(row.intervention_ids), used_by)
-    also_help = tuple(p for p in ("OT", "PT") if any(p in h for h in also_help_by_goal.values()) and p not in professions)
+    also_help = tuple(
+        p for p in ("OT", "PT") if any(p in h for h in also_help_by_goal.values()) and p not in professions
+    )
 
     notes: list[str] = []
     reasons = []
     for row in goal_rows.itertuples():
-        reasons.append({"part": f"Goal: {row.goal}", "profession": row.profession, "statement": row.reason, "source_ids": row.source_ids})
+        reasons.append(
+            {
+                "part": f"Goal: {row.goal}",
+                "profession": row.profession,
+                "statement": row.reason,
+                "source_ids": row.source_ids,
+            }
+        )
     if not condition.empty:
         row = condition.iloc[0]
         lead_text = {
@@ -265,7 +283,14 @@ def decide(
             "Both": "Both professions usually take part for this condition.",
         }[row["usual_lead"]]
         statement = lead_text + (f" {row['lead_note']}." if row["lead_note"] else "")
-        reasons.append({"part": f"Condition: {row['population']}", "profession": row["usual_lead"], "statement": statement.replace("..", "."), "source_ids": row["source_ids"]})
+        reasons.append(
+            {
+                "part": f"Condition: {row['population']}",
+                "profession": row["usual_lead"],
+                "statement": statement.replace("..", "."),
+                "source_ids": row["source_ids"],
+            }
+        )
         extra = [p for p in professions_of(condition_lead) if p not in professions]
         for p in extra:
             notes.append(
@@ -279,18 +304,24 @@ def decide(
         for p, column in (("OT", "ot_role"), ("PT", "pt_role")):
             in_answer = p in professions or p in professions_of(condition_lead)
             if in_answer or _role_described(row[column]):
-                work_on.append({"profession": p, "statement": row[column], "in_answer": in_answer, "source_ids": row["source_ids"]})
+                work_on.append(
+                    {"profession": p, "statement": row[column], "in_answer": in_answer, "source_ids": row["source_ids"]}
+                )
 
     # Ages: flag goals and the condition written for other ages.
     if situation.age_group:
         for row in goal_rows.itertuples():
             ages = _ages(row.age_groups)
             if ages and situation.age_group not in ages:
-                notes.append(f"The goal {_quote(row.goal)} is written for {_join(sorted(ages, key=_age_order)).lower()}; you chose {situation.age_group.lower()}.")
+                notes.append(
+                    f"The goal {_quote(row.goal)} is written for {_join(sorted(ages, key=_age_order)).lower()}; you chose {situation.age_group.lower()}."
+                )
         if not condition.empty:
             ages = _ages(condition["age_groups"].iloc[0])
             if ages and situation.age_group not in ages:
-                notes.append(f"Our sources describe {condition_name} mainly in {_join(sorted(ages, key=_age_order)).lower()}, not {situation.age_group.lower()}.")
+                notes.append(
+                    f"Our sources describe {condition_name} mainly in {_join(sorted(ages, key=_age_order)).lower()}, not {situation.age_group.lower()}."
+                )
 
     # The treatments behind the chosen goals, with the goals that name them.
     used_for: dict[str, list[str]] = {}
@@ -314,7 +345,11 @@ def decide(
     if led_by_others and verdict is None:
         headline = others_sentence(led_by_others, also_help_by_goal)
     elif led_by_others:
-        headline = headline_for(verdict, therapy_goals, condition_name) + " " + others_sentence(led_by_others, also_help_by_goal)
+        headline = (
+            headline_for(verdict, therapy_goals, condition_name)
+            + " "
+            + others_sentence(led_by_others, also_help_by_goal)
+        )
     else:
         headline = headline_for(verdict, therapy_goals, condition_name)
 
@@ -323,11 +358,15 @@ def decide(
         notes.append(f"Our sources give no direct-access rule for {state_rules.state_name(situation.state)}.")
     payment_rows = (
         pay.payment_for(payment, professions + also_help, situation.age_group, situation.setting)
-        if payment is not None else pd.DataFrame()
+        if payment is not None
+        else pd.DataFrame()
     )
     others = (
-        team.others_who_may_help(care_team, care_roles, condition["population_id"].iloc[0] if not condition.empty else None, goal_rows)
-        if care_team is not None and care_roles is not None else pd.DataFrame(columns=team.OTHERS_COLUMNS)
+        team.others_who_may_help(
+            care_team, care_roles, condition["population_id"].iloc[0] if not condition.empty else None, goal_rows
+        )
+        if care_team is not None and care_roles is not None
+        else pd.DataFrame(columns=team.OTHERS_COLUMNS)
     )
 
     return Answer(
@@ -356,17 +395,40 @@ def state_rules_for(code: str | None, state_access: pd.DataFrame | None, profess
     rows = []
     row = state_rules.state_row(state_access, code)
     if row is not None:
-        rows.append({"profession": "PT", "scope": row["state"], "statement": state_rules.pt_rule_sentence(row),
-                     "as_of": row["pt_as_of"], "source_ids": row["pt_source_ids"], "note": row.get("note", "")})
+        rows.append(
+            {
+                "profession": "PT",
+                "scope": row["state"],
+                "statement": state_rules.pt_rule_sentence(row),
+                "as_of": row["pt_as_of"],
+                "source_ids": row["pt_source_ids"],
+                "note": row.get("note", ""),
+            }
+        )
         ot_sentence = state_rules.ot_rule_sentence(row)
         if ot_sentence:
-            rows.append({"profession": "OT", "scope": row["state"], "statement": ot_sentence,
-                         "as_of": row["ot_as_of"], "source_ids": row["ot_source_ids"], "note": ""})
+            rows.append(
+                {
+                    "profession": "OT",
+                    "scope": row["state"],
+                    "statement": ot_sentence,
+                    "as_of": row["ot_as_of"],
+                    "source_ids": row["ot_source_ids"],
+                    "note": "",
+                }
+            )
     elif not code:
         dates = sorted(d for d in state_access["pt_as_of"] if d != "undated")
-        rows.append({"profession": "PT", "scope": "United States", "statement": state_rules.national_picture(state_access),
-                     "as_of": (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}") if dates else "undated",
-                     "source_ids": state_rules.national_sources(state_access), "note": ""})
+        rows.append(
+            {
+                "profession": "PT",
+                "scope": "United States",
+                "statement": state_rules.national_picture(state_access),
+                "as_of": (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}") if dates else "undated",
+                "source_ids": state_rules.national_sources(state_access),
+                "note": "",
+            }
+        )
     return pd.DataFrame(rows, columns=RULE_COLUMNS)
 
 
@@ -377,7 +439,9 @@ def strongest_first(cell: str, sources: pd.DataFrame) -> str:
     """The ids of a source_ids cell, strongest tier first (A, B, C) and, within a tier,
     newest first; ids not in sources keep their place at the end."""
     ids = split_list(cell)
-    info = {s: (t, a) for s, t, a in zip(sources["source_id"].tolist(), sources["tier"].tolist(), sources["as_of"].tolist())}
+    info = {
+        s: (t, a) for s, t, a in zip(sources["source_id"].tolist(), sources["tier"].tolist(), sources["as_of"].tolist())
+    }
     rank = {t: i for i, t in enumerate(TIERS)}
 
     def key(item: tuple[int, str]):
@@ -389,7 +453,9 @@ def strongest_first(cell: str, sources: pd.DataFrame) -> str:
     return "; ".join(source_id for _, source_id in sorted(enumerate(ids), key=key))
 
 
-def answer_table(answer: Answer, situation: Situation, not_advice: str, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+def answer_table(
+    answer: Answer, situation: Situation, not_advice: str, sources: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The whole answer as one table (what the download gives): every statement with its sources.
 
     With `sources`, each statement's sources are listed strongest first and a 'Sourcing'
@@ -406,28 +472,70 @@ def answer_table(answer: Answer, situation: Situation, not_advice: str, sources:
 def _answer_rows(answer: Answer, situation: Situation, not_advice: str) -> pd.DataFrame:
     rows = [
         {"Part": "Your situation", "Profession": "", "Statement": describe(situation), "Sources": ""},
-        {"Part": "Answer", "Profession": SHORT.get(answer.verdict or "", ""), "Statement": answer.headline,
-         "Sources": "; ".join(cited_ids(answer.reasons)) if not answer.reasons.empty else ""},
+        {
+            "Part": "Answer",
+            "Profession": SHORT.get(answer.verdict or "", ""),
+            "Statement": answer.headline,
+            "Sources": "; ".join(cited_ids(answer.reasons)) if not answer.reasons.empty else "",
+        },
     ]
     for row in answer.reasons.itertuples():
-        rows.append({"Part": f"Why: {row.part}", "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
+        rows.append(
+            {
+                "Part": f"Why: {row.part}",
+                "Profession": row.profession,
+                "Statement": row.statement,
+                "Sources": row.source_ids,
+            }
+        )
     for row in answer.work_on.itertuples():
         part = "What it would work on" if row.in_answer else "May also help with"
         rows.append({"Part": part, "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
     for row in answer.interventions.itertuples():
-        rows.append({"Part": f"Treatment ({row.intervention_id})", "Profession": row.used_by,
-                     "Statement": f"{row.intervention}: {row.description}", "Sources": row.source_ids})
+        rows.append(
+            {
+                "Part": f"Treatment ({row.intervention_id})",
+                "Profession": row.used_by,
+                "Statement": f"{row.intervention}: {row.description}",
+                "Sources": row.source_ids,
+            }
+        )
     for row in answer.access.itertuples():
-        rows.append({"Part": f"Access: {row.topic}", "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
+        rows.append(
+            {
+                "Part": f"Access: {row.topic}",
+                "Profession": row.profession,
+                "Statement": row.statement,
+                "Sources": row.source_ids,
+            }
+        )
     for row in answer.rules.itertuples():
-        rows.append({"Part": f"Referral rule: {row.scope}", "Profession": row.profession,
-                     "Statement": " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t),
-                     "Sources": row.source_ids})
+        rows.append(
+            {
+                "Part": f"Referral rule: {row.scope}",
+                "Profession": row.profession,
+                "Statement": " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t),
+                "Sources": row.source_ids,
+            }
+        )
     for _, row in payment_to_show(answer).iterrows():
-        rows.append({"Part": f"Paying: {row['payer']}, {row['topic']}", "Profession": row["profession"],
-                     "Statement": f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}", "Sources": row["source_ids"]})
+        rows.append(
+            {
+                "Part": f"Paying: {row['payer']}, {row['topic']}",
+                "Profession": row["profession"],
+                "Statement": f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}",
+                "Sources": row["source_ids"],
+            }
+        )
     for row in answer.others.itertuples():
-        rows.append({"Part": f"Others who may help: {row.role}", "Profession": "", "Statement": row.reason, "Sources": row.source_ids})
+        rows.append(
+            {
+                "Part": f"Others who may help: {row.role}",
+                "Profession": "",
+                "Statement": row.reason,
+                "Sources": row.source_ids,
+            }
+        )
     for row in questions_to_ask(answer).itertuples():
         part = "Question to ask" if row.source_ids else "Question to ask (written by us)"
         rows.append({"Part": part, "Profession": "", "Statement": row.question, "Sources": row.source_ids})
@@ -484,7 +592,9 @@ def questions_to_ask(answer: Answer) -> pd.DataFrame:
     if not answer.payment.empty:
         sourced = answer.payment[answer.payment["topic"].map(is_question)]
         if not sourced.empty:
-            return pd.DataFrame({"question": sourced["statement"].tolist(), "source_ids": sourced["source_ids"].tolist()})
+            return pd.DataFrame(
+                {"question": sourced["statement"].tolist(), "source_ids": sourced["source_ids"].tolist()}
+            )
     return pd.DataFrame({"question": list(GENERIC_QUESTIONS), "source_ids": [""] * len(GENERIC_QUESTIONS)})
 
 
@@ -499,7 +609,9 @@ def condition_label(name: str, aliases: str) -> str:
 
 def condition_labels(populations: pd.DataFrame) -> dict[str, str]:
     """Population name -> label shown in the search box."""
-    return {name: condition_label(name, aliases) for name, aliases in zip(populations["population"], populations["aliases"])}
+    return {
+        name: condition_label(name, aliases) for name, aliases in zip(populations["population"], populations["aliases"])
+    }
 
 
 def _words(text: str) -> list[str]:
@@ -516,7 +628,7 @@ def search_conditions(populations: pd.DataFrame, query: str) -> list[str]:
     for name, aliases in zip(populations["population"], populations["aliases"]):
         for text in (name, *split_list(aliases)):
             words = _words(text)
-            if any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
+            if any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
                 found.append(name)
                 break
     return found

@@ -170,8 +170,13 @@ def conflicts_view(conflicts: pd.DataFrame) -> pd.DataFrame:
 def tables_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per table: its file, what it holds, and how many rows and columns."""
     rows = [
-        {"Table": name, "File": TABLES[name].file, "What it holds": TABLES[name].description,
-         "Rows": len(frame), "Columns": len(frame.columns)}
+        {
+            "Table": name,
+            "File": TABLES[name].file,
+            "What it holds": TABLES[name].description,
+            "Rows": len(frame),
+            "Columns": len(frame.columns),
+        }
         for name, frame in frames.items()
     ]
     return pd.DataFrame(rows, columns=["Table", "File", "What it holds", "Rows", "Columns"])
@@ -186,6 +191,7 @@ def fact_base_zip(frames: dict[str, pd.DataFrame], readme: str, license_note: st
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+
         def add(path: str, data: bytes) -> None:
             info = zipfile.ZipInfo(f"{ZIP_ROOT}/{path}", date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -68,7 +68,10 @@ def _newer_weaker(rows: pd.DataFrame, shown: pd.Series) -> pd.Series | None:
     base_tier = TIER_RANK.get(shown["tier"], len(TIERS))
     base_period = period_key(shown["period"])
     later = rows[
-        [TIER_RANK.get(t, len(TIERS)) > base_tier and period_key(p) > base_period for t, p in zip(rows["tier"], rows["period"])]
+        [
+            TIER_RANK.get(t, len(TIERS)) > base_tier and period_key(p) > base_period
+            for t, p in zip(rows["tier"], rows["period"])
+        ]
     ]
     if "flag" in later:
         later = later[later["flag"] != "doubtful"]
@@ -127,8 +130,12 @@ def pick_same_period(frame: pd.DataFrame, professions, measure: str) -> dict[str
     aligned = {}
     for profession, found in picks.items():
         mine = rows[profession]
-        shown = rank_official_first(mine[(mine["period"].astype(str) == period) & (mine["tier"] == found.shown["tier"])]).iloc[0]
-        aligned[profession] = Pick(shown, _newer_weaker(mine, shown))  # newer figures of every row, not only this period's
+        shown = rank_official_first(
+            mine[(mine["period"].astype(str) == period) & (mine["tier"] == found.shown["tier"])]
+        ).iloc[0]
+        aligned[profession] = Pick(
+            shown, _newer_weaker(mine, shown)
+        )  # newer figures of every row, not only this period's
     return aligned
 
 

@@ -33,7 +33,13 @@ def use_split(selected: pd.DataFrame) -> pd.DataFrame:
     Columns: category, use, interventions. Categories with the most rows first.
     """
     if selected.empty:
-        return pd.DataFrame({"category": pd.Series(dtype="str"), "use": pd.Series(dtype="str"), "interventions": pd.Series(dtype="int64")})
+        return pd.DataFrame(
+            {
+                "category": pd.Series(dtype="str"),
+                "use": pd.Series(dtype="str"),
+                "interventions": pd.Series(dtype="int64"),
+            }
+        )
     labelled = selected.assign(use=selected["used_by"].map(USE_LABELS))
     categories = selected["category"].value_counts().index.tolist()
     grid = pd.MultiIndex.from_product([categories, list(USE_ORDER)], names=["category", "use"])

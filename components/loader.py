@@ -66,7 +66,8 @@ def _shown(value: object) -> str:
     """A value as a message quotes it: on one line (control characters written as escapes)
     and at most 80 characters, so that one bad cell cannot make the message unreadable."""
     text = "".join(
-        ch if ch.isprintable() else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in str(value)
+        ch if ch.isprintable() else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        for ch in str(value)
     )
     return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "\u2026"
 
@@ -90,7 +91,10 @@ def _decode(raw: bytes, label: str) -> str:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         raise DataError(
-            label, line, _column_at(raw, err.start), f"byte 0x{raw[err.start]:02x} is not valid UTF-8; save the file as UTF-8"
+            label,
+            line,
+            _column_at(raw, err.start),
+            f"byte 0x{raw[err.start]:02x} is not valid UTF-8; save the file as UTF-8",
         ) from None
 
 
@@ -189,7 +193,9 @@ def _check_sources_hygiene(
             if page in first:
                 other_line, other_id = first[page]
                 raise DataError(
-                    label, line, column,
+                    label,
+                    line,
+                    column,
                     f"'{_shown(values[column][i])}' is the same page as {other_id} on line {other_line} "
                     "(ignoring http/https, www., a trailing slash and the case of the host); cite one id for one page",
                 )
@@ -204,7 +210,9 @@ def _check_sources_hygiene(
             domain = next((d for d in copy_domains if on_domain(host, d)), None)
             if domain:
                 raise DataError(
-                    label, line, tier_column,
+                    label,
+                    line,
+                    tier_column,
                     f"'{tier}': the page is on {domain} ({copy_domains[domain]}, listed in {table}.csv), "
                     f"a copy of others' pages, so it can only be tier {LOWEST_TIER}; cite the original page for a higher tier",
                 )
@@ -213,7 +221,9 @@ def _check_sources_hygiene(
         for i, line in enumerate(lines):
             if values[kind_column][i] and values[date_column][i] in ("", "undated"):
                 raise DataError(
-                    label, line, kind_column,
+                    label,
+                    line,
+                    kind_column,
                     f"'{_shown(values[kind_column][i])}' names the kind of a date, but {date_column} is "
                     f"'{values[date_column][i]}'; give the date or leave {kind_column} empty",
                 )
@@ -227,9 +237,13 @@ def _check_sources_hygiene(
                     if same_id or same_page:
                         what = "is also on" if same_id else f"is the same page as {a} on"
                         raise DataError(
-                            label, line, side_b,
+                            label,
+                            line,
+                            side_b,
                             f"'{b}' {what} {side_a}: the two sides of a disagreement must rest on different pages",
                         )
+
+
 def _check_row_rules(schema: TableSchema, row: dict[str, str], line: int, label: str) -> None:
     """The table's rules between the cells of one row: cells needed together, one of a group."""
     for triggers, needed in schema.required_with:
@@ -254,7 +268,9 @@ def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines:
                 continue
             if key in first:
                 raise DataError(
-                    label, line, group[0],
+                    label,
+                    line,
+                    group[0],
                     f"the combination {' / '.join(key)} of {', '.join(group)} is already on line {first[key]}; it may appear once",
                 )
             first[key] = line
@@ -266,7 +282,9 @@ def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines:
                 continue
             if key in seen and seen[key][0] != value:
                 raise DataError(
-                    label, line, target,
+                    label,
+                    line,
+                    target,
                     f"'{_shown(value)}' differs from '{_shown(seen[key][0])}' on line {seen[key][1]}; rows with {source} '{_shown(key)}' must all have the same {target}",
                 )
             seen.setdefault(key, (value, line))
@@ -300,7 +318,12 @@ def parse_table(
             raise DataError(label, header_line, name, "this column appears twice in the header")
         seen.add(name)
         if name not in schema.column_names:
-            raise DataError(label, header_line, name or "(blank)", "unexpected column; expected only: " + ", ".join(schema.column_names))
+            raise DataError(
+                label,
+                header_line,
+                name or "(blank)",
+                "unexpected column; expected only: " + ", ".join(schema.column_names),
+            )
     for name in schema.column_names:
         if name not in seen:
             raise DataError(label, header_line, name, "required column is missing from the header")
@@ -327,14 +350,21 @@ def parse_table(
                     known = (known_ids or {}).get(column.ref_table, set())
                     for ref in split_list(value):
                         if ref not in known:
-                            raise DataError(label, line, column.name, f"'{_shown(ref)}' is not an id in {column.ref_table}.csv")
+                            raise DataError(
+                                label, line, column.name, f"'{_shown(ref)}' is not an id in {column.ref_table}.csv"
+                            )
                 if column.kind in ("choices", "list", "codes", "refs"):
                     value = f"{LIST_SEPARATOR} ".join(split_list(value))  # one canonical spelling
             values[column.name].append(value)
         _check_row_rules(schema, {c.name: values[c.name][-1] for c in schema.columns}, line, label)
         row_id = values[schema.id_column][-1]
         if row_id in ids:
-            raise DataError(label, line, schema.id_column, f"'{_shown(row_id)}' is already used on line {ids[row_id]}; ids must be unique")
+            raise DataError(
+                label,
+                line,
+                schema.id_column,
+                f"'{_shown(row_id)}' is already used on line {ids[row_id]}; ids must be unique",
+            )
         ids[row_id] = line
 
     _check_across_rows(schema, values, list(ids.values()), label)

@@ -49,15 +49,28 @@ def profile(ratings: pd.DataFrame, domains: tuple[str, ...], scale: str) -> pd.D
     rows.attrs = {}  # the loader's line numbers: pandas would deep-copy them on every step
     if rows.empty:
         return pd.DataFrame(columns=["domain", "element_name", "OT", "PT", "difference", "caution"])
-    wide = rows.pivot_table(index=["domain", "element_id", "element_name"], columns="profession", values="value", aggfunc="first")
+    wide = rows.pivot_table(
+        index=["domain", "element_id", "element_name"], columns="profession", values="value", aggfunc="first"
+    )
     wide = wide.reindex(columns=["OT", "PT"]).reset_index()
     wide.columns.name = None
-    flags = rows.assign(
-        _c=[
-            "; ".join(w for w, on in ((f"{p}: O*NET advises not to rely on this value", s == "Y"), (f"{p}: rated not relevant", n == "Y")) if on)
-            for p, s, n in zip(rows["profession"], rows["recommend_suppress"], rows["not_relevant"])
-        ]
-    ).groupby("element_id")["_c"].agg(lambda c: "; ".join(x for x in c if x))
+    flags = (
+        rows.assign(
+            _c=[
+                "; ".join(
+                    w
+                    for w, on in (
+                        (f"{p}: O*NET advises not to rely on this value", s == "Y"),
+                        (f"{p}: rated not relevant", n == "Y"),
+                    )
+                    if on
+                )
+                for p, s, n in zip(rows["profession"], rows["recommend_suppress"], rows["not_relevant"])
+            ]
+        )
+        .groupby("element_id")["_c"]
+        .agg(lambda c: "; ".join(x for x in c if x))
+    )
     wide["caution"] = wide["element_id"].map(flags).fillna("")
     wide["difference"] = (wide["OT"] - wide["PT"]).round(2)
     wide["_abs"] = wide["difference"].abs()
@@ -68,20 +81,23 @@ def profile(ratings: pd.DataFrame, domains: tuple[str, ...], scale: str) -> pd.D
 
 def profile_table(frame: pd.DataFrame, scale: str) -> pd.DataFrame:
     """The profile in words for the table under the chart (same rows, same order)."""
+
     def leans(d: float) -> str:
         if abs(d) < 0.005:
             return "same"
         return "OT higher" if d > 0 else "PT higher"
 
-    return pd.DataFrame({
-        "Domain": frame["domain"],
-        "Item": frame["element_name"],
-        f"OT {scale.lower()}": frame["OT"],
-        f"PT {scale.lower()}": frame["PT"],
-        "Difference (OT minus PT)": frame["difference"],
-        "Who rates it higher": [leans(d) for d in frame["difference"]],
-        "O*NET caution": frame["caution"],
-    })
+    return pd.DataFrame(
+        {
+            "Domain": frame["domain"],
+            "Item": frame["element_name"],
+            f"OT {scale.lower()}": frame["OT"],
+            f"PT {scale.lower()}": frame["PT"],
+            "Difference (OT minus PT)": frame["difference"],
+            "Who rates it higher": [leans(d) for d in frame["difference"]],
+            "O*NET caution": frame["caution"],
+        }
+    )
 
 
 def summary_sentence(frame: pd.DataFrame, domains: tuple[str, ...], scale: str) -> str:
@@ -92,10 +108,14 @@ def summary_sentence(frame: pd.DataFrame, domains: tuple[str, ...], scale: str) 
     top = frame.iloc[0]
     ot_higher = frame[frame["difference"] > 0].head(1)
     pt_higher = frame[frame["difference"] < 0].head(1)
-    parts = [f"Across {len(frame)} {words}, the biggest gap in {scale.lower()} is {top['element_name']} "
-             f"(OT {top['OT']:.2f}, PT {top['PT']:.2f})."]
+    parts = [
+        f"Across {len(frame)} {words}, the biggest gap in {scale.lower()} is {top['element_name']} "
+        f"(OT {top['OT']:.2f}, PT {top['PT']:.2f})."
+    ]
     if not ot_higher.empty and not pt_higher.empty:
-        parts.append(f"OT's biggest lead: {ot_higher.iloc[0]['element_name']}; PT's: {pt_higher.iloc[0]['element_name']}.")
+        parts.append(
+            f"OT's biggest lead: {ot_higher.iloc[0]['element_name']}; PT's: {pt_higher.iloc[0]['element_name']}."
+        )
     return " ".join(parts)
 
 
@@ -107,7 +127,11 @@ def interests(frame: pd.DataFrame) -> pd.DataFrame:
     """RIASEC scores (1-7) with OT and PT side by side, in RIASEC order."""
     scores = frame[frame["scale"] == "Occupational interest"]
     wide = scores.pivot_table(index="element_name", columns="profession", values="value", aggfunc="first")
-    wide = wide.reindex(index=list(RIASEC), columns=["OT", "PT"]).reset_index().rename(columns={"element_name": "interest"})
+    wide = (
+        wide.reindex(index=list(RIASEC), columns=["OT", "PT"])
+        .reset_index()
+        .rename(columns={"element_name": "interest"})
+    )
     wide.columns.name = None
     wide["meaning"] = wide["interest"].map(RIASEC_WORDS)
     return wide
@@ -129,11 +153,13 @@ def top_tasks(tasks: pd.DataFrame, profession: str, count: int = 8) -> pd.DataFr
 
 
 def tasks_table(tasks: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "Profession": tasks["profession"],
-        "Task (O*NET wording)": tasks["task"],
-        "Importance (1-5)": tasks["importance"],
-        "Share of raters who do it (%)": tasks["relevance_pct"],
-        "Core or supplemental": tasks["task_type"],
-        "Rated": tasks["data_date"],
-    })
+    return pd.DataFrame(
+        {
+            "Profession": tasks["profession"],
+            "Task (O*NET wording)": tasks["task"],
+            "Importance (1-5)": tasks["importance"],
+            "Share of raters who do it (%)": tasks["relevance_pct"],
+            "Core or supplemental": tasks["task_type"],
+            "Rated": tasks["data_date"],
+        }
+    )

@@ -44,7 +44,9 @@ def payers_for(age_group: str | None, setting: str | None) -> tuple[str, ...]:
     return tuple(payers)
 
 
-def payment_for(payment: pd.DataFrame, professions: tuple[str, ...], age_group: str | None, setting: str | None) -> pd.DataFrame:
+def payment_for(
+    payment: pd.DataFrame, professions: tuple[str, ...], age_group: str | None, setting: str | None
+) -> pd.DataFrame:
     """The payment rows for this answer: the situation's payers, for the professions in the
     answer (rows for Both always apply), payers in order of relevance, rows in table order."""
     payers = payers_for(age_group, setting)
@@ -85,15 +87,19 @@ def statement_with_amount(row: pd.Series) -> str:
 
 def payment_table(payment: pd.DataFrame) -> pd.DataFrame:
     """Every payment row with plain column names: the table on screen and in the CSV."""
-    ordered = payment.assign(_p=payment["payer"].map({p: i for i, p in enumerate(PAYERS)})).sort_values("_p", kind="stable")
-    return pd.DataFrame({
-        "Payer": ordered["payer"],
-        "For": ordered["profession"],
-        "Topic": ordered["topic"],
-        "What it means": ordered["statement"],
-        "Amount (USD)": ordered["amount_usd"],
-        "Amount's year": ordered["amount_year"],
-        "As of": ordered["as_of"],
-        "Note": ordered["note"],
-        "Sources": ordered["source_ids"],
-    }).reset_index(drop=True)
+    ordered = payment.assign(_p=payment["payer"].map({p: i for i, p in enumerate(PAYERS)})).sort_values(
+        "_p", kind="stable"
+    )
+    return pd.DataFrame(
+        {
+            "Payer": ordered["payer"],
+            "For": ordered["profession"],
+            "Topic": ordered["topic"],
+            "What it means": ordered["statement"],
+            "Amount (USD)": ordered["amount_usd"],
+            "Amount's year": ordered["amount_year"],
+            "As of": ordered["as_of"],
+            "Note": ordered["note"],
+            "Sources": ordered["source_ids"],
+        }
+    ).reset_index(drop=True)

@@ -53,7 +53,13 @@ def lead_counts(selected: pd.DataFrame) -> pd.DataFrame:
     selection is present, zeros included, so the chart and the table agree.
     """
     if selected.empty:
-        return pd.DataFrame({"category": pd.Series(dtype="str"), "usual_lead": pd.Series(dtype="str"), "populations": pd.Series(dtype="int64")})
+        return pd.DataFrame(
+            {
+                "category": pd.Series(dtype="str"),
+                "usual_lead": pd.Series(dtype="str"),
+                "populations": pd.Series(dtype="int64"),
+            }
+        )
     # Counted in plain Python: a groupby, reindex, map and sort cost ~10 ms on every rerun
     # for a table of a few dozen cells.
     categories = selected["category"].tolist()
@@ -62,11 +68,13 @@ def lead_counts(selected: pd.DataFrame) -> pd.DataFrame:
     # Categories with the most populations first, then by name; leads in LEADS order.
     order = sorted(dict.fromkeys(categories), key=lambda category: (-totals[category], category))
     rows = [(category, lead, pairs[(category, lead)]) for category in order for lead in LEADS]
-    return pd.DataFrame({
-        "category": pd.Series([r[0] for r in rows], dtype="str"),
-        "usual_lead": pd.Series([r[1] for r in rows], dtype="str"),
-        "populations": pd.Series([r[2] for r in rows], dtype="int64"),
-    })
+    return pd.DataFrame(
+        {
+            "category": pd.Series([r[0] for r in rows], dtype="str"),
+            "usual_lead": pd.Series([r[1] for r in rows], dtype="str"),
+            "populations": pd.Series([r[2] for r in rows], dtype="int64"),
+        }
+    )
 
 
 def lead_totals(selected: pd.DataFrame) -> dict[str, int]:

@@ -201,9 +201,14 @@ SOURCES = TableSchema(
         Column("title", description="what the page or document is"),
         Column("url", "url"),
         Column("as_of", "as_of", description="year or date the source describes, or 'undated'"),
-        Column("date_kind", "choice", required=False, allowed=DATE_KINDS,
-               description="what the as_of date is, as the page states it: published, updated, reviewed or accessed; "
-                           "empty when the page is undated or as_of is the year the source describes"),
+        Column(
+            "date_kind",
+            "choice",
+            required=False,
+            allowed=DATE_KINDS,
+            description="what the as_of date is, as the page states it: published, updated, reviewed or accessed; "
+            "empty when the page is undated or as_of is the year the source describes",
+        ),
         Column("tier", "choice", allowed=TIERS, description="A official/primary, B health system/university, C other"),
         Column("note", required=False, description="caveats, e.g. 'copy of a BLS page'"),
     ),
@@ -220,10 +225,14 @@ COPY_DOMAINS = TableSchema(
     file="copy_domains.csv",
     id_column="domain",
     description="Sites that host copies of other publishers' pages, or content farms: a source on one "
-                "(or on a subdomain of one) can only be tier C.",
+    "(or on a subdomain of one) can only be tier C.",
     columns=(
-        Column("domain", "id", pattern=r"[a-z0-9-]+(?:\.[a-z0-9-]+)+",
-               description="host name in lower case, without www.; its subdomains count too"),
+        Column(
+            "domain",
+            "id",
+            pattern=r"[a-z0-9-]+(?:\.[a-z0-9-]+)+",
+            description="host name in lower case, without www.; its subdomains count too",
+        ),
         Column("kind", "choice", allowed=COPY_DOMAIN_KINDS, description="what the site does with others' pages"),
         Column("why", description="why a page there is not the original, in one plain sentence"),
     ),
@@ -252,10 +261,19 @@ POPULATIONS = TableSchema(
     columns=(
         Column("population_id", "id", pattern=r"P\d{2}"),
         Column("population", description="plain name, medical term in brackets where useful"),
-        Column("aliases", "list", required=False,
-               description="other words and abbreviations the condition search finds, separated by ';' (e.g. ALS; Lou Gehrig's disease)"),
-        Column("seed_population", "choice", required=False, allowed=SEED_POPULATIONS,
-               description="the starting article's wording, where it names this population"),
+        Column(
+            "aliases",
+            "list",
+            required=False,
+            description="other words and abbreviations the condition search finds, separated by ';' (e.g. ALS; Lou Gehrig's disease)",
+        ),
+        Column(
+            "seed_population",
+            "choice",
+            required=False,
+            allowed=SEED_POPULATIONS,
+            description="the starting article's wording, where it names this population",
+        ),
         Column("age_groups", "choices", allowed=AGE_GROUPS),
         Column("category", "choice", allowed=POPULATION_CATEGORIES),
         Column("body_system", description="body system(s) mainly involved"),
@@ -278,8 +296,13 @@ INTERVENTIONS = TableSchema(
         Column("category", "choice", allowed=INTERVENTION_CATEGORIES),
         Column("used_by", "choice", allowed=LEADS),
         Column("used_by_note", required=False, description="nuance, e.g. 'PT more often'"),
-        Column("billing_codes", "codes", required=False, pattern=r"[0-9]{5}|[A-Z][0-9]{4}",
-               description="CPT or HCPCS codes separated by ';'"),
+        Column(
+            "billing_codes",
+            "codes",
+            required=False,
+            pattern=r"[0-9]{5}|[A-Z][0-9]{4}",
+            description="CPT or HCPCS codes separated by ';'",
+        ),
         Column("code_note", required=False),
         Column("description", description="what it involves, in our own words"),
         Column("seed_named", required=False, description="the starting article's wording, where it names this"),
@@ -314,13 +337,26 @@ GOALS = TableSchema(
     columns=(
         Column("goal_id", "id", pattern=r"G\d{2}"),
         Column("goal", description="the goal as a patient or caregiver would say it"),
-        Column("profession", "choice", allowed=GOAL_PROFESSIONS,
-               description="who usually works on it: OT, PT, Both, or Other (another profession leads; care_team.csv names it)"),
-        Column("age_groups", "choices", required=False, allowed=AGE_GROUPS,
-               description="ages the goal is written for; empty means any age"),
+        Column(
+            "profession",
+            "choice",
+            allowed=GOAL_PROFESSIONS,
+            description="who usually works on it: OT, PT, Both, or Other (another profession leads; care_team.csv names it)",
+        ),
+        Column(
+            "age_groups",
+            "choices",
+            required=False,
+            allowed=AGE_GROUPS,
+            description="ages the goal is written for; empty means any age",
+        ),
         Column("reason", description="why, in one or two plain sentences of our own"),
-        Column("intervention_ids", "refs", ref_table="interventions",
-               description="ids from interventions.csv, separated by ';'"),
+        Column(
+            "intervention_ids",
+            "refs",
+            ref_table="interventions",
+            description="ids from interventions.csv, separated by ';'",
+        ),
         SOURCE_IDS,
     ),
 )
@@ -334,8 +370,13 @@ ACCESS = TableSchema(
         Column("access_id", "id", pattern=r"A\d{2}"),
         Column("profession", "choice", allowed=LEADS),
         Column("setting", "choice", allowed=(ANY_SETTING, *SETTINGS)),
-        Column("age_groups", "choices", required=False, allowed=AGE_GROUPS,
-               description="ages the statement is about; empty means any age"),
+        Column(
+            "age_groups",
+            "choices",
+            required=False,
+            allowed=AGE_GROUPS,
+            description="ages the statement is about; empty means any age",
+        ),
         Column("topic", "choice", allowed=ACCESS_TOPICS),
         Column("statement", description="what the sources say, in our own words"),
         Column("as_of", "as_of"),
@@ -357,15 +398,20 @@ CONFLICTS = TableSchema(
         Column("side_b", description="the other answer"),
         Column("side_b_source_ids", "refs", ref_table="sources", description="sources of side B"),
         Column("note", required=False, description="what may explain the difference"),
-        Column("related_rows", "list", required=False,
-               description="ids of rows in other tables that record the conflict, e.g. E53; E74"),
+        Column(
+            "related_rows",
+            "list",
+            required=False,
+            description="ids of rows in other tables that record the conflict, e.g. E53; E74",
+        ),
     ),
     distinct_pages=(("side_a_source_ids", "side_b_source_ids"),),
 )
 
 # Every table the app knows, by name. Later tables register here.
 TABLES: dict[str, TableSchema] = {
-    t.name: t for t in (SOURCES, COPY_DOMAINS, DIMENSION_ROWS, POPULATIONS, INTERVENTIONS, EDUCATION, GOALS, ACCESS, CONFLICTS)
+    t.name: t
+    for t in (SOURCES, COPY_DOMAINS, DIMENSION_ROWS, POPULATIONS, INTERVENTIONS, EDUCATION, GOALS, ACCESS, CONFLICTS)
 }
 
 
@@ -382,50 +428,141 @@ SOC_CODE_PATTERN = r"\d{2}-\d{4}(?:/\d{2}-\d{4})?"
 # survey: wage and salary jobs, excludes the self-employed) and ep_jobs (the BLS projections
 # base count the handbook calls "number of jobs": includes the self-employed).
 PAY_MEASURES = (
-    "median_annual_wage", "median_hourly_wage", "mean_annual_wage", "mean_hourly_wage",
-    "annual_wage_p10", "annual_wage_p25", "annual_wage_p50", "annual_wage_p75", "annual_wage_p90",
-    "hourly_wage_p10", "hourly_wage_p25", "hourly_wage_p50", "hourly_wage_p75", "hourly_wage_p90",
+    "median_annual_wage",
+    "median_hourly_wage",
+    "mean_annual_wage",
+    "mean_hourly_wage",
+    "annual_wage_p10",
+    "annual_wage_p25",
+    "annual_wage_p50",
+    "annual_wage_p75",
+    "annual_wage_p90",
+    "hourly_wage_p10",
+    "hourly_wage_p25",
+    "hourly_wage_p50",
+    "hourly_wage_p75",
+    "hourly_wage_p90",
 )
 OUTLOOK_MEASURES = ("projected_employment", "projected_change_pct", "projected_change_jobs", "annual_openings")
 NATIONAL_MEASURES = ("oews_employment", "ep_jobs", *PAY_MEASURES, *OUTLOOK_MEASURES)
 STATE_MEASURES = (
-    "oews_employment", "mean_annual_wage", "mean_hourly_wage", "median_hourly_wage",
-    "hourly_wage_p10", "hourly_wage_p25", "hourly_wage_p75", "hourly_wage_p90",
-    "mean_annual_wage_rank", "jobs_per_1000", "location_quotient",
-    "projection_base_employment", *OUTLOOK_MEASURES,
+    "oews_employment",
+    "mean_annual_wage",
+    "mean_hourly_wage",
+    "median_hourly_wage",
+    "hourly_wage_p10",
+    "hourly_wage_p25",
+    "hourly_wage_p75",
+    "hourly_wage_p90",
+    "mean_annual_wage_rank",
+    "jobs_per_1000",
+    "location_quotient",
+    "projection_base_employment",
+    *OUTLOOK_MEASURES,
 )
 SETTING_MEASURES = (
-    "share_of_jobs", "share_of_employment", "share_of_survey_respondents", "share_of_industry_jobs",
-    "oews_employment", "mean_annual_wage", "mean_hourly_wage", "median_annual_wage", "median_hourly_wage",
+    "share_of_jobs",
+    "share_of_employment",
+    "share_of_survey_respondents",
+    "share_of_industry_jobs",
+    "oews_employment",
+    "mean_annual_wage",
+    "mean_hourly_wage",
+    "median_annual_wage",
+    "median_hourly_wage",
 )
 TREND_SERIES = (
-    "median_annual_wage", "median_hourly_wage", "mean_annual_wage",
-    "annual_wage_p10", "annual_wage_p25", "annual_wage_p75", "annual_wage_p90",
-    "oews_employment", "ep_jobs", "jobs_measure_unclear",
-    "projected_change_pct", "annual_openings", "projected_employment",
-    "acs_workers", "acs_mean_annual_pay", "acs_share_women", "acs_mean_age",
-    "fte_supply", "fte_demand", "fte_supply_minus_demand", "fte_gap_pct",
+    "median_annual_wage",
+    "median_hourly_wage",
+    "mean_annual_wage",
+    "annual_wage_p10",
+    "annual_wage_p25",
+    "annual_wage_p75",
+    "annual_wage_p90",
+    "oews_employment",
+    "ep_jobs",
+    "jobs_measure_unclear",
+    "projected_change_pct",
+    "annual_openings",
+    "projected_employment",
+    "acs_workers",
+    "acs_mean_annual_pay",
+    "acs_share_women",
+    "acs_mean_age",
+    "fte_supply",
+    "fte_demand",
+    "fte_supply_minus_demand",
+    "fte_gap_pct",
 )
 UNITS = (
-    "USD per year", "USD per hour", "jobs", "percent", "openings per year", "rank among 50 states and DC",
-    "jobs per 1,000 jobs", "ratio to the U.S. share", "workers", "years", "full-time equivalents",
+    "USD per year",
+    "USD per hour",
+    "jobs",
+    "percent",
+    "openings per year",
+    "rank among 50 states and DC",
+    "jobs per 1,000 jobs",
+    "ratio to the U.S. share",
+    "workers",
+    "years",
+    "full-time equivalents",
 )
 YES_NO = ("yes", "no")
 FLAGS = ("doubtful",)
 
 # The 50 states and DC (the state map), then the national row and territories some sources give.
 STATES = (
-    ("Alabama", "AL"), ("Alaska", "AK"), ("Arizona", "AZ"), ("Arkansas", "AR"), ("California", "CA"),
-    ("Colorado", "CO"), ("Connecticut", "CT"), ("Delaware", "DE"), ("District of Columbia", "DC"),
-    ("Florida", "FL"), ("Georgia", "GA"), ("Hawaii", "HI"), ("Idaho", "ID"), ("Illinois", "IL"),
-    ("Indiana", "IN"), ("Iowa", "IA"), ("Kansas", "KS"), ("Kentucky", "KY"), ("Louisiana", "LA"),
-    ("Maine", "ME"), ("Maryland", "MD"), ("Massachusetts", "MA"), ("Michigan", "MI"), ("Minnesota", "MN"),
-    ("Mississippi", "MS"), ("Missouri", "MO"), ("Montana", "MT"), ("Nebraska", "NE"), ("Nevada", "NV"),
-    ("New Hampshire", "NH"), ("New Jersey", "NJ"), ("New Mexico", "NM"), ("New York", "NY"),
-    ("North Carolina", "NC"), ("North Dakota", "ND"), ("Ohio", "OH"), ("Oklahoma", "OK"), ("Oregon", "OR"),
-    ("Pennsylvania", "PA"), ("Rhode Island", "RI"), ("South Carolina", "SC"), ("South Dakota", "SD"),
-    ("Tennessee", "TN"), ("Texas", "TX"), ("Utah", "UT"), ("Vermont", "VT"), ("Virginia", "VA"),
-    ("Washington", "WA"), ("West Virginia", "WV"), ("Wisconsin", "WI"), ("Wyoming", "WY"),
+    ("Alabama", "AL"),
+    ("Alaska", "AK"),
+    ("Arizona", "AZ"),
+    ("Arkansas", "AR"),
+    ("California", "CA"),
+    ("Colorado", "CO"),
+    ("Connecticut", "CT"),
+    ("Delaware", "DE"),
+    ("District of Columbia", "DC"),
+    ("Florida", "FL"),
+    ("Georgia", "GA"),
+    ("Hawaii", "HI"),
+    ("Idaho", "ID"),
+    ("Illinois", "IL"),
+    ("Indiana", "IN"),
+    ("Iowa", "IA"),
+    ("Kansas", "KS"),
+    ("Kentucky", "KY"),
+    ("Louisiana", "LA"),
+    ("Maine", "ME"),
+    ("Maryland", "MD"),
+    ("Massachusetts", "MA"),
+    ("Michigan", "MI"),
+    ("Minnesota", "MN"),
+    ("Mississippi", "MS"),
+    ("Missouri", "MO"),
+    ("Montana", "MT"),
+    ("Nebraska", "NE"),
+    ("Nevada", "NV"),
+    ("New Hampshire", "NH"),
+    ("New Jersey", "NJ"),
+    ("New Mexico", "NM"),
+    ("New York", "NY"),
+    ("North Carolina", "NC"),
+    ("North Dakota", "ND"),
+    ("Ohio", "OH"),
+    ("Oklahoma", "OK"),
+    ("Oregon", "OR"),
+    ("Pennsylvania", "PA"),
+    ("Rhode Island", "RI"),
+    ("South Carolina", "SC"),
+    ("South Dakota", "SD"),
+    ("Tennessee", "TN"),
+    ("Texas", "TX"),
+    ("Utah", "UT"),
+    ("Vermont", "VT"),
+    ("Virginia", "VA"),
+    ("Washington", "WA"),
+    ("West Virginia", "WV"),
+    ("Wisconsin", "WI"),
+    ("Wyoming", "WY"),
 )
 OTHER_AREAS = (("United States", "US"), ("Puerto Rico", "PR"), ("Virgin Islands", "VI"))
 AREA_NAMES = tuple(name for name, _ in (*STATES, *OTHER_AREAS))
@@ -436,18 +573,37 @@ ONET_DOMAINS = ("Skills", "Knowledge", "Abilities", "Work Activities", "Work Sty
 ONET_DOMAIN_SOURCES = ("Analyst", "Incumbent", "Occupational Expert", "Machine Learning")
 RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
 
-_PROFESSION_GROUP = Column("profession", "choice", allowed=WORKFORCE_GROUPS, description="OT, OTA, PT, PTA or a combined group")
+_PROFESSION_GROUP = Column(
+    "profession", "choice", allowed=WORKFORCE_GROUPS, description="OT, OTA, PT, PTA or a combined group"
+)
 _SOC = Column("soc_code", "id", pattern=SOC_CODE_PATTERN, description="Standard Occupational Classification code(s)")
 _VALUE = Column("value", "number", minimum=0, description="the number, in `unit`")
 _UNIT = Column("unit", "choice", allowed=UNITS, description="one unit per measure")
 _PRINTED = Column("value_as_printed", description="the figure exactly as the source prints it")
 _REFERENCE_PERIOD = Column("reference_period", description="the period as the source gives it (or says it does not)")
-_PERIOD = Column("period", "as_of", description="our reading of the period: YYYY-MM, YYYY, a projection decade YYYY-YYYY, or 'undated'")
-_PERIOD_STATED = Column("period_stated", "choice", allowed=YES_NO, description="'no' when the source does not state the period and `period` is inferred")
-_FLAG = Column("flag", "choice", required=False, allowed=FLAGS, description="'doubtful' where the reference calls the value suspect or its label doubtful")
+_PERIOD = Column(
+    "period",
+    "as_of",
+    description="our reading of the period: YYYY-MM, YYYY, a projection decade YYYY-YYYY, or 'undated'",
+)
+_PERIOD_STATED = Column(
+    "period_stated",
+    "choice",
+    allowed=YES_NO,
+    description="'no' when the source does not state the period and `period` is inferred",
+)
+_FLAG = Column(
+    "flag",
+    "choice",
+    required=False,
+    allowed=FLAGS,
+    description="'doubtful' where the reference calls the value suspect or its label doubtful",
+)
 _NOTE = Column("note", required=False)
 _ONET_PROFESSION = Column("profession", "choice", allowed=PROFESSIONS)
-_ONET_CODE = Column("onet_soc_code", "choice", allowed=ONET_CODES, description="O*NET-SOC code: 29-1122.00 OT, 29-1123.00 PT")
+_ONET_CODE = Column(
+    "onet_soc_code", "choice", allowed=ONET_CODES, description="O*NET-SOC code: 29-1122.00 OT, 29-1123.00 PT"
+)
 _ONET_DATE = Column("data_date", "as_of", description="when O*NET collected the rating (YYYY-MM)")
 _ONET_DOMAIN_SOURCE = Column("domain_source", "choice", allowed=ONET_DOMAIN_SOURCES, description="who gave the rating")
 
@@ -458,9 +614,17 @@ WAGES_EMPLOYMENT = TableSchema(
     description="National pay, employment and projections, one figure per row, with its measure, unit and period.",
     columns=(
         Column("figure_id", "id", pattern=r"W\d{3}"),
-        _PROFESSION_GROUP, _SOC,
+        _PROFESSION_GROUP,
+        _SOC,
         Column("measure", "choice", allowed=NATIONAL_MEASURES),
-        _VALUE, _UNIT, _PRINTED, _REFERENCE_PERIOD, _PERIOD, _PERIOD_STATED, _FLAG, _NOTE,
+        _VALUE,
+        _UNIT,
+        _PRINTED,
+        _REFERENCE_PERIOD,
+        _PERIOD,
+        _PERIOD_STATED,
+        _FLAG,
+        _NOTE,
         SOURCE_IDS,
     ),
     unique_together=(("profession", "measure", "period", "source_ids"),),
@@ -474,11 +638,17 @@ WORK_SETTINGS = TableSchema(
     description="Where they work: shares of jobs by employer type, and pay and employment by industry.",
     columns=(
         Column("setting_id", "id", pattern=r"S\d{3}"),
-        _PROFESSION_GROUP, _SOC,
+        _PROFESSION_GROUP,
+        _SOC,
         Column("geography", "choice", allowed=AREA_NAMES),
         Column("setting", description="the employer type or industry, in the source's words"),
         Column("measure", "choice", allowed=SETTING_MEASURES),
-        _VALUE, _UNIT, _PRINTED, _REFERENCE_PERIOD, _PERIOD, _PERIOD_STATED,
+        _VALUE,
+        _UNIT,
+        _PRINTED,
+        _REFERENCE_PERIOD,
+        _PERIOD,
+        _PERIOD_STATED,
         Column("source_section", description="the table or section of the source"),
         _NOTE,
         SOURCE_IDS,
@@ -494,11 +664,24 @@ STATE_FIGURES = TableSchema(
     description="State figures: only those a source gave. A state with no row has no figure; nothing is filled in.",
     columns=(
         Column("figure_id", "id", pattern=r"T\d{3}"),
-        _PROFESSION_GROUP, _SOC,
-        Column("state", "choice", allowed=AREA_NAMES, description="a state, DC, a territory, or 'United States' for the national row"),
+        _PROFESSION_GROUP,
+        _SOC,
+        Column(
+            "state",
+            "choice",
+            allowed=AREA_NAMES,
+            description="a state, DC, a territory, or 'United States' for the national row",
+        ),
         Column("state_abbr", "choice", allowed=AREA_ABBRS),
         Column("measure", "choice", allowed=STATE_MEASURES),
-        _VALUE, _UNIT, _PRINTED, _REFERENCE_PERIOD, _PERIOD, _PERIOD_STATED, _FLAG, _NOTE,
+        _VALUE,
+        _UNIT,
+        _PRINTED,
+        _REFERENCE_PERIOD,
+        _PERIOD,
+        _PERIOD_STATED,
+        _FLAG,
+        _NOTE,
         SOURCE_IDS,
     ),
     unique_together=(("profession", "state", "measure", "period", "source_ids"),),
@@ -512,13 +695,24 @@ WORKFORCE_TRENDS = TableSchema(
     description="Series by year: pay, the two employment counts, projections, and other series, each point sourced.",
     columns=(
         Column("point_id", "id", pattern=r"Y\d{3}"),
-        _PROFESSION_GROUP, _SOC,
+        _PROFESSION_GROUP,
+        _SOC,
         Column("geography", "choice", allowed=AREA_NAMES),
         Column("series", "choice", allowed=TREND_SERIES),
-        Column("year", "int", minimum=1990, maximum=2050,
-               description="the year the point is for; a projection's first year (projected_employment: its target year)"),
+        Column(
+            "year",
+            "int",
+            minimum=1990,
+            maximum=2050,
+            description="the year the point is for; a projection's first year (projected_employment: its target year)",
+        ),
         Column("value", "number", description="the number, in `unit` (a supply-minus-demand gap may be negative)"),
-        _UNIT, _PRINTED, _REFERENCE_PERIOD, _PERIOD_STATED, _FLAG, _NOTE,
+        _UNIT,
+        _PRINTED,
+        _REFERENCE_PERIOD,
+        _PERIOD_STATED,
+        _FLAG,
+        _NOTE,
         SOURCE_IDS,
     ),
     unique_together=(("profession", "geography", "series", "year", "source_ids"),),
@@ -532,7 +726,8 @@ ONET_RATINGS = TableSchema(
     description="O*NET 30.0 ratings: skills, knowledge, abilities, work activities (importance 1-5, level 0-7) and work styles (importance).",
     columns=(
         Column("rating_id", "id", pattern=r"R\d{3}"),
-        _ONET_PROFESSION, _ONET_CODE,
+        _ONET_PROFESSION,
+        _ONET_CODE,
         Column("domain", "choice", allowed=ONET_DOMAINS),
         Column("element_id", "id", pattern=r"\d(?:\.[A-Za-z0-9]+)+", description="O*NET content model id"),
         Column("element_name", description="O*NET's name for the skill, knowledge area, ability, activity or style"),
@@ -542,9 +737,22 @@ ONET_RATINGS = TableSchema(
         Column("standard_error", "number", required=False, minimum=0),
         Column("lower_ci", "number", required=False, description="lower bound of the 95% confidence interval"),
         Column("upper_ci", "number", required=False, description="upper bound of the 95% confidence interval"),
-        Column("recommend_suppress", "choice", required=False, allowed=("Y", "N"), description="O*NET advises not to use the value when Y"),
-        Column("not_relevant", "choice", required=False, allowed=("Y", "N"), description="Y when raters called the element not relevant (level rows)"),
-        _ONET_DATE, _ONET_DOMAIN_SOURCE,
+        Column(
+            "recommend_suppress",
+            "choice",
+            required=False,
+            allowed=("Y", "N"),
+            description="O*NET advises not to use the value when Y",
+        ),
+        Column(
+            "not_relevant",
+            "choice",
+            required=False,
+            allowed=("Y", "N"),
+            description="Y when raters called the element not relevant (level rows)",
+        ),
+        _ONET_DATE,
+        _ONET_DOMAIN_SOURCE,
         SOURCE_IDS,
     ),
     unique_together=(("onet_soc_code", "element_id", "scale"),),
@@ -558,13 +766,21 @@ ONET_TASKS = TableSchema(
     description="O*NET task statements with importance (1-5) and relevance (share of raters who do the task).",
     columns=(
         Column("task_id", "id", pattern=r"\d{3,6}", description="O*NET task id"),
-        _ONET_PROFESSION, _ONET_CODE,
+        _ONET_PROFESSION,
+        _ONET_CODE,
         Column("task", description="the task statement (O*NET wording)"),
         Column("task_type", "choice", allowed=("Core", "Supplemental")),
         Column("importance", "number", minimum=1, maximum=5),
-        Column("relevance_pct", "number", minimum=0, maximum=100, description="percent of raters who said the task is relevant"),
+        Column(
+            "relevance_pct",
+            "number",
+            minimum=0,
+            maximum=100,
+            description="percent of raters who said the task is relevant",
+        ),
         Column("incumbents_responding", "int", required=False, minimum=0),
-        _ONET_DATE, _ONET_DOMAIN_SOURCE,
+        _ONET_DATE,
+        _ONET_DOMAIN_SOURCE,
         SOURCE_IDS,
     ),
     determines=(("onet_soc_code", "profession"),),
@@ -576,15 +792,27 @@ ONET_INTERESTS = TableSchema(
     id_column="interest_id",
     description="O*NET RIASEC interest scores (1-7) and interest high-points.",
     columns=(
-        Column("interest_id", "id", pattern=r"(?:OT|PT)-(?:[RIASEC]|H[123])", description="profession, then R I A S E C or H1-H3"),
-        _ONET_PROFESSION, _ONET_CODE,
+        Column(
+            "interest_id",
+            "id",
+            pattern=r"(?:OT|PT)-(?:[RIASEC]|H[123])",
+            description="profession, then R I A S E C or H1-H3",
+        ),
+        _ONET_PROFESSION,
+        _ONET_CODE,
         Column("element_id", "id", pattern=r"\d(?:\.[A-Za-z0-9]+)+"),
         Column("element_name", description="an interest (Realistic ... Conventional) or a high-point"),
         Column("scale", "choice", allowed=("Occupational interest", "Interest high-point")),
         Column("value", "number", minimum=0, maximum=7, description="interest score 1-7, or the high-point's code 0-6"),
-        Column("high_point_interest", "choice", required=False, allowed=(*RIASEC, "No high point available"),
-               description="the interest a high-point code stands for"),
-        _ONET_DATE, _ONET_DOMAIN_SOURCE,
+        Column(
+            "high_point_interest",
+            "choice",
+            required=False,
+            allowed=(*RIASEC, "No high point available"),
+            description="the interest a high-point code stands for",
+        ),
+        _ONET_DATE,
+        _ONET_DOMAIN_SOURCE,
         SOURCE_IDS,
     ),
     unique_together=(("onet_soc_code", "element_id"),),
@@ -601,7 +829,9 @@ ONET_OCCUPATIONS = TableSchema(
         _ONET_PROFESSION,
         Column("title"),
         Column("description", description="O*NET's description of the occupation"),
-        Column("job_zone", "int", minimum=1, maximum=5, description="1 (little preparation) to 5 (extensive preparation)"),
+        Column(
+            "job_zone", "int", minimum=1, maximum=5, description="1 (little preparation) to 5 (extensive preparation)"
+        ),
         Column("job_zone_name"),
         Column("education", description="the job zone's education text"),
         Column("experience", description="the job zone's experience text"),
@@ -613,11 +843,21 @@ ONET_OCCUPATIONS = TableSchema(
     ),
 )
 
-TABLES.update({
-    t.name: t
-    for t in (WAGES_EMPLOYMENT, WORK_SETTINGS, STATE_FIGURES, WORKFORCE_TRENDS,
-              ONET_RATINGS, ONET_TASKS, ONET_INTERESTS, ONET_OCCUPATIONS)
-})
+TABLES.update(
+    {
+        t.name: t
+        for t in (
+            WAGES_EMPLOYMENT,
+            WORK_SETTINGS,
+            STATE_FIGURES,
+            WORKFORCE_TRENDS,
+            ONET_RATINGS,
+            ONET_TASKS,
+            ONET_INTERESTS,
+            ONET_OCCUPATIONS,
+        )
+    }
+)
 
 
 # --- What happens next: access by state, paying for therapy, the care team (issue 11) ------
@@ -644,23 +884,58 @@ STATE_ACCESS = TableSchema(
     columns=(
         Column("state_code", "id", pattern=r"[A-Z]{2}", description="postal code, e.g. OH, DC, PR"),
         Column("state", description="the state's, DC's or territory's name"),
-        Column("pt_access", "choice", allowed=PT_ACCESS_LEVELS,
-               description="PT direct access: Unrestricted, Provisional (allowed with limits) or Limited (only some care)"),
+        Column(
+            "pt_access",
+            "choice",
+            allowed=PT_ACCESS_LEVELS,
+            description="PT direct access: Unrestricted, Provisional (allowed with limits) or Limited (only some care)",
+        ),
         Column("pt_limits", required=False, description="the limits in plain words"),
-        Column("pt_visit_limit", "int", required=False, minimum=1, description="visits allowed before a referral is needed"),
-        Column("pt_day_limit", "int", required=False, minimum=1, description="days allowed before a referral is needed"),
-        Column("pt_notify_physician", "choice", required=False, allowed=YES_NO_TITLE,
-               description="Yes when the PT must tell the person's doctor"),
-        Column("pt_experience_required", required=False, description="experience the PT needs to treat without referral"),
+        Column(
+            "pt_visit_limit", "int", required=False, minimum=1, description="visits allowed before a referral is needed"
+        ),
+        Column(
+            "pt_day_limit", "int", required=False, minimum=1, description="days allowed before a referral is needed"
+        ),
+        Column(
+            "pt_notify_physician",
+            "choice",
+            required=False,
+            allowed=YES_NO_TITLE,
+            description="Yes when the PT must tell the person's doctor",
+        ),
+        Column(
+            "pt_experience_required", required=False, description="experience the PT needs to treat without referral"
+        ),
         Column("pt_as_of", "as_of", description="date the PT rule is stated for"),
         Column("pt_source_ids", "refs", ref_table="sources", description="sources of the PT columns"),
-        Column("ot_referral_evaluation", "choice", required=False, allowed=OT_REFERRAL_EVALUATION,
-               description="whether an OT evaluation needs a referral"),
-        Column("ot_referral_treatment", "choice", required=False, allowed=OT_REFERRAL_TREATMENT,
-               description="whether OT treatment needs a referral"),
-        Column("ot_as_of", "as_of", required=False, description="date the OT rule is stated for (needed when any OT column is filled)"),
-        Column("ot_source_ids", "refs", required=False, ref_table="sources",
-               description="sources of the OT columns (needed when any OT column is filled)"),
+        Column(
+            "ot_referral_evaluation",
+            "choice",
+            required=False,
+            allowed=OT_REFERRAL_EVALUATION,
+            description="whether an OT evaluation needs a referral",
+        ),
+        Column(
+            "ot_referral_treatment",
+            "choice",
+            required=False,
+            allowed=OT_REFERRAL_TREATMENT,
+            description="whether OT treatment needs a referral",
+        ),
+        Column(
+            "ot_as_of",
+            "as_of",
+            required=False,
+            description="date the OT rule is stated for (needed when any OT column is filled)",
+        ),
+        Column(
+            "ot_source_ids",
+            "refs",
+            required=False,
+            ref_table="sources",
+            description="sources of the OT columns (needed when any OT column is filled)",
+        ),
         Column("note", required=False),
     ),
     required_with=((_OT_FIELDS, ("ot_as_of", "ot_source_ids")),),
@@ -677,9 +952,21 @@ PAYMENT = TableSchema(
         Column("profession", "choice", allowed=LEADS, description="OT, PT or Both"),
         Column("topic", description="a short label, e.g. Plan of care, Coinsurance, KX threshold, Questions to ask"),
         Column("statement", description="what the sources say, in plain words of our own"),
-        Column("amount_usd", "number", required=False, minimum=0, description="an amount in US dollars, where the row has one"),
-        Column("amount_year", "int", required=False, minimum=1990, maximum=2050,
-               description="the year the amount applies to (needed with an amount)"),
+        Column(
+            "amount_usd",
+            "number",
+            required=False,
+            minimum=0,
+            description="an amount in US dollars, where the row has one",
+        ),
+        Column(
+            "amount_year",
+            "int",
+            required=False,
+            minimum=1990,
+            maximum=2050,
+            description="the year the amount applies to (needed with an amount)",
+        ),
         Column("as_of", "as_of"),
         SOURCE_IDS,
         Column("note", required=False),
@@ -708,9 +995,16 @@ CARE_TEAM = TableSchema(
     columns=(
         Column("team_id", "id", pattern=r"T\d{3}"),
         Column("role_id", "refs", ref_table="care_roles", description="the role, from care_roles.csv"),
-        Column("population_ids", "refs", required=False, ref_table="populations",
-               description="conditions this applies to, from populations.csv"),
-        Column("goal_ids", "refs", required=False, ref_table="goals", description="goals this applies to, from goals.csv"),
+        Column(
+            "population_ids",
+            "refs",
+            required=False,
+            ref_table="populations",
+            description="conditions this applies to, from populations.csv",
+        ),
+        Column(
+            "goal_ids", "refs", required=False, ref_table="goals", description="goals this applies to, from goals.csv"
+        ),
         Column("reason", description="why this role helps here, in plain words of our own"),
         SOURCE_IDS,
     ),
@@ -725,18 +1019,33 @@ TABLES.update({t.name: t for t in (STATE_ACCESS, PAYMENT, CARE_ROLES, CARE_TEAM)
 ROUTES = PROFESSIONS_WITH_ASSISTANTS
 ACCREDITORS = ("ACOTE", "CAPTE")
 PROGRAM_DEGREES = (
-    "Entry-level OTD", "Entry-level master's", "OTA associate", "OTA bachelor's", "DPT", "PTA associate", "All",
+    "Entry-level OTD",
+    "Entry-level master's",
+    "OTA associate",
+    "OTA bachelor's",
+    "DPT",
+    "PTA associate",
+    "All",
 )
 PROGRAM_STATUSES = ("Accredited", "Candidate", "Applicant", "Developing", "All")
 COST_MEASURES = (
-    "Tuition and fees per year", "Tuition and fees whole program", "Graduate debt mean", "Graduate debt median",
-    "Exam fee", "Exam retake fee",
+    "Tuition and fees per year",
+    "Tuition and fees whole program",
+    "Graduate debt mean",
+    "Graduate debt median",
+    "Exam fee",
+    "Exam retake fee",
 )
 INSTITUTION_TYPES = ("Public", "Private", "All")
 RESIDENCIES = ("Resident", "Non-resident", "All")
 ADMISSION_SERVICES = ("PTCAS", "OTCAS", "Other")
 ADMISSION_MEASURES = (
-    "Applicants", "Applications", "Accepted applicants", "Acceptance rate", "Observation hours", "Prerequisite",
+    "Applicants",
+    "Applications",
+    "Accepted applicants",
+    "Acceptance rate",
+    "Observation hours",
+    "Prerequisite",
 )
 EXAMS = ("NBCOT OTR", "NBCOT COTA", "NPTE PT", "NPTE PTA")
 EXAM_MEASURES = ("First-time pass rate", "Ultimate pass rate", "New graduates passing within one year")
@@ -754,10 +1063,22 @@ SCHOOL_PROGRAMS = TableSchema(
         Column("row_id", "id", pattern=r"SP\d{3}"),
         _ROUTE,
         Column("accreditor", "choice", allowed=ACCREDITORS, description="ACOTE (OT, OTA) or CAPTE (PT, PTA)"),
-        Column("degree", "choice", allowed=PROGRAM_DEGREES, description="the degree level; 'All' for a count over every level"),
-        Column("status", "choice", allowed=PROGRAM_STATUSES, description="accreditation status; 'All' for a count over every status"),
+        Column(
+            "degree",
+            "choice",
+            allowed=PROGRAM_DEGREES,
+            description="the degree level; 'All' for a count over every level",
+        ),
+        Column(
+            "status",
+            "choice",
+            allowed=PROGRAM_STATUSES,
+            description="accreditation status; 'All' for a count over every status",
+        ),
         Column("programs", "int", minimum=0, description="number of programs"),
-        Column("students", "int", required=False, minimum=0, description="students enrolled, where the source gives it"),
+        Column(
+            "students", "int", required=False, minimum=0, description="students enrolled, where the source gives it"
+        ),
         _SCHOOL_AS_OF,
         SOURCE_IDS,
         _NOTE,
@@ -796,7 +1117,12 @@ SCHOOL_COSTS = TableSchema(
         Column("row_id", "id", pattern=r"SC\d{3}"),
         _ROUTE,
         Column("measure", "choice", allowed=COST_MEASURES),
-        Column("institution_type", "choice", allowed=INSTITUTION_TYPES, description="Public, Private, or All when not split"),
+        Column(
+            "institution_type",
+            "choice",
+            allowed=INSTITUTION_TYPES,
+            description="Public, Private, or All when not split",
+        ),
         Column("residency", "choice", allowed=RESIDENCIES, description="Resident, Non-resident, or All when not split"),
         Column("value_usd", "number", minimum=0, description="US dollars"),
         Column("period", "as_of", description="the class year, academic year or year the figure is for"),
@@ -856,7 +1182,13 @@ LICENCE_RENEWAL = TableSchema(
     columns=(
         Column("row_id", "id", pattern=r"SL\d{3}"),
         _ROUTE,
-        Column("state_code", "choice", required=False, allowed=AREA_ABBRS, description="the state; empty for national rules"),
+        Column(
+            "state_code",
+            "choice",
+            required=False,
+            allowed=AREA_ABBRS,
+            description="the state; empty for national rules",
+        ),
         Column("topic", "choice", allowed=RENEWAL_TOPICS),
         Column("statement", description="the rule in plain words"),
         Column("hours", "number", required=False, minimum=0, description="continuing education hours"),

@@ -41,7 +41,13 @@ SHORT_COST = {
 COUNT_MEASURES = ("Applicants", "Applications", "Accepted applicants")
 STATUS_ORDER = ("Accredited", "Candidate", "Applicant", "Developing", "All")
 DEGREE_ORDER = (
-    "Entry-level OTD", "Entry-level master's", "OTA associate", "OTA bachelor's", "DPT", "PTA associate", "All",
+    "Entry-level OTD",
+    "Entry-level master's",
+    "OTA associate",
+    "OTA bachelor's",
+    "DPT",
+    "PTA associate",
+    "All",
 )
 
 
@@ -157,30 +163,34 @@ def path_totals(path: pd.DataFrame, routes) -> pd.DataFrame:
             continue
         low = part["years_min"].fillna(part["years_max"])
         high = part["years_max"].fillna(part["years_min"])
-        out.append({
-            "route": route,
-            "years_min": float(low.sum()) if low.notna().any() else float("nan"),
-            "years_max": float(high.sum()) if high.notna().any() else float("nan"),
-            "weeks": float(part["weeks"].sum()) if part["weeks"].notna().any() else float("nan"),
-            "stages": len(part),
-        })
+        out.append(
+            {
+                "route": route,
+                "years_min": float(low.sum()) if low.notna().any() else float("nan"),
+                "years_max": float(high.sum()) if high.notna().any() else float("nan"),
+                "weeks": float(part["weeks"].sum()) if part["weeks"].notna().any() else float("nan"),
+                "stages": len(part),
+            }
+        )
     return pd.DataFrame(out, columns=["route", "years_min", "years_max", "weeks", "stages"])
 
 
 def path_table(stages: pd.DataFrame) -> pd.DataFrame:
     """The timeline as a table: one row per stage, missing lengths left empty."""
-    return pd.DataFrame({
-        "Route": stages["route"],
-        "Step": stages["stage_order"],
-        "Stage": stages["stage"],
-        "Years (shortest)": stages["years_min"],
-        "Years (longest)": stages["years_max"],
-        "Weeks of fieldwork or clinical education": stages["weeks"],
-        "What it involves": stages["detail"],
-        "As of": stages["as_of"],
-        "Note": stages["note"],
-        "Sources": stages["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Route": stages["route"],
+            "Step": stages["stage_order"],
+            "Stage": stages["stage"],
+            "Years (shortest)": stages["years_min"],
+            "Years (longest)": stages["years_max"],
+            "Weeks of fieldwork or clinical education": stages["weeks"],
+            "What it involves": stages["detail"],
+            "As of": stages["as_of"],
+            "Note": stages["note"],
+            "Sources": stages["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 # --- programs -------------------------------------------------------------------------------
@@ -199,8 +209,13 @@ def latest_programs(programs: pd.DataFrame, sources: pd.DataFrame, routes) -> pd
     ).sort_values(["_tier", "_when", "row_id"], kind="stable")
     best = ranked.drop_duplicates(["route", "degree"], keep="first").set_index(["route", "degree"])
     chosen = {((r, d), a, s) for (r, d), a, s in zip(best.index, best["as_of"], best["source_ids"])}
-    keep = [((r, d), a, s) in chosen for r, d, a, s in zip(ranked["route"], ranked["degree"], ranked["as_of"], ranked["source_ids"])]
-    rows = ranked[pd.Series(keep, index=ranked.index, dtype=bool)].drop_duplicates(["route", "degree", "status"], keep="first")
+    keep = [
+        ((r, d), a, s) in chosen
+        for r, d, a, s in zip(ranked["route"], ranked["degree"], ranked["as_of"], ranked["source_ids"])
+    ]
+    rows = ranked[pd.Series(keep, index=ranked.index, dtype=bool)].drop_duplicates(
+        ["route", "degree", "status"], keep="first"
+    )
     rows["_degree"] = rows["degree"].map({d: i for i, d in enumerate(DEGREE_ORDER)})
     rows["_status"] = rows["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
     rows = rows.sort_values(["_route", "_degree", "_status"], kind="stable")
@@ -217,8 +232,13 @@ def count_date(as_of: str) -> str:
 # Routes with a single entry degree: a count of that degree is a count of all the route's
 # programs (CAPTE accredits PT programs at the doctoral level only).
 SINGLE_DEGREE = {"PT": "DPT", "PTA": "PTA associate"}
-STATUS_WORDS = {"All": "accredited and candidate", "Accredited": "accredited", "Candidate": "candidate",
-                "Applicant": "applicant", "Developing": "developing"}
+STATUS_WORDS = {
+    "All": "accredited and candidate",
+    "Accredited": "accredited",
+    "Candidate": "candidate",
+    "Applicant": "applicant",
+    "Developing": "developing",
+}
 
 
 def program_trend(programs: pd.DataFrame, routes) -> pd.DataFrame:
@@ -228,7 +248,9 @@ def program_trend(programs: pd.DataFrame, routes) -> pd.DataFrame:
     rows = _for_routes(programs, routes)
     rows["date"] = [period_date(p) for p in rows["as_of"]]
     rows = rows[rows["date"].notna()]
-    level = ["all programs" if d == "All" or SINGLE_DEGREE.get(r) == d else d for r, d in zip(rows["route"], rows["degree"])]
+    level = [
+        "all programs" if d == "All" or SINGLE_DEGREE.get(r) == d else d for r, d in zip(rows["route"], rows["degree"])
+    ]
     rows["series"] = [f"{r} · {lv} · {STATUS_WORDS[s]}" for r, lv, s in zip(rows["route"], level, rows["status"])]
     dates = rows.groupby("series")["date"].nunique()
     rows = rows[rows["series"].isin(dates[dates >= 2].index)]
@@ -242,17 +264,19 @@ def programs_table(programs: pd.DataFrame, routes) -> pd.DataFrame:
     rows = _for_routes(programs, routes)
     rows = rows.assign(_when=[period_key(p) for p in rows["as_of"]])
     rows = rows.sort_values(["_route", "_when", "row_id"], ascending=[True, False, True], kind="stable")
-    return pd.DataFrame({
-        "Route": rows["route"],
-        "Accreditor": rows["accreditor"],
-        "Degree": rows["degree"],
-        "Status": rows["status"],
-        "Programs": rows["programs"],
-        "Students": rows["students"],
-        "As of": rows["as_of"],
-        "Note": rows["note"],
-        "Sources": rows["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Route": rows["route"],
+            "Accreditor": rows["accreditor"],
+            "Degree": rows["degree"],
+            "Status": rows["status"],
+            "Programs": rows["programs"],
+            "Students": rows["students"],
+            "As of": rows["as_of"],
+            "Note": rows["note"],
+            "Sources": rows["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 # --- cost, debt and pay -----------------------------------------------------------------------
@@ -261,7 +285,9 @@ def programs_table(programs: pd.DataFrame, routes) -> pd.DataFrame:
 def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.DataFrame:
     """Per route, the national median pay per year to set costs against: official (tier A)
     first, then the newest period, a stated period, not doubtful, lowest id."""
-    rows = with_tier(national[(national["measure"] == "median_annual_wage") & national["profession"].isin(routes)], sources)
+    rows = with_tier(
+        national[(national["measure"] == "median_annual_wage") & national["profession"].isin(routes)], sources
+    )
     if rows.empty:
         return pd.DataFrame(columns=["route", "value", "period", "period_label", "tier", "source_ids"])
     rows = rows.assign(
@@ -271,14 +297,16 @@ def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.Data
         _doubtful=(rows["flag"] == "doubtful").astype(int),
     ).sort_values(["_tier", "_doubtful", "_when", "_stated", "figure_id"], kind="stable")
     best = rows.drop_duplicates("profession", keep="first")
-    out = pd.DataFrame({
-        "route": best["profession"],
-        "value": best["value"],
-        "period": best["period"],
-        "period_label": [period_label(p, s) for p, s in zip(best["period"], best["period_stated"])],
-        "tier": best["tier"],
-        "source_ids": best["source_ids"],
-    })
+    out = pd.DataFrame(
+        {
+            "route": best["profession"],
+            "value": best["value"],
+            "period": best["period"],
+            "period_label": [period_label(p, s) for p, s in zip(best["period"], best["period_stated"])],
+            "tier": best["tier"],
+            "source_ids": best["source_ids"],
+        }
+    )
     out["_route"] = out["route"].map({r: i for i, r in enumerate(ROUTES)})
     return out.sort_values("_route").drop(columns="_route").reset_index(drop=True)
 
@@ -313,18 +341,38 @@ def cost_bars(costs: pd.DataFrame, pay: pd.DataFrame, routes, institution: str =
         paid = pay[pay["route"] == route]
         if not paid.empty:
             p = paid.iloc[0]
-            out.append({"route": route, "kind": "Pay", "item": f"Median pay per year ({short_period(p['period_label'])}, tier {p['tier']})",
-                        "value": float(p["value"]), "period": p["period"], "source_ids": p["source_ids"],
-                        "measured_by": "BLS" if p["tier"] == "A" else f"a tier {p['tier']} source", "_o": -1})
+            out.append(
+                {
+                    "route": route,
+                    "kind": "Pay",
+                    "item": f"Median pay per year ({short_period(p['period_label'])}, tier {p['tier']})",
+                    "value": float(p["value"]),
+                    "period": p["period"],
+                    "source_ids": p["source_ids"],
+                    "measured_by": "BLS" if p["tier"] == "A" else f"a tier {p['tier']} source",
+                    "_o": -1,
+                }
+            )
         part = rows[rows["route"] == route]
-        part = part.assign(rank=part["measure"].map(order)).sort_values(["rank", "institution_type", "residency"], kind="stable")
+        part = part.assign(rank=part["measure"].map(order)).sort_values(
+            ["rank", "institution_type", "residency"], kind="stable"
+        )
         for r in part.itertuples():
             who = ", ".join(x.lower() for x in (r.institution_type, r.residency) if x != "All")
             who = f", {who}" if who else ""
             kind = "Debt" if r.measure in DEBT_MEASURES else "Tuition"
-            out.append({"route": route, "kind": kind, "item": f"{SHORT_COST[r.measure]}{who} ({period_label(r.period)})",
-                        "value": float(r.value_usd), "period": r.period, "source_ids": r.source_ids,
-                        "measured_by": r.measured_by, "_o": r.rank})
+            out.append(
+                {
+                    "route": route,
+                    "kind": kind,
+                    "item": f"{SHORT_COST[r.measure]}{who} ({period_label(r.period)})",
+                    "value": float(r.value_usd),
+                    "period": r.period,
+                    "source_ids": r.source_ids,
+                    "measured_by": r.measured_by,
+                    "_o": r.rank,
+                }
+            )
     frame = pd.DataFrame(out, columns=["route", "kind", "item", "value", "period", "source_ids", "measured_by", "_o"])
     return frame.drop(columns="_o")
 
@@ -335,27 +383,31 @@ def costs_table(costs: pd.DataFrame, routes, institution: str = "All") -> pd.Dat
     order = {m: i for i, m in enumerate(TUITION_MEASURES + DEBT_MEASURES + FEE_MEASURES)}
     rows = rows.assign(_m=rows["measure"].map(order), _when=[tuple(-x for x in period_key(p)) for p in rows["period"]])
     rows = rows.sort_values(["_route", "_m", "institution_type", "residency", "_when"], kind="stable")
-    return pd.DataFrame({
-        "Route": rows["route"],
-        "Measure": rows["measure"],
-        "Kind of school": rows["institution_type"],
-        "Residency": rows["residency"],
-        "US dollars": rows["value_usd"],
-        "Period": rows["period"],
-        "Measured by": rows["measured_by"],
-        "Note": rows["note"],
-        "Sources": rows["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Route": rows["route"],
+            "Measure": rows["measure"],
+            "Kind of school": rows["institution_type"],
+            "Residency": rows["residency"],
+            "US dollars": rows["value_usd"],
+            "Period": rows["period"],
+            "Measured by": rows["measured_by"],
+            "Note": rows["note"],
+            "Sources": rows["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 def pay_table(pay: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "Route": pay["route"],
-        "Median pay per year (US dollars)": pay["value"],
-        "Period": pay["period_label"],
-        "Source tier": pay["tier"],
-        "Sources": pay["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Route": pay["route"],
+            "Median pay per year (US dollars)": pay["value"],
+            "Period": pay["period_label"],
+            "Source tier": pay["tier"],
+            "Sources": pay["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 # --- admission -------------------------------------------------------------------------------
@@ -365,8 +417,10 @@ def admission_counts(admissions: pd.DataFrame, routes) -> pd.DataFrame:
     """Numbers by cycle (applicants, applications, accepted, acceptance rate), oldest cycle first."""
     rows = _for_routes(admissions, routes)
     rows = rows[rows["measure"].isin(COUNT_MEASURES + ("Acceptance rate",)) & rows["value"].notna()]
-    rows = rows.assign(_when=[period_key(c) for c in rows["cycle"]], _m=rows["measure"].map(
-        {m: i for i, m in enumerate(COUNT_MEASURES + ("Acceptance rate",))}))
+    rows = rows.assign(
+        _when=[period_key(c) for c in rows["cycle"]],
+        _m=rows["measure"].map({m: i for i, m in enumerate(COUNT_MEASURES + ("Acceptance rate",))}),
+    )
     rows = rows.sort_values(["_route", "_m", "_when", "row_id"], kind="stable")
     return rows.drop(columns=["_route", "_when", "_m"]).reset_index(drop=True)
 
@@ -377,17 +431,19 @@ def admission_table(admissions: pd.DataFrame, routes) -> pd.DataFrame:
     order = {m: i for i, m in enumerate(COUNT_MEASURES + ("Acceptance rate", "Observation hours", "Prerequisite"))}
     rows = rows.assign(_m=rows["measure"].map(order), _when=[period_key(c) for c in rows["cycle"]])
     rows = rows.sort_values(["_route", "_m", "_when", "row_id"], kind="stable")
-    return pd.DataFrame({
-        "Route": rows["route"],
-        "Service": rows["service"],
-        "Cycle": rows["cycle"],
-        "Measure": rows["measure"],
-        "Value": rows["value"],
-        "Unit": rows["unit"],
-        "In words": rows["text"],
-        "Note": rows["note"],
-        "Sources": rows["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Route": rows["route"],
+            "Service": rows["service"],
+            "Cycle": rows["cycle"],
+            "Measure": rows["measure"],
+            "Value": rows["value"],
+            "Unit": rows["unit"],
+            "In words": rows["text"],
+            "Note": rows["note"],
+            "Sources": rows["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 def admission_asks(admissions: pd.DataFrame, routes) -> list[str]:
@@ -398,7 +454,9 @@ def admission_asks(admissions: pd.DataFrame, routes) -> list[str]:
     rows = rows.assign(_m=rows["measure"].map({"Prerequisite": 0, "Observation hours": 1}))
     rows = rows.sort_values(["_route", "_m", "row_id"], kind="stable")
     out = []
-    for route, measure, text, value, unit in zip(rows["route"], rows["measure"], rows["text"], rows["value"], rows["unit"]):
+    for route, measure, text, value, unit in zip(
+        rows["route"], rows["measure"], rows["text"], rows["value"], rows["unit"]
+    ):
         amount = f" ({value:g} {unit})" if pd.notna(value) and unit and measure == "Prerequisite" else ""
         out.append(f"{route} {measure.lower()}: {text}{amount}")
     return out
@@ -434,23 +492,28 @@ def exam_series(exams: pd.DataFrame, routes, measure: str) -> pd.DataFrame:
     rows = rows.assign(_when=[period_key(p) for p in rows["period"]])
     rows = rows.sort_values(["_route", "group", "_when", "row_id"], kind="stable")
     groups = rows.groupby("route")["group"].nunique()
-    rows["series"] = [f"{r} · {e}" + (f" · {g}" if groups[r] > 1 else "") for r, e, g in zip(rows["route"], rows["exam"], rows["group"])]
+    rows["series"] = [
+        f"{r} · {e}" + (f" · {g}" if groups[r] > 1 else "")
+        for r, e, g in zip(rows["route"], rows["exam"], rows["group"])
+    ]
     rows["period_label"] = [period_label(p) for p in rows["period"]]
     return rows.drop(columns=["_route", "_when"]).reset_index(drop=True)
 
 
 def exam_table(series: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "Route": series["route"],
-        "Exam": series["exam"],
-        "Measure": series["measure"],
-        "Who took it": series["group"],
-        "Period": series["period"],
-        "Passed (%)": series["value_pct"],
-        "Takers": series["takers"],
-        "Note": series["note"],
-        "Sources": series["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Route": series["route"],
+            "Exam": series["exam"],
+            "Measure": series["measure"],
+            "Who took it": series["group"],
+            "Period": series["period"],
+            "Passed (%)": series["value_pct"],
+            "Takers": series["takers"],
+            "Note": series["note"],
+            "Sources": series["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 # --- licence renewal ---------------------------------------------------------------------------
@@ -461,17 +524,19 @@ def renewal_table(renewal: pd.DataFrame, routes) -> pd.DataFrame:
     rows = _for_routes(renewal, routes)
     rows = rows.assign(_national=(rows["state_code"] != "").astype(int))
     rows = rows.sort_values(["_route", "_national", "state_code", "topic", "row_id"], kind="stable")
-    return pd.DataFrame({
-        "Route": rows["route"],
-        "Where": [s or "National" for s in rows["state_code"]],
-        "Topic": rows["topic"],
-        "Rule": rows["statement"],
-        "Hours": rows["hours"],
-        "Every (years)": rows["period_years"],
-        "As of": rows["as_of"],
-        "Note": rows["note"],
-        "Sources": rows["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Route": rows["route"],
+            "Where": [s or "National" for s in rows["state_code"]],
+            "Topic": rows["topic"],
+            "Rule": rows["statement"],
+            "Hours": rows["hours"],
+            "Every (years)": rows["period_years"],
+            "As of": rows["as_of"],
+            "Note": rows["note"],
+            "Sources": rows["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 # --- one plain sentence per route ---------------------------------------------------------------
@@ -492,8 +557,16 @@ EXAM_WORDS = {
 }
 
 
-def route_summaries(path: pd.DataFrame, programs: pd.DataFrame, sources: pd.DataFrame, costs: pd.DataFrame,
-                    pay: pd.DataFrame, admissions: pd.DataFrame, exams: pd.DataFrame, routes) -> dict[str, str]:
+def route_summaries(
+    path: pd.DataFrame,
+    programs: pd.DataFrame,
+    sources: pd.DataFrame,
+    costs: pd.DataFrame,
+    pay: pd.DataFrame,
+    admissions: pd.DataFrame,
+    exams: pd.DataFrame,
+    routes,
+) -> dict[str, str]:
     """A plain sentence per route from what the sources give; parts with no figure are left out
     (the tables say 'not given')."""
     totals = path_totals(path, routes).set_index("route")
@@ -504,7 +577,9 @@ def route_summaries(path: pd.DataFrame, programs: pd.DataFrame, sources: pd.Data
         if route in totals.index and not pd.isna(totals.loc[route, "years_min"]):
             t = totals.loc[route]
             names = [in_sentence(s) for s in stages.loc[stages["route"] == route, "stage"]]
-            parts.append(f"about {years_text(t['years_min'], t['years_max'])} after high school ({', then '.join(names)})")
+            parts.append(
+                f"about {years_text(t['years_min'], t['years_max'])} after high school ({', then '.join(names)})"
+            )
         else:
             parts.append("years of study: " + NOT_GIVEN.lower())
         counts = latest_programs(programs, sources, (route,))
@@ -527,7 +602,9 @@ def route_summaries(path: pd.DataFrame, programs: pd.DataFrame, sources: pd.Data
         elif not paid.empty:
             p = paid.iloc[0]
             parts.append(f"median pay {money(p['value'])} a year ({short_period(p['period_label'])}, tier {p['tier']})")
-        rate = admissions[(admissions["route"] == route) & (admissions["measure"] == "Acceptance rate") & admissions["value"].notna()]
+        rate = admissions[
+            (admissions["route"] == route) & (admissions["measure"] == "Acceptance rate") & admissions["value"].notna()
+        ]
         if not rate.empty:
             a = _newest(rate.sort_values("row_id"), "cycle")
             parts.append(f"{a['value']:g}% of applicants accepted through {a['service']} ({a['cycle']})")

@@ -43,11 +43,20 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
         color = base if position % 2 else _tint(base, STAGE_TINT)
         text_color = TEXT_ON_GROUP.get(row.route, TEXT_COLOR) if color == base else TEXT_COLOR
         fig.add_bar(
-            y=[row.route], x=[row.length], base=[row.start], orientation="h", width=0.42,
+            y=[row.route],
+            x=[row.length],
+            base=[row.start],
+            orientation="h",
+            width=0.42,
             marker=dict(color=color, line=dict(color="white", width=2)),
-            text=[f"{wrap_label(bar_label(row.stage), 24)}<br>{row.length_text}"], textposition="inside",
-            insidetextanchor="middle", textangle=0, insidetextfont=dict(color=text_color, size=12),
-            name=row.route, legendgroup=row.route, showlegend=False,
+            text=[f"{wrap_label(bar_label(row.stage), 24)}<br>{row.length_text}"],
+            textposition="inside",
+            insidetextanchor="middle",
+            textangle=0,
+            insidetextfont=dict(color=text_color, size=12),
+            name=row.route,
+            legendgroup=row.route,
+            showlegend=False,
             hovertemplate=f"{row.route}: {row.stage}, {row.length_text}<extra></extra>",
         )
     # Steps with no length of their own (fieldwork inside a degree, an exam, a licence): a
@@ -60,21 +69,36 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
         steps = [s + (f" ({w:g} weeks)" if pd.notna(w) else "") for s, w in zip(part["stage"], part["weeks"])]
         end = float(part["start"].max())
         fig.add_scatter(
-            y=[route], x=[end], mode="markers",
+            y=[route],
+            x=[end],
+            mode="markers",
             marker=dict(symbol="diamond", size=15, color="white", line=dict(color=GROUP_COLORS[route], width=2.5)),
-            name=route, showlegend=False, cliponaxis=False,
+            name=route,
+            showlegend=False,
+            cliponaxis=False,
             hovertemplate=f"{route}: " + " → ".join(steps) + "<extra></extra>",
         )
         fig.add_annotation(
-            x=0, y=route, xanchor="left", yanchor="top", yshift=-40, showarrow=False, align="left",
+            x=0,
+            y=route,
+            xanchor="left",
+            yanchor="top",
+            yshift=-40,
+            showarrow=False,
+            align="left",
             text=wrap_label("Within or after the degree: " + " → ".join(steps), 50),  # fits a phone
             font=dict(size=12, color=TEXT_COLOR),
         )
     fig = _base(fig, title, 150 + 140 * max(1, len(routes)), legend=False)
     fig.update_layout(barmode="overlay", margin=dict(l=10, r=30, b=50))
     end = float((stages["start"] + stages["length"].fillna(0)).max()) if len(stages) else 1.0
-    fig.update_xaxes(title_text="Years after high school (shortest usual path)", gridcolor=GRID, dtick=1,
-                     range=[0, max(end, 1) + 0.6], zeroline=False)
+    fig.update_xaxes(
+        title_text="Years after high school (shortest usual path)",
+        gridcolor=GRID,
+        dtick=1,
+        range=[0, max(end, 1) + 0.6],
+        zeroline=False,
+    )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=routes, automargin=True)
     return fig
 
@@ -89,13 +113,22 @@ def programs_chart(latest: pd.DataFrame, title: str = "Programs by degree level 
         color = GROUP_COLORS[row.route]
         pattern = STATUS_PATTERNS.get(row.status, "")
         fig.add_bar(
-            y=[row.label], x=[row.programs], orientation="h",
-            marker=dict(color=color, line=dict(color="white", width=1),
-                        pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.35, fillmode="overlay")),
+            y=[row.label],
+            x=[row.programs],
+            orientation="h",
+            marker=dict(
+                color=color,
+                line=dict(color="white", width=1),
+                pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.35, fillmode="overlay"),
+            ),
             text=[f"{row.programs:,} {row.status.lower() if row.status != 'All' else ''}".strip()],
-            textposition="inside", insidetextanchor="middle", cliponaxis=False,
+            textposition="inside",
+            insidetextanchor="middle",
+            cliponaxis=False,
             insidetextfont=dict(color=TEXT_ON_GROUP.get(row.route, TEXT_COLOR), size=12),
-            name=STATUS_NAMES.get(row.status, row.status), legendgroup=row.status, showlegend=row.status not in shown,
+            name=STATUS_NAMES.get(row.status, row.status),
+            legendgroup=row.status,
+            showlegend=row.status not in shown,
             hovertemplate=f"{row.label}: {row.programs:,} {row.status.lower()} ({row.as_of_label})<extra></extra>",
         )
         shown.add(row.status)
@@ -107,18 +140,25 @@ def programs_chart(latest: pd.DataFrame, title: str = "Programs by degree level 
     return fig
 
 
-def _lines(frame: pd.DataFrame, x: str, y: str, series: str, route: str, text: list[str], hover: list[str]) -> go.Figure:
+def _lines(
+    frame: pd.DataFrame, x: str, y: str, series: str, route: str, text: list[str], hover: list[str]
+) -> go.Figure:
     fig = go.Figure()
     for name in dict.fromkeys(frame[series]):
         mask = (frame[series] == name).tolist()
         part = frame[mask]
         r = part[route].iloc[0]
         fig.add_scatter(
-            x=part[x], y=part[y], mode="lines+markers+text", name=name,
+            x=part[x],
+            y=part[y],
+            mode="lines+markers+text",
+            name=name,
             line=dict(color=GROUP_COLORS[r], width=2.5, dash="solid" if r in ("OT", "PT") else "dot"),
             marker=dict(symbol=SYMBOLS[r], size=10, color=GROUP_COLORS[r]),
-            text=[t for t, m in zip(text, mask) if m], textposition="top center",
-            textfont=dict(color=TEXT_COLOR, size=12), cliponaxis=False,
+            text=[t for t, m in zip(text, mask) if m],
+            textposition="top center",
+            textfont=dict(color=TEXT_COLOR, size=12),
+            cliponaxis=False,
             hovertemplate=[h + "<extra></extra>" for h, m in zip(hover, mask) if m],
         )
     return fig
@@ -135,7 +175,9 @@ def program_trend_chart(trend: pd.DataFrame, title: str = "Programs over the yea
     return fig
 
 
-def cost_chart(bars: pd.DataFrame, title: str = "What school costs and graduates owe, against a year's median pay") -> go.Figure:
+def cost_chart(
+    bars: pd.DataFrame, title: str = "What school costs and graduates owe, against a year's median pay"
+) -> go.Figure:
     """Per route: median pay (solid), graduate debt (crossed) and tuition (striped), each bar
     labelled with its amount; the label names the period and who measured it."""
     fig = go.Figure()
@@ -144,13 +186,22 @@ def cost_chart(bars: pd.DataFrame, title: str = "What school costs and graduates
     for label, row in zip(labels, bars.itertuples()):
         color = GROUP_COLORS[row.route]
         fig.add_bar(
-            y=[label], x=[row.value], orientation="h",
-            marker=dict(color=color, pattern=dict(shape=KIND_PATTERNS[row.kind], fgcolor="white", size=8,
-                                                  solidity=0.35, fillmode="overlay")),
-            text=[money(row.value)], textposition="auto", insidetextanchor="end", cliponaxis=False,
+            y=[label],
+            x=[row.value],
+            orientation="h",
+            marker=dict(
+                color=color,
+                pattern=dict(shape=KIND_PATTERNS[row.kind], fgcolor="white", size=8, solidity=0.35, fillmode="overlay"),
+            ),
+            text=[money(row.value)],
+            textposition="auto",
+            insidetextanchor="end",
+            cliponaxis=False,
             insidetextfont=dict(color=TEXT_ON_GROUP.get(row.route, TEXT_COLOR), size=12),
             outsidetextfont=dict(color=TEXT_COLOR, size=12),
-            name=row.kind, legendgroup=row.kind, showlegend=row.kind not in shown,
+            name=row.kind,
+            legendgroup=row.kind,
+            showlegend=row.kind not in shown,
             hovertemplate=f"{row.route} · {row.item}: {money(row.value)}, measured by {row.measured_by}<extra></extra>",
         )
         shown.add(row.kind)
@@ -174,8 +225,14 @@ def admission_chart(counts: pd.DataFrame, measure: str, title: str) -> go.Figure
     fig = _lines(part, "cycle", "value", "series", "route", text, hover)
     fig = _base(fig, title, 400)
     fig.update_xaxes(title_text="Admission cycle", type="category", gridcolor=GRID)
-    fig.update_yaxes(title_text="Accepted (%)" if percent else measure, gridcolor=GRID, rangemode="tozero",
-                     range=[0, 105] if percent else None, automargin=True, title_standoff=10)
+    fig.update_yaxes(
+        title_text="Accepted (%)" if percent else measure,
+        gridcolor=GRID,
+        rangemode="tozero",
+        range=[0, 105] if percent else None,
+        automargin=True,
+        title_standoff=10,
+    )
     return fig
 
 
@@ -187,10 +244,16 @@ def exam_chart(series: pd.DataFrame, measure: str) -> go.Figure:
     fig = _lines(series, "period_label", "value_pct", "series", "route", text, hover)
     fig = _base(fig, f"{measure}, by year", 420)
     low = float(series["value_pct"].min()) if len(series) else 0.0
-    fig.update_xaxes(title_text="Year or class", type="category", gridcolor=GRID,
-                     categoryorder="array", categoryarray=sorted(set(series["period_label"]), key=_year_of))
-    fig.update_yaxes(title_text="Passed (%)", gridcolor=GRID, range=[max(0.0, low - 10), 103], automargin=True,
-                     title_standoff=10)
+    fig.update_xaxes(
+        title_text="Year or class",
+        type="category",
+        gridcolor=GRID,
+        categoryorder="array",
+        categoryarray=sorted(set(series["period_label"]), key=_year_of),
+    )
+    fig.update_yaxes(
+        title_text="Passed (%)", gridcolor=GRID, range=[max(0.0, low - 10), 103], automargin=True, title_standoff=10
+    )
     return fig
 
 

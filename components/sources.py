@@ -100,7 +100,18 @@ def source_links(cell: str, sources: pd.DataFrame) -> str:
     for position, (source_id, tier, publisher, url, as_of) in enumerate(zip(*columns)):
         if source_id in ids:
             year, month = period_key(as_of)
-            cited.append((rank.get(tier, len(TIERS)), -year, -month, publisher, position, url, tier, date_label(as_of, kinds[position])))
+            cited.append(
+                (
+                    rank.get(tier, len(TIERS)),
+                    -year,
+                    -month,
+                    publisher,
+                    position,
+                    url,
+                    tier,
+                    date_label(as_of, kinds[position]),
+                )
+            )
     cited.sort()  # tier, then newest, then publisher, then table order
     return " · ".join(
         f"{md_link(publisher, url)} ({md_escape(tier)}, {md_escape(date)})"

@@ -41,10 +41,14 @@ def strong_rows(frame: pd.DataFrame, sources: pd.DataFrame, columns: tuple[str, 
     return [cites_strong(cells, tiers) for cells in zip(*(frame[c].tolist() for c in columns))]
 
 
-def with_sourcing(frame: pd.DataFrame, sources: pd.DataFrame, columns: tuple[str, ...] = ("source_ids",)) -> pd.DataFrame:
+def with_sourcing(
+    frame: pd.DataFrame, sources: pd.DataFrame, columns: tuple[str, ...] = ("source_ids",)
+) -> pd.DataFrame:
     """frame plus a 'sourcing' column: 'weakly sourced' where no source is tier A or B, else ''."""
     out = frame.copy()
-    out[SOURCING_COLUMN] = ["" if strong else WEAK for strong in strong_rows(frame, sources, columns)] if len(frame) else []
+    out[SOURCING_COLUMN] = (
+        ["" if strong else WEAK for strong in strong_rows(frame, sources, columns)] if len(frame) else []
+    )
     return out
 
 

@@ -24,26 +24,77 @@ MISSING = "No figure found"
 # (row, column); row 0 is the top. Drawn with ordinary plotly shapes, so no map outlines are
 # fetched from anywhere.
 TILE_GRID = {
-    "AK": (0, 0), "ME": (0, 10),
-    "VT": (1, 9), "NH": (1, 10),
-    "WA": (2, 0), "ID": (2, 1), "MT": (2, 2), "ND": (2, 3), "MN": (2, 4), "IL": (2, 5), "WI": (2, 6),
-    "MI": (2, 7), "NY": (2, 8), "RI": (2, 9), "MA": (2, 10),
-    "OR": (3, 0), "NV": (3, 1), "WY": (3, 2), "SD": (3, 3), "IA": (3, 4), "IN": (3, 5), "OH": (3, 6),
-    "PA": (3, 7), "NJ": (3, 8), "CT": (3, 9),
-    "CA": (4, 0), "UT": (4, 1), "CO": (4, 2), "NE": (4, 3), "MO": (4, 4), "KY": (4, 5), "WV": (4, 6),
-    "VA": (4, 7), "MD": (4, 8), "DE": (4, 9),
-    "AZ": (5, 1), "NM": (5, 2), "KS": (5, 3), "AR": (5, 4), "TN": (5, 5), "NC": (5, 6), "SC": (5, 7),
+    "AK": (0, 0),
+    "ME": (0, 10),
+    "VT": (1, 9),
+    "NH": (1, 10),
+    "WA": (2, 0),
+    "ID": (2, 1),
+    "MT": (2, 2),
+    "ND": (2, 3),
+    "MN": (2, 4),
+    "IL": (2, 5),
+    "WI": (2, 6),
+    "MI": (2, 7),
+    "NY": (2, 8),
+    "RI": (2, 9),
+    "MA": (2, 10),
+    "OR": (3, 0),
+    "NV": (3, 1),
+    "WY": (3, 2),
+    "SD": (3, 3),
+    "IA": (3, 4),
+    "IN": (3, 5),
+    "OH": (3, 6),
+    "PA": (3, 7),
+    "NJ": (3, 8),
+    "CT": (3, 9),
+    "CA": (4, 0),
+    "UT": (4, 1),
+    "CO": (4, 2),
+    "NE": (4, 3),
+    "MO": (4, 4),
+    "KY": (4, 5),
+    "WV": (4, 6),
+    "VA": (4, 7),
+    "MD": (4, 8),
+    "DE": (4, 9),
+    "AZ": (5, 1),
+    "NM": (5, 2),
+    "KS": (5, 3),
+    "AR": (5, 4),
+    "TN": (5, 5),
+    "NC": (5, 6),
+    "SC": (5, 7),
     "DC": (5, 8),
-    "OK": (6, 3), "LA": (6, 4), "MS": (6, 5), "AL": (6, 6), "GA": (6, 7),
-    "HI": (7, 0), "TX": (7, 3), "FL": (7, 8),
+    "OK": (6, 3),
+    "LA": (6, 4),
+    "MS": (6, 5),
+    "AL": (6, 6),
+    "GA": (6, 7),
+    "HI": (7, 0),
+    "TX": (7, 3),
+    "FL": (7, 8),
 }
 
 # Measures a reader can map, in the order of the menu. Ranks are the source's own ranking.
 MAP_MEASURES = (
-    "oews_employment", "mean_annual_wage", "mean_hourly_wage", "median_hourly_wage",
-    "projected_change_pct", "annual_openings", "projected_employment", "projection_base_employment",
-    "projected_change_jobs", "jobs_per_1000", "location_quotient", "mean_annual_wage_rank",
-    "hourly_wage_p10", "hourly_wage_p25", "hourly_wage_p75", "hourly_wage_p90",
+    "oews_employment",
+    "mean_annual_wage",
+    "mean_hourly_wage",
+    "median_hourly_wage",
+    "projected_change_pct",
+    "annual_openings",
+    "projected_employment",
+    "projection_base_employment",
+    "projected_change_jobs",
+    "jobs_per_1000",
+    "location_quotient",
+    "mean_annual_wage_rank",
+    "hourly_wage_p10",
+    "hourly_wage_p25",
+    "hourly_wage_p75",
+    "hourly_wage_p90",
 )
 
 
@@ -110,8 +161,11 @@ def prior_period(figures: pd.DataFrame, profession: str, measure: str, period: s
     form = _period_form(period)
     if form == "other":
         return None
-    older = [p for p, _ in periods(figures, profession, measure)
-             if _period_form(p) == form and _period_sort(p) < _period_sort(period)]
+    older = [
+        p
+        for p, _ in periods(figures, profession, measure)
+        if _period_form(p) == form and _period_sort(p) < _period_sort(period)
+    ]
     return max(older, key=_period_sort) if older else None
 
 
@@ -120,7 +174,9 @@ def default_period(figures: pd.DataFrame, profession: str, measure: str) -> str 
     return found[0][0] if found else None
 
 
-def state_view(figures: pd.DataFrame, sources: pd.DataFrame, profession: str, measure: str, period: str) -> pd.DataFrame:
+def state_view(
+    figures: pd.DataFrame, sources: pd.DataFrame, profession: str, measure: str, period: str
+) -> pd.DataFrame:
     """All 50 states and DC, alphabetically, with the figure for this profession, measure and
     period where a source gave one, else an empty value. Where two sources give the same
     state and period, the stronger (then dated, then lower id) row is used and the other
@@ -131,35 +187,54 @@ def state_view(figures: pd.DataFrame, sources: pd.DataFrame, profession: str, me
     best = ranked.drop_duplicates("state_abbr", keep="first").set_index("state_abbr")
     others = ranked.groupby("state_abbr").size() - 1
     out = pd.DataFrame({"state": STATE_NAMES, "state_abbr": STATE_ABBRS})
-    for column in ("value", "unit", "reference_period", "period_stated", "flag", "note", "tier", "source_ids", "figure_id"):
+    for column in (
+        "value",
+        "unit",
+        "reference_period",
+        "period_stated",
+        "flag",
+        "note",
+        "tier",
+        "source_ids",
+        "figure_id",
+    ):
         out[column] = out["state_abbr"].map(best[column]) if column in best else None
     out["value"] = pd.to_numeric(out["value"]).astype("float64")
     out["other_figures"] = out["state_abbr"].map(others).fillna(0).astype(int)
-    out["shown"] = [
-        MISSING if pd.isna(v) else format_value(v, u) for v, u in zip(out["value"], out["unit"])
-    ]
+    out["shown"] = [MISSING if pd.isna(v) else format_value(v, u) for v, u in zip(out["value"], out["unit"])]
     for column in ("unit", "reference_period", "period_stated", "flag", "note", "tier", "source_ids", "figure_id"):
         out[column] = ["" if pd.isna(v) else v for v in out[column]]
     return out
 
 
-def national_value(figures: pd.DataFrame, sources: pd.DataFrame, profession: str, measure: str, period: str) -> pd.Series | None:
+def national_value(
+    figures: pd.DataFrame, sources: pd.DataFrame, profession: str, measure: str, period: str
+) -> pd.Series | None:
     """The U.S. row for the same profession, measure and period, if a source gave one."""
     rows = with_tier(figures, sources)
-    rows = rows[(rows["state_abbr"] == "US") & (rows["profession"] == profession) & (rows["measure"] == measure) & (rows["period"] == period)]
+    rows = rows[
+        (rows["state_abbr"] == "US")
+        & (rows["profession"] == profession)
+        & (rows["measure"] == measure)
+        & (rows["period"] == period)
+    ]
     return None if rows.empty else rank_official_first(rows).iloc[0]
 
 
-def view_table(view: pd.DataFrame, unit: str = "", prior: pd.DataFrame | None = None, prior_period: str = "") -> pd.DataFrame:
+def view_table(
+    view: pd.DataFrame, unit: str = "", prior: pd.DataFrame | None = None, prior_period: str = ""
+) -> pd.DataFrame:
     """The state view as the sortable table under the map: missing stays missing (empty).
     The unit is in the figure's column name, so the download says it too. With `prior` (the
     state view of an earlier period), that period's figure and the change in percent are added
     where both periods have a figure; the prior figure's sources are listed too."""
-    table = pd.DataFrame({
-        "State": view["state"],
-        f"Figure ({unit})" if unit else "Figure": view["value"],
-        "In words": view["shown"],
-    })
+    table = pd.DataFrame(
+        {
+            "State": view["state"],
+            f"Figure ({unit})" if unit else "Figure": view["value"],
+            "In words": view["shown"],
+        }
+    )
     if prior is not None:
         before = prior.set_index("state_abbr")["value"].reindex(view["state_abbr"]).to_numpy()
         label = period_label(prior_period)
@@ -199,14 +274,16 @@ def coverage(figures: pd.DataFrame) -> pd.DataFrame:
     out = []
     for (profession, measure, period), have in grouped.items():
         missing = [a for a in STATE_ABBRS if a not in have]
-        out.append({
-            "Profession": profession,
-            "Measure": MEASURE_LABELS[measure],
-            "Period": period_label(period),
-            "States and DC with a figure": len(have),
-            "Missing": ", ".join(missing) if len(missing) <= 30 else f"{len(missing)} states",
-            "_measure": measure,
-        })
+        out.append(
+            {
+                "Profession": profession,
+                "Measure": MEASURE_LABELS[measure],
+                "Period": period_label(period),
+                "States and DC with a figure": len(have),
+                "Missing": ", ".join(missing) if len(missing) <= 30 else f"{len(missing)} states",
+                "_measure": measure,
+            }
+        )
     frame = pd.DataFrame(out)
     frame["_p"] = frame["Profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
     frame = frame.sort_values(["_p", "States and DC with a figure"], ascending=[True, False], kind="stable")
@@ -221,13 +298,15 @@ def state_detail(figures: pd.DataFrame, sources: pd.DataFrame, state: str) -> pd
         _m=rows["measure"].map({m: i for i, m in enumerate(MAP_MEASURES)}),
         _t=[tuple(-x for x in _period_sort(p)) for p in rows["period"]],
     ).sort_values(["_p", "_m", "_t"], kind="stable")
-    return pd.DataFrame({
-        "Profession": rows["profession"],
-        "Measure": rows["measure"].map(MEASURE_LABELS),
-        "Figure": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
-        "Period": [period_label(p, s) for p, s in zip(rows["period"], rows["period_stated"])],
-        "As the source gives the period": rows["reference_period"],
-        "Source tier": rows["tier"],
-        "Caution": rows["flag"],
-        "Sources": rows["source_ids"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Profession": rows["profession"],
+            "Measure": rows["measure"].map(MEASURE_LABELS),
+            "Figure": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
+            "Period": [period_label(p, s) for p, s in zip(rows["period"], rows["period_stated"])],
+            "As the source gives the period": rows["reference_period"],
+            "Source tier": rows["tier"],
+            "Caution": rows["flag"],
+            "Sources": rows["source_ids"],
+        }
+    ).reset_index(drop=True)

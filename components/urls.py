@@ -12,13 +12,36 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 # Hosts whose only job is to send the reader on to another address: mail-security link
 # wrappers, social-network and search-engine redirects, link shorteners.
 REDIRECT_HOSTS = (
-    "urldefense.com", "urldefense.proofpoint.com", "safelinks.protection.outlook.com", "protect-us.mimecast.com",
-    "protect-eu.mimecast.com", "linkprotect.cudasvc.com", "l.facebook.com", "lm.facebook.com", "l.instagram.com",
-    "t.co", "out.reddit.com", "href.li", "lnkd.in", "bit.ly", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly",
-    "t.ly", "rebrand.ly", "trk.klclick.com", "click.linksynergy.com",
+    "urldefense.com",
+    "urldefense.proofpoint.com",
+    "safelinks.protection.outlook.com",
+    "protect-us.mimecast.com",
+    "protect-eu.mimecast.com",
+    "linkprotect.cudasvc.com",
+    "l.facebook.com",
+    "lm.facebook.com",
+    "l.instagram.com",
+    "t.co",
+    "out.reddit.com",
+    "href.li",
+    "lnkd.in",
+    "bit.ly",
+    "tinyurl.com",
+    "goo.gl",
+    "ow.ly",
+    "buff.ly",
+    "t.ly",
+    "rebrand.ly",
+    "trk.klclick.com",
+    "click.linksynergy.com",
 )
 # Redirects that live on one path of an ordinary host.
-REDIRECT_PATHS = (("google.com", "/url"), ("bing.com", "/ck/a"), ("youtube.com", "/redirect"), ("duckduckgo.com", "/l/"))
+REDIRECT_PATHS = (
+    ("google.com", "/url"),
+    ("bing.com", "/ck/a"),
+    ("youtube.com", "/redirect"),
+    ("duckduckgo.com", "/l/"),
+)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _SPACE_CODE = r"(?:%(?:20|09|0a|0d|0b|0c|a0|c2%a0|e2%80%8b|e3%80%80)|\+)"
 # An encoded space that pads a path segment or a query value (at its start or end, or two in a

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from components.loader import DATA_DIR, load_table, split_list
@@ -42,7 +41,15 @@ def test_the_reference_conditions_are_all_carried():
 
 def test_every_intervention_the_article_names_is_present():
     named = " ".join(load_table("interventions")["seed_named"]).lower()
-    for phrase in ("daily tasks", "cognitive", "adaptive equipment", "manual", "exercise", "ultrasound", "electrical stimulation"):
+    for phrase in (
+        "daily tasks",
+        "cognitive",
+        "adaptive equipment",
+        "manual",
+        "exercise",
+        "ultrasound",
+        "electrical stimulation",
+    ):
         assert phrase in named, phrase
     assert len(load_table("interventions")) >= 55
 

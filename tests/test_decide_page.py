@@ -36,7 +36,11 @@ def headline(at: AppTest) -> str:
 
 
 def answer_frame(at: AppTest):
-    matches = [d.value for d in at.dataframe if list(d.value.columns) == ["Part", "Profession", "Statement", "Sources", "Sourcing"]]
+    matches = [
+        d.value
+        for d in at.dataframe
+        if list(d.value.columns) == ["Part", "Profession", "Statement", "Sources", "Sourcing"]
+    ]
     assert len(matches) == 1
     return matches[0]
 
@@ -75,8 +79,14 @@ def test_each_goal_gives_an_answer_with_sources(goal):
 
 
 def test_url_seeds_the_whole_situation():
-    at = run({"condition": STROKE, "age_group": "Older adults", "setting": "Home",
-              "goal": ["Dress, bathe and cook without help", "Walk or climb stairs without pain"]})
+    at = run(
+        {
+            "condition": STROKE,
+            "age_group": "Older adults",
+            "setting": "Home",
+            "goal": ["Dress, bathe and cook without help", "Walk or climb stairs without pain"],
+        }
+    )
     assert at.selectbox(key="condition").value == STROKE
     assert at.selectbox(key="age_group").value == "Older adults"
     assert at.selectbox(key="setting").value == "Home"
@@ -86,14 +96,21 @@ def test_url_seeds_the_whole_situation():
     assert "setting: Home" in answer.iloc[0]["Statement"]
     assert answer.iloc[1]["Profession"] == "Both"
     assert "A08" in set(answer["Part"].str.extract(r"\((A\d\d)\)")[0].dropna()) or any(
-        "home" in s.lower() for s in answer.loc[answer["Part"].str.startswith("Access"), "Statement"])
+        "home" in s.lower() for s in answer.loc[answer["Part"].str.startswith("Access"), "Statement"]
+    )
     # What each profession would work on comes from the stroke row.
     assert any("What each would work on for Stroke" in s.value for s in at.subheader)
 
 
 def test_unknown_url_values_are_ignored():
-    at = run({"condition": "<script>alert(1)</script>", "age_group": "Martians", "setting": "Moon",
-              "goal": ["Get back to a sport", "Fly", "=cmd|' /C calc'!A0"]})
+    at = run(
+        {
+            "condition": "<script>alert(1)</script>",
+            "age_group": "Martians",
+            "setting": "Moon",
+            "goal": ["Get back to a sport", "Fly", "=cmd|' /C calc'!A0"],
+        }
+    )
     assert not at.exception and not at.error
     assert at.selectbox(key="condition").value is None
     assert at.selectbox(key="age_group").value is None
@@ -126,7 +143,11 @@ def test_examples_fill_in_the_question_and_answer_it(example, verdict):
 def test_downloads_do_not_rerun_and_cover_answer_and_rows():
     at = run({"condition": STROKE, "goal": ["Walk or climb stairs without pain"]})
     buttons = at.get("download_button")
-    assert {b.proto.label for b in buttons} == {"Download this table (CSV)", "Download this answer (CSV)", "Download this answer (PDF)"}
+    assert {b.proto.label for b in buttons} == {
+        "Download this table (CSV)",
+        "Download this answer (CSV)",
+        "Download this answer (PDF)",
+    }
     assert len(buttons) >= 5  # treatments, answer, goals, condition, access (+ sources)
     assert all(b.proto.ignore_rerun for b in buttons)
 
@@ -142,7 +163,7 @@ def test_a_broken_file_stops_the_aid_with_one_clear_message(tmp_path, monkeypatc
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     lines = (target / file).read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[2] = "not an id" + lines[2][lines[2].index(","):]
+    lines[2] = "not an id" + lines[2][lines[2].index(",") :]
     (target / file).write_text("".join(lines), encoding="utf-8")
     monkeypatch.setenv("OTPT_DATA_DIR", str(target))
     at = run({"goal": ["Prevent falls"]})
@@ -180,6 +201,8 @@ def test_the_answer_lists_sources_strongest_first_and_marks_weakly_sourced_state
     answer = answer_frame(at)
     assert set(answer.loc[answer["Sources"] != "", "Sourcing"]) == {"weakly sourced"}
     assert any(":red-badge[weakly sourced]" in m.value and "Why" not in m.value for m in at.markdown)
+
+
 # --- what happens next: the state's rule, paying, the care team, the PDF ------------------------
 
 WALK = "Walk or climb stairs without pain"
@@ -191,7 +214,9 @@ def state_rows() -> list[tuple[str, str, str]]:
 
 
 def rule_text(at: AppTest) -> str:
-    return " ".join(m.value for m in at.markdown if "a physical therapist without a doctor" in m.value).replace("\\", "")
+    return " ".join(m.value for m in at.markdown if "a physical therapist without a doctor" in m.value).replace(
+        "\\", ""
+    )
 
 
 def test_state_in_the_url_seeds_the_answer_with_the_rule_its_date_and_source():
@@ -244,6 +269,8 @@ def test_paying_and_questions_follow_age_and_setting():
     text = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert "**Paying for therapy**" in text and "Medicare Part B" in text
     assert any(s.value == "Questions to ask at the first visit" for s in at.subheader)
-    child = run({"goal": ["Help my child with handwriting, play or self-care"], "age_group": "Children", "setting": "School"})
+    child = run(
+        {"goal": ["Help my child with handwriting, play or self-care"], "age_group": "Children", "setting": "School"}
+    )
     child_text = " ".join(m.value for m in child.markdown).replace("\\", "")
     assert "Schools and early intervention" in child_text and "Medicare Part B" not in child_text

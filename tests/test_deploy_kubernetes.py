@@ -188,7 +188,9 @@ def test_ingress_is_sticky_keeps_websockets_open_and_names_its_host():
         for path in rule["http"]["paths"]:
             backend = path["backend"]["service"]
             assert backend["name"] == service["metadata"]["name"]
-            assert backend["port"].get("name") in service_ports or backend["port"].get("number") in service_ports.values()
+            assert (
+                backend["port"].get("name") in service_ports or backend["port"].get("number") in service_ports.values()
+            )
 
 
 def test_autoscaler_scales_the_deployment_on_cpu():

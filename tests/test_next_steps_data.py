@@ -60,7 +60,9 @@ def test_every_care_team_role_resolves_and_every_other_goal_names_a_role():
     assert set(team["role_id"]) <= set(roles["role_id"])
     with_team = {g for cell in team["goal_ids"] for g in split_list(cell)}
     led_by_others = set(goals.loc[goals["profession"] == OTHER, "goal_id"])
-    assert led_by_others <= with_team, f"goals marked Other without a care_team row: {sorted(led_by_others - with_team)}"
+    assert led_by_others <= with_team, (
+        f"goals marked Other without a care_team row: {sorted(led_by_others - with_team)}"
+    )
 
 
 @pytest.mark.parametrize("query", ["ALS", "rotator cuff", "hip fracture"])

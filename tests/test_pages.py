@@ -209,7 +209,9 @@ def broken_data(tmp_path, monkeypatch):
     return make
 
 
-@pytest.mark.parametrize("file", ["populations.csv", "interventions.csv", "dimensions.csv", "education.csv", "sources.csv"])
+@pytest.mark.parametrize(
+    "file", ["populations.csv", "interventions.csv", "dimensions.csv", "education.csv", "sources.csv"]
+)
 def test_broken_file_shows_clear_message_on_pages_that_need_it(broken_data, file):
     _, first_column = broken_data(file)
     for page in PAGES:

@@ -20,14 +20,26 @@ from tests.apptest_helpers import run_page
 from tests.test_pages import NEEDS, PAGES, ROOT
 
 CAREERS_FILES = (
-    "wages_employment.csv", "work_settings.csv", "state_figures.csv", "workforce_trends.csv",
-    "onet_ratings.csv", "onet_tasks.csv", "onet_interests.csv", "onet_occupations.csv",
+    "wages_employment.csv",
+    "work_settings.csv",
+    "state_figures.csv",
+    "workforce_trends.csv",
+    "onet_ratings.csv",
+    "onet_tasks.csv",
+    "onet_interests.csv",
+    "onet_occupations.csv",
 )
 CREDIT = "O\\*NET 30\\.0 Database by USDOL/ETA, used under the CC BY 4\\.0 license"
 
 
-CAREERS_SECTIONS = ("Degree and license", "Pay", "Jobs and growth", "Where they work", "Over the years",
-                    "Where sources disagree")
+CAREERS_SECTIONS = (
+    "Degree and license",
+    "Pay",
+    "Jobs and growth",
+    "Where they work",
+    "Over the years",
+    "Where sources disagree",
+)
 
 
 def run(page: str, query: dict | None = None, section: str | None = None) -> AppTest:
@@ -101,14 +113,18 @@ def tier_a_in_data(profession: str, measure: str) -> bool:
     from components.careers import with_tier
 
     national = with_tier(load_table("wages_employment"), load_table("sources"))
-    return bool(((national["profession"] == profession) & (national["measure"] == measure) & (national["tier"] == "A")).any())
+    return bool(
+        ((national["profession"] == profession) & (national["measure"] == measure) & (national["tier"] == "A")).any()
+    )
 
 
 def test_quick_facts_show_tier_a_median_pay_and_number_of_jobs_for_ot_and_pt():
     facts = quick_facts(run("careers", {"profession": ["OT", "PT"]}))
     missing = []
-    for fact, measure in (("Median pay", "median_annual_wage"),
-                          ("Number of jobs (BLS projections; includes self-employed)", "ep_jobs")):
+    for fact, measure in (
+        ("Median pay", "median_annual_wage"),
+        ("Number of jobs (BLS projections; includes self-employed)", "ep_jobs"),
+    ):
         for profession in ("OT", "PT"):
             if not tier_a_in_data(profession, measure):
                 missing.append(f"{profession} {measure}")
@@ -132,7 +148,9 @@ def test_no_quick_fact_shows_a_weaker_tier_where_the_data_has_a_tier_a_figure():
         for profession in facts.columns:
             rows = national[(national["profession"] == profession) & (national["measure"] == measure)]
             if rows.empty and profession in FALLBACK_GROUP:
-                rows = national[(national["profession"] == FALLBACK_GROUP[profession]) & (national["measure"] == measure)]
+                rows = national[
+                    (national["profession"] == FALLBACK_GROUP[profession]) & (national["measure"] == measure)
+                ]
             if (rows["tier"] == "A").any():
                 shown = facts.loc[label, profession].split(" · a third party")[0].split(" · not the same period")[0]
                 assert shown.endswith(" · tier A"), (label, profession, facts.loc[label, profession])
@@ -182,7 +200,7 @@ def test_the_two_job_counts_are_two_measures_on_the_chart():
 def test_trend_choice_changes_the_series_and_keeps_projection_decades_apart():
     at = run("careers", {"trend": ["Number of jobs (BLS projections)"]}, section="Over the years")
     trend = frame_with(at, "On the chart")
-    assert set(trend["Value"].str.endswith("jobs"))  == {True}
+    assert set(trend["Value"].str.endswith("jobs")) == {True}
     at.radio(key="trend").set_value("Projected growth over 10 years").run()
     trend = frame_with(at, "On the chart")
     assert "First year of the projection" in trend.columns and trend["Value"].str.endswith("%").all()
@@ -204,7 +222,9 @@ def test_pass_rates_are_labelled_as_kinds_that_do_not_compare():
     at = run("careers")
     assert "not comparable" in at.warning[0].value
     rates = next(t.value for t in at.table if "Kind of rate" in t.value.columns)
-    assert {"New-graduate rate (NBCOT)", "Ultimate rate, after any number of attempts (FSBPT)"} <= set(rates["Kind of rate"])
+    assert {"New-graduate rate (NBCOT)", "Ultimate rate, after any number of attempts (FSBPT)"} <= set(
+        rates["Kind of rate"]
+    )
 
 
 def test_careers_downloads_are_named_after_the_filters():
@@ -309,7 +329,14 @@ def test_work_empty_domain_guides():
 def test_work_shows_riasec_and_the_top_tasks_of_each():
     at = run("work")
     interests = frame_with(at, "What it means")
-    assert list(interests["Interest"]) == ["Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"]
+    assert list(interests["Interest"]) == [
+        "Realistic",
+        "Investigative",
+        "Artistic",
+        "Social",
+        "Enterprising",
+        "Conventional",
+    ]
     assert interests.set_index("Interest").loc["Social", "OT score (1-7)"] == pytest.approx(6.13)
     tasks = frame_with(at, "Task (O*NET wording)")
     assert tasks.groupby("Profession").size().to_dict() == {"OT": 8, "PT": 8}
@@ -325,7 +352,7 @@ def broken(tmp_path, monkeypatch):
         target = tmp_path / "data"
         shutil.copytree(ROOT / "data", target)
         lines = (target / file).read_text(encoding="utf-8").splitlines(keepends=True)
-        lines[2] = "not an id" + lines[2][lines[2].index(","):]
+        lines[2] = "not an id" + lines[2][lines[2].index(",") :]
         (target / file).write_text("".join(lines), encoding="utf-8")
         monkeypatch.setenv("OTPT_DATA_DIR", str(target))
         return lines[0].split(",")[0]

@@ -34,8 +34,11 @@ def titles(at: AppTest) -> list[str]:
 
 
 def spec(at: AppTest, title_start: str) -> dict:
-    found = [json.loads(c.proto.spec) for c in at.get("plotly_chart")
-             if json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ").startswith(title_start)]
+    found = [
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ").startswith(title_start)
+    ]
     assert len(found) == 1, (title_start, titles(at))
     return found[0]
 
@@ -55,8 +58,13 @@ def test_tab_opens_from_the_url_and_draws_every_chart():
     at = run()
     assert not at.exception and not at.error
     shown = titles(at)
-    for start in ("Years from high school to a licence", "Programs by degree level", "Programs over the years", "What school costs",
-                  "Acceptance rate, by admission cycle"):
+    for start in (
+        "Years from high school to a licence",
+        "Programs by degree level",
+        "Programs over the years",
+        "What school costs",
+        "Acceptance rate, by admission cycle",
+    ):
         assert any(t.startswith(start) for t in shown), (start, shown)
     assert any(t.endswith(", by year") for t in shown)  # the pass-rate chart
     assert [s[:5] for s in sentences(at)] == ["- OT\\", "- OTA", "- PT\\", "- PTA"]
@@ -155,9 +163,15 @@ def test_every_table_of_the_tab_has_its_own_download():
     at = run({"profession": ["OT", "PT"]})
     buttons = [b for b in at.get("download_button") if "download_school_" in b.proto.id]
     keys = {b.proto.id.rsplit("-", 1)[-1] for b in buttons}
-    assert keys == {"download_school_path", "download_school_programs", "download_school_costs",
-                    "download_school_pay", "download_school_admission", "download_school_exam",
-                    "download_school_renewal"}
+    assert keys == {
+        "download_school_path",
+        "download_school_programs",
+        "download_school_costs",
+        "download_school_pay",
+        "download_school_admission",
+        "download_school_exam",
+        "download_school_renewal",
+    }
     assert all(b.proto.ignore_rerun for b in buttons)
     tables = [d for d in at.dataframe if "Sources" in d.value.columns]  # the footer's table has "Id" instead
     assert len(tables) == len(buttons)
@@ -169,7 +183,7 @@ def broken(tmp_path, monkeypatch):
         target = tmp_path / "data"
         shutil.copytree(ROOT / "data", target)
         lines = (target / file).read_text(encoding="utf-8").splitlines(keepends=True)
-        lines[2] = "not an id" + lines[2][lines[2].index(","):]
+        lines[2] = "not an id" + lines[2][lines[2].index(",") :]
         (target / file).write_text("".join(lines), encoding="utf-8")
         monkeypatch.setenv("OTPT_DATA_DIR", str(target))
 

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.text import md_escape
-from tests.apptest_helpers import run_page
-
 from components.loader import load_table
 from components.schema import TABLES
+from components.text import md_escape
+from tests.apptest_helpers import run_page
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "app_pages" / "sources.py"
@@ -42,7 +41,17 @@ def test_page_lists_every_source_with_publisher_title_link_date_tier_and_usage()
     shown = source_list(at)
     sources = load_table("sources")
     assert len(shown) == len(sources)
-    for column in ("Id", "Publisher", "Title", "Link", "As of", "Tier", "Rows citing it (all tables)", "Rows in populations", "Rows in goals"):
+    for column in (
+        "Id",
+        "Publisher",
+        "Title",
+        "Link",
+        "As of",
+        "Tier",
+        "Rows citing it (all tables)",
+        "Rows in populations",
+        "Rows in goals",
+    ):
         assert column in shown.columns
     assert (shown["Rows citing it (all tables)"] > 0).all()  # every source is cited somewhere
     assert "sources" in at.markdown[0].value and "tier A" in at.markdown[0].value
@@ -60,7 +69,11 @@ def test_table_filter_keeps_sources_that_table_uses_and_its_count_column():
     assert (shown["Rows in goals"] > 0).all()
     assert "Rows in populations" not in shown.columns
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert {trace["name"] for trace in chart["data"]} == {"A: official or primary", "B: health system or university", "C: other (commercial, blog, copy of a page)"}
+    assert {trace["name"] for trace in chart["data"]} == {
+        "A: official or primary",
+        "B: health system or university",
+        "C: other (commercial, blog, copy of a page)",
+    }
 
 
 def test_unknown_url_values_are_ignored():
@@ -96,7 +109,9 @@ def test_conflicts_show_both_sides_with_sources():
 def test_every_table_and_the_zip_can_be_downloaded_without_rerun():
     # Closed, the table expanders build nothing (they are lazy); opened, each has its download.
     # Shown without opening anything: the source list, the two data-quality tables and the ZIP.
-    assert [b.proto.label for b in run().get("download_button")] == ["Download this table (CSV)"] * 3 + ["Download the whole fact base (ZIP)"]
+    assert [b.proto.label for b in run().get("download_button")] == ["Download this table (CSV)"] * 3 + [
+        "Download the whole fact base (ZIP)"
+    ]
     at = run(open_all=True)
     buttons = at.get("download_button")
     keys = {b.proto.id for b in buttons}
@@ -112,7 +127,7 @@ def test_a_broken_table_stops_this_page_with_one_clear_message(tmp_path, monkeyp
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     lines = (target / "conflicts.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[2] = "not an id" + lines[2][lines[2].index(","):]
+    lines[2] = "not an id" + lines[2][lines[2].index(",") :]
     (target / "conflicts.csv").write_text("".join(lines), encoding="utf-8")
     monkeypatch.setenv("OTPT_DATA_DIR", str(target))
     at = run()

@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("pypi", "osv")
@@ -27,9 +27,26 @@ SERVICES = ("pypi", "osv")
 
 def run_pip_audit(requirements: Path, service: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pip_audit", "-r", str(requirements), "--no-deps", "--disable-pip",
-         "--progress-spinner", "off", "--format", "json", "--vulnerability-service", service, "--timeout", "20"],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pip_audit",
+            "-r",
+            str(requirements),
+            "--no-deps",
+            "--disable-pip",
+            "--progress-spinner",
+            "off",
+            "--format",
+            "json",
+            "--vulnerability-service",
+            service,
+            "--timeout",
+            "20",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -38,7 +55,9 @@ def _last_line(text: str) -> str:
     return lines[-1][:300] if lines else "(no output)"
 
 
-def audit(requirements: Path, runner: Callable[[Path, str], subprocess.CompletedProcess] = run_pip_audit) -> tuple[int, list[str]]:
+def audit(
+    requirements: Path, runner: Callable[[Path, str], subprocess.CompletedProcess] = run_pip_audit
+) -> tuple[int, list[str]]:
     """(exit status, lines to print)."""
     out: list[str] = []
     tried: list[str] = []
@@ -53,20 +72,28 @@ def audit(requirements: Path, runner: Callable[[Path, str], subprocess.Completed
         audited = [d for d in dependencies if "skip_reason" not in d]
         if not audited:
             reason = dependencies[0]["skip_reason"] if dependencies else "no packages in the report"
-            tried.append(f"{service}: answered, but not one of {len(dependencies)} packages could be audited ({reason})")
+            tried.append(
+                f"{service}: answered, but not one of {len(dependencies)} packages could be audited ({reason})"
+            )
             continue
         vulnerable = [(d, v) for d in audited for v in d.get("vulns", [])]
         skipped = len(dependencies) - len(audited)
-        out.append(f"dependency audit ({service}): {len(audited)} of {len(dependencies)} pinned packages audited"
-                   + (f", {skipped} could not be" if skipped else ""))
+        out.append(
+            f"dependency audit ({service}): {len(audited)} of {len(dependencies)} pinned packages audited"
+            + (f", {skipped} could not be" if skipped else "")
+        )
         if vulnerable:
             for dependency, vuln in vulnerable:
                 fixes = ", ".join(vuln.get("fix_versions") or []) or "no fixed version yet"
-                out.append(f"  VULNERABLE {dependency['name']}=={dependency['version']}: {vuln['id']} (fixed in: {fixes})")
+                out.append(
+                    f"  VULNERABLE {dependency['name']}=={dependency['version']}: {vuln['id']} (fixed in: {fixes})"
+                )
             return 1, out
         out.append("  no known vulnerability")
         return 0, out
-    out.append("*** DEPENDENCY AUDIT NOT RUN: no vulnerability source could audit requirements.lock from this network ***")
+    out.append(
+        "*** DEPENDENCY AUDIT NOT RUN: no vulnerability source could audit requirements.lock from this network ***"
+    )
     out.extend(f"  tried {line}" for line in tried)
     return 0, out
 

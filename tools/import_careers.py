@@ -132,8 +132,15 @@ def unit_for(measure: str) -> str:
         return "USD per hour"
     if measure.endswith("_rank"):
         return "rank among 50 states and DC"
-    if measure in ("share_of_jobs", "share_of_employment", "share_of_survey_respondents", "share_of_industry_jobs",
-                   "projected_change_pct", "acs_share_women", "fte_gap_pct"):
+    if measure in (
+        "share_of_jobs",
+        "share_of_employment",
+        "share_of_survey_respondents",
+        "share_of_industry_jobs",
+        "projected_change_pct",
+        "acs_share_women",
+        "fte_gap_pct",
+    ):
         return "percent"
     if measure == "annual_openings":
         return "openings per year"
@@ -340,15 +347,17 @@ def workforce_sources(existing: dict[str, str], used: dict[str, dict]) -> list[d
         note = EXTRA_NOTES.get(url, note)
         info = used[url]
         years = sorted(info["years"])
-        rows.append({
-            "source_id": source_id,
-            "publisher": publisher_for(url),
-            "title": title_for(url, info["professions"], KINDS[source_type.strip()]),
-            "url": url,
-            "as_of": years[-1] if years else "undated",
-            "tier": tier,
-            "note": note,
-        })
+        rows.append(
+            {
+                "source_id": source_id,
+                "publisher": publisher_for(url),
+                "title": title_for(url, info["professions"], KINDS[source_type.strip()]),
+                "url": url,
+                "as_of": years[-1] if years else "undated",
+                "tier": tier,
+                "note": note,
+            }
+        )
     return rows
 
 
@@ -403,8 +412,12 @@ def clinical_sources(existing: dict[str, str]) -> list[dict]:
         root = Path(scratch) / "main"
         (root / "data").mkdir(parents=True)
         (Path(scratch) / "shared").symlink_to(REFERENCE.parent.resolve())
-        subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "import_clinical_sources.py")],
-                       cwd=root, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(Path(__file__).resolve().parent / "import_clinical_sources.py")],
+            cwd=root,
+            check=True,
+            capture_output=True,
+        )
         rebuilt = read(root / "data" / "sources.csv")
     return [r for r in rebuilt if r["source_id"] in missing]
 
@@ -427,7 +440,9 @@ def main() -> int:
     existing = {r["url"]: r["source_id"] for r in read(sources_path) if r["source_id"].startswith(("WF", "ON", "CL"))}
     inventory = dict(
         (url, f"WF{int(n):03d}")
-        for n, url in re.findall(r"^\*\*S(\d+)\.\*\* <([^>]*)>", (workforce / "SOURCES.md").read_text(encoding="utf-8"), re.M)
+        for n, url in re.findall(
+            r"^\*\*S(\d+)\.\*\* <([^>]*)>", (workforce / "SOURCES.md").read_text(encoding="utf-8"), re.M
+        )
     )
     used: dict[str, dict] = {}
 
@@ -447,43 +462,47 @@ def main() -> int:
             continue
         measure = NATIONAL_MEASURES[row["measure"]]
         period, stated = period_for(measure, row["reference_period"])
-        national.append({
-            "figure_id": f"W{len(national) + 1:03d}",
-            "profession": PROFESSIONS[row["profession"]],
-            "soc_code": row["soc_code"],
-            "measure": measure,
-            "value": number(row["value"]),
-            "unit": unit_for(measure),
-            "value_as_printed": row["value_as_printed"],
-            "reference_period": row["reference_period"],
-            "period": period,
-            "period_stated": stated,
-            "flag": flag_for(row["note"]),
-            "note": row["note"],
-            "source_ids": cite(row, period),
-        })
+        national.append(
+            {
+                "figure_id": f"W{len(national) + 1:03d}",
+                "profession": PROFESSIONS[row["profession"]],
+                "soc_code": row["soc_code"],
+                "measure": measure,
+                "value": number(row["value"]),
+                "unit": unit_for(measure),
+                "value_as_printed": row["value_as_printed"],
+                "reference_period": row["reference_period"],
+                "period": period,
+                "period_stated": stated,
+                "flag": flag_for(row["note"]),
+                "note": row["note"],
+                "source_ids": cite(row, period),
+            }
+        )
 
     settings = []
     for row in read(workforce / "settings.csv"):
         measure = SETTING_MEASURES[row["measure"]]
         period, stated = period_for(measure, row["reference_period"])
-        settings.append({
-            "setting_id": f"S{len(settings) + 1:03d}",
-            "profession": PROFESSIONS[row["profession"]],
-            "soc_code": row["soc_code"],
-            "geography": "United States" if row["geography"] == "US" else row["geography"],
-            "setting": row["setting"],
-            "measure": measure,
-            "value": number(row["value"]),
-            "unit": unit_for(measure),
-            "value_as_printed": row["value_as_printed"],
-            "reference_period": row["reference_period"],
-            "period": period,
-            "period_stated": stated,
-            "source_section": row["table_or_section"],
-            "note": row["note"],
-            "source_ids": cite(row, period),
-        })
+        settings.append(
+            {
+                "setting_id": f"S{len(settings) + 1:03d}",
+                "profession": PROFESSIONS[row["profession"]],
+                "soc_code": row["soc_code"],
+                "geography": "United States" if row["geography"] == "US" else row["geography"],
+                "setting": row["setting"],
+                "measure": measure,
+                "value": number(row["value"]),
+                "unit": unit_for(measure),
+                "value_as_printed": row["value_as_printed"],
+                "reference_period": row["reference_period"],
+                "period": period,
+                "period_stated": stated,
+                "source_section": row["table_or_section"],
+                "note": row["note"],
+                "source_ids": cite(row, period),
+            }
+        )
 
     states = []
     for row in read(workforce / "states.csv"):
@@ -491,47 +510,53 @@ def main() -> int:
         period, stated = period_for(measure, row["reference_period"])
         if "not stated" in row["reference_period"].lower():
             stated = "no"
-        states.append({
-            "figure_id": f"T{len(states) + 1:03d}",
-            "profession": PROFESSIONS[row["profession"]],
-            "soc_code": row["soc_code"],
-            "state": row["state"],
-            "state_abbr": row["state_abbr"],
-            "measure": measure,
-            "value": number(row["value"]),
-            "unit": unit_for(measure),
-            "value_as_printed": row["value_as_printed"],
-            "reference_period": row["reference_period"],
-            "period": period,
-            "period_stated": stated,
-            "flag": flag_for(row["note"], row["reference_period"]),
-            "note": row["note"],
-            "source_ids": cite(row, period),
-        })
+        states.append(
+            {
+                "figure_id": f"T{len(states) + 1:03d}",
+                "profession": PROFESSIONS[row["profession"]],
+                "soc_code": row["soc_code"],
+                "state": row["state"],
+                "state_abbr": row["state_abbr"],
+                "measure": measure,
+                "value": number(row["value"]),
+                "unit": unit_for(measure),
+                "value_as_printed": row["value_as_printed"],
+                "reference_period": row["reference_period"],
+                "period": period,
+                "period_stated": stated,
+                "flag": flag_for(row["note"], row["reference_period"]),
+                "note": row["note"],
+                "source_ids": cite(row, period),
+            }
+        )
 
     trends = []
     for row in read(workforce / "timeseries.csv"):
         series = TREND_SERIES[row["series"]]
         printed = row["period_as_printed"]
-        trends.append({
-            "point_id": f"Y{len(trends) + 1:03d}",
-            "profession": PROFESSIONS[row["profession"]],
-            "soc_code": row["soc_code"],
-            "geography": "United States" if row["geography"] == "US" else row["geography"],
-            "series": series,
-            "year": row["year"],
-            "value": number(row["value"]),
-            "unit": unit_for(series),
-            "value_as_printed": row["value_as_printed"],
-            "reference_period": printed,
-            "period_stated": "no" if "not stated" in printed.lower() else "yes",
-            "flag": flag_for(row["note"]),
-            "note": row["note"],
-            "source_ids": cite(row, source_year(series, row["year"])),
-        })
+        trends.append(
+            {
+                "point_id": f"Y{len(trends) + 1:03d}",
+                "profession": PROFESSIONS[row["profession"]],
+                "soc_code": row["soc_code"],
+                "geography": "United States" if row["geography"] == "US" else row["geography"],
+                "series": series,
+                "year": row["year"],
+                "value": number(row["value"]),
+                "unit": unit_for(series),
+                "value_as_printed": row["value_as_printed"],
+                "reference_period": printed,
+                "period_stated": "no" if "not stated" in printed.lower() else "yes",
+                "flag": flag_for(row["note"]),
+                "note": row["note"],
+                "source_ids": cite(row, source_year(series, row["year"])),
+            }
+        )
 
     for info in used.values():
-        info["professions"] = " and ".join(n.lower() for n in info["names"][:2]) + (" and others" if len(info["names"]) > 2 else "")
+        info["professions"] = " and ".join(n.lower() for n in info["names"][:2]) + (
+            " and others" if len(info["names"]) > 2 else ""
+        )
 
     write("wages_employment.csv", list(national[0]), national)
     write("work_settings.csv", list(settings[0]), settings)
@@ -568,42 +593,46 @@ def onet() -> None:
     folder = REFERENCE / "onet"
     ratings = []
     for row in read(folder / "ratings.csv"):
-        ratings.append({
-            "rating_id": f"R{len(ratings) + 1:03d}",
-            "profession": ONET_PROFESSIONS[row["onet_soc_code"]],
-            "onet_soc_code": row["onet_soc_code"],
-            "domain": row["domain"],
-            "element_id": row["element_id"],
-            "element_name": row["element_name"],
-            "scale": {"IM": "Importance", "LV": "Level"}[row["scale_id"]],
-            "value": row["data_value"],
-            "n": row["n"],
-            "standard_error": row["standard_error"],
-            "lower_ci": row["lower_ci"],
-            "upper_ci": row["upper_ci"],
-            "recommend_suppress": row["recommend_suppress"],
-            "not_relevant": row["not_relevant"],
-            "data_date": onet_date(row["date"]),
-            "domain_source": row["domain_source"],
-            "source_ids": ONET_CITE,
-        })
+        ratings.append(
+            {
+                "rating_id": f"R{len(ratings) + 1:03d}",
+                "profession": ONET_PROFESSIONS[row["onet_soc_code"]],
+                "onet_soc_code": row["onet_soc_code"],
+                "domain": row["domain"],
+                "element_id": row["element_id"],
+                "element_name": row["element_name"],
+                "scale": {"IM": "Importance", "LV": "Level"}[row["scale_id"]],
+                "value": row["data_value"],
+                "n": row["n"],
+                "standard_error": row["standard_error"],
+                "lower_ci": row["lower_ci"],
+                "upper_ci": row["upper_ci"],
+                "recommend_suppress": row["recommend_suppress"],
+                "not_relevant": row["not_relevant"],
+                "data_date": onet_date(row["date"]),
+                "domain_source": row["domain_source"],
+                "source_ids": ONET_CITE,
+            }
+        )
     write("onet_ratings.csv", list(ratings[0]), ratings)
 
     tasks = []
     for row in read(folder / "tasks.csv"):
-        tasks.append({
-            "task_id": row["task_id"],
-            "profession": ONET_PROFESSIONS[row["onet_soc_code"]],
-            "onet_soc_code": row["onet_soc_code"],
-            "task": row["task"],
-            "task_type": row["task_type"],
-            "importance": row["importance_im"],
-            "relevance_pct": row["relevance_rt_pct"],
-            "incumbents_responding": row["incumbents_responding"],
-            "data_date": onet_date(row["ratings_date"]),
-            "domain_source": row["ratings_domain_source"],
-            "source_ids": "ON001; ON002; ON003",
-        })
+        tasks.append(
+            {
+                "task_id": row["task_id"],
+                "profession": ONET_PROFESSIONS[row["onet_soc_code"]],
+                "onet_soc_code": row["onet_soc_code"],
+                "task": row["task"],
+                "task_type": row["task_type"],
+                "importance": row["importance_im"],
+                "relevance_pct": row["relevance_rt_pct"],
+                "incumbents_responding": row["incumbents_responding"],
+                "data_date": onet_date(row["ratings_date"]),
+                "domain_source": row["ratings_domain_source"],
+                "source_ids": "ON001; ON002; ON003",
+            }
+        )
     write("onet_tasks.csv", list(tasks[0]), tasks)
 
     interests = []
@@ -611,39 +640,43 @@ def onet() -> None:
         profession = ONET_PROFESSIONS[row["onet_soc_code"]]
         high_point = row["scale_id"] == "IH"
         code = f"H{'ghi'.index(row['element_id'][-1]) + 1}" if high_point else row["element_name"][0]
-        interests.append({
-            "interest_id": f"{profession}-{code}",
-            "profession": profession,
-            "onet_soc_code": row["onet_soc_code"],
-            "element_id": row["element_id"],
-            "element_name": row["element_name"],
-            "scale": "Interest high-point" if high_point else "Occupational interest",
-            "value": row["data_value"],
-            "high_point_interest": row["high_point_interest"],
-            "data_date": onet_date(row["date"]),
-            "domain_source": row["domain_source"],
-            "source_ids": ONET_CITE,
-        })
+        interests.append(
+            {
+                "interest_id": f"{profession}-{code}",
+                "profession": profession,
+                "onet_soc_code": row["onet_soc_code"],
+                "element_id": row["element_id"],
+                "element_name": row["element_name"],
+                "scale": "Interest high-point" if high_point else "Occupational interest",
+                "value": row["data_value"],
+                "high_point_interest": row["high_point_interest"],
+                "data_date": onet_date(row["date"]),
+                "domain_source": row["domain_source"],
+                "source_ids": ONET_CITE,
+            }
+        )
     write("onet_interests.csv", list(interests[0]), interests)
 
     described = {r["onet_soc_code"]: r for r in read(folder / "occupations.csv")}
     occupations = []
     for row in read(folder / "job_zone.csv"):
-        occupations.append({
-            "onet_soc_code": row["onet_soc_code"],
-            "profession": ONET_PROFESSIONS[row["onet_soc_code"]],
-            "title": described[row["onet_soc_code"]]["title"],
-            "description": described[row["onet_soc_code"]]["description"],
-            "job_zone": row["job_zone"],
-            "job_zone_name": row["job_zone_name"],
-            "education": row["education"],
-            "experience": row["experience"],
-            "job_training": row["job_training"],
-            "examples": row["examples"],
-            "svp_range": row["svp_range"],
-            "data_date": onet_date(row["date"]),
-            "source_ids": ONET_CITE,
-        })
+        occupations.append(
+            {
+                "onet_soc_code": row["onet_soc_code"],
+                "profession": ONET_PROFESSIONS[row["onet_soc_code"]],
+                "title": described[row["onet_soc_code"]]["title"],
+                "description": described[row["onet_soc_code"]]["description"],
+                "job_zone": row["job_zone"],
+                "job_zone_name": row["job_zone_name"],
+                "education": row["education"],
+                "experience": row["experience"],
+                "job_training": row["job_training"],
+                "examples": row["examples"],
+                "svp_range": row["svp_range"],
+                "data_date": onet_date(row["date"]),
+                "source_ids": ONET_CITE,
+            }
+        )
     write("onet_occupations.csv", list(occupations[0]), occupations)
 
 

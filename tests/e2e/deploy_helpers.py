@@ -44,10 +44,24 @@ class Deployment:
         self.url = f"http://127.0.0.1:{self.port}"
         self.prefix = tempfile.mkdtemp(prefix="deploy-test-")
         self.log = tempfile.NamedTemporaryFile(prefix="deploy-", suffix=".log", delete=False)
-        full_env = {**os.environ, "WORKERS": str(workers), "PORT": str(self.port), "BASE_PORT": str(self.base_port),
-                    "PYTHON": sys.executable, "NGINX": nginx, "PREFIX": self.prefix, **(env or {})}
-        self.process = subprocess.Popen(["bash", str(ROOT / "deploy" / "run.sh")], cwd=ROOT, env=full_env,
-                                        stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        full_env = {
+            **os.environ,
+            "WORKERS": str(workers),
+            "PORT": str(self.port),
+            "BASE_PORT": str(self.base_port),
+            "PYTHON": sys.executable,
+            "NGINX": nginx,
+            "PREFIX": self.prefix,
+            **(env or {}),
+        }
+        self.process = subprocess.Popen(
+            ["bash", str(ROOT / "deploy" / "run.sh")],
+            cwd=ROOT,
+            env=full_env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def output(self) -> str:
         text = Path(self.log.name).read_text(errors="replace")
@@ -64,7 +78,8 @@ class Deployment:
                 raise RuntimeError(f"deploy/run.sh exited with {self.process.returncode}:\n{self.output()}")
             try:
                 if get(f"{self.url}/_stcore/health") == b"ok" and all(
-                        self.backend_healthy(i) for i in range(self.workers)):
+                    self.backend_healthy(i) for i in range(self.workers)
+                ):
                     return
             except OSError:
                 pass

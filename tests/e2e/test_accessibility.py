@@ -27,16 +27,31 @@ EXTRA_VIEWS = (
     "?condition=Stroke+%28post-stroke+rehabilitation%29&age_group=Older+adults"
     "&goal=Dress%2C+bathe+and+cook+without+help&goal=Walk+or+climb+stairs+without+pain",
     "populations?view=Charts%3A+who+leads%2C+how+involved",
-    *(f"careers?section={quote_plus(s)}" for s in ("Pay", "Jobs and growth", "Where they work", "Over the years", "Where sources disagree",
-                                                   "Becoming one")),
+    *(
+        f"careers?section={quote_plus(s)}"
+        for s in (
+            "Pay",
+            "Jobs and growth",
+            "Where they work",
+            "Over the years",
+            "Where sources disagree",
+            "Becoming one",
+        )
+    ),
 )
 # (rule id, container, reason): violations of that rule inside that container are not
 # counted, because the markup is Streamlit's own and the app cannot change it. Keep short.
 KNOWN_STREAMLIT_ISSUES: tuple[tuple[str, str, str], ...] = (
-    ("list", "[data-testid='stSidebarNavItems']",
-     "Streamlit 1.67 puts each navigation section (a div with its header) directly in the <ul>"),
-    ("listitem", "[data-testid='stSidebarNavItems']",
-     "the same markup: the <li> page links sit inside those section divs, not directly in the <ul>"),
+    (
+        "list",
+        "[data-testid='stSidebarNavItems']",
+        "Streamlit 1.67 puts each navigation section (a div with its header) directly in the <ul>",
+    ),
+    (
+        "listitem",
+        "[data-testid='stSidebarNavItems']",
+        "the same markup: the <li> page links sit inside those section divs, not directly in the <ul>",
+    ),
 )
 
 
@@ -93,11 +108,17 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(page, server, ax
         violations = axe_violations(page, axe_script)
         report[view or "/"] = {
             "serious_or_critical": [v for v in violations if v["impact"] in FAILING_IMPACTS],
-            "other": [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in violations if v["impact"] not in FAILING_IMPACTS],
+            "other": [
+                {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])}
+                for v in violations
+                if v["impact"] not in FAILING_IMPACTS
+            ],
         }
         for v in report[view or "/"]["serious_or_critical"]:
             targets = "; ".join(n["target"] for n in v["nodes"][:5])
-            failures.append(f"/{view}: {v['impact']} {v['id']} ({v['help']}) at {targets} {v['nodes'][0]['data'] or ''}")
+            failures.append(
+                f"/{view}: {v['impact']} {v['id']} ({v['help']}) at {targets} {v['nodes'][0]['data'] or ''}"
+            )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "axe_report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
@@ -116,8 +137,10 @@ def test_every_chart_has_a_table_and_every_widget_a_visible_label(page, server):
         charts = page.locator(".stPlotlyChart").count()
         # The numbers as a table: an expander saying so (its table is built when opened),
         # or a table on the page itself (the state map's sortable table).
-        tables = (page.get_by_test_id("stExpander").locator("summary").filter(has_text="table").count()
-                  + page.get_by_test_id("stDataFrame").count())
+        tables = (
+            page.get_by_test_id("stExpander").locator("summary").filter(has_text="table").count()
+            + page.get_by_test_id("stDataFrame").count()
+        )
         if charts and not tables:
             problems.append(f"/{view}: {charts} chart(s) and no table with their numbers")
         for widget in page.locator(WIDGETS).all():

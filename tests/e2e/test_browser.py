@@ -16,8 +16,14 @@ from tests.e2e.conftest import ROOT, StreamlitServer, open_everything, open_page
 pytestmark = pytest.mark.e2e
 
 # url path -> plotly charts drawn (populations draws its two charts in its second tab)
-PAGES = {"": 0, "compare": 0, "populations": 0, "populations?view=Charts%3A+who+leads%2C+how+involved": 2,
-         "interventions": 1, "sources": 1}
+PAGES = {
+    "": 0,
+    "compare": 0,
+    "populations": 0,
+    "populations?view=Charts%3A+who+leads%2C+how+involved": 2,
+    "interventions": 1,
+    "sources": 1,
+}
 LOW_VISION = "Low vision (reduced eyesight)"
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
@@ -69,7 +75,10 @@ def test_every_page_renders_with_its_charts(page, server, path):
         expect(chart.locator(".main-svg").first).to_be_attached()
         assert chart.locator("g.trace, g.hm, .heatmaplayer image").count() > 0, "chart has no drawn traces"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"page_{path.split('?')[0] or 'which-therapy'}{'_charts' if 'view=' in path else ''}.png"), full_page=True)
+    page.screenshot(
+        path=str(ARTIFACTS / f"page_{path.split('?')[0] or 'which-therapy'}{'_charts' if 'view=' in path else ''}.png"),
+        full_page=True,
+    )
 
 
 def test_choosing_a_population_changes_table_and_url_and_the_url_restores_it(page, server, browser):
@@ -96,7 +105,11 @@ def test_choosing_a_population_changes_table_and_url_and_the_url_restores_it(pag
 
 
 def test_download_equals_the_rows_on_screen(page, server):
-    open_page(page, server, "populations?population=Serious+mental+illness&population=Low+vision+%28reduced+eyesight%29&population=Diabetes+%28a+long-term+illness%29")
+    open_page(
+        page,
+        server,
+        "populations?population=Serious+mental+illness&population=Low+vision+%28reduced+eyesight%29&population=Diabetes+%28a+long-term+illness%29",
+    )
     shown = grid_rows(page, main_table_index(page))
     header = grid_header(page, main_table_index(page))
     with page.expect_download() as info:
@@ -144,7 +157,7 @@ def test_downloaded_csv_escapes_formulas(page, hostile_server):
     with page.expect_download() as info:
         page.locator(".st-key-download_populations button").click()
     text = Path(info.value.path()).read_text(encoding="utf-8")
-    assert "'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")" in text
+    assert '\'=HYPERLINK(""http://example.invalid"",""click"")' in text
     for row in csv.reader(io.StringIO(text, newline="")):
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
 
@@ -160,7 +173,9 @@ def test_pages_make_no_request_to_any_other_host(browser, server):
         open_everything(page, tabs=True)
     context.close()
     own = urlparse(server.url).netloc
-    foreign = [u for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).netloc != own]
+    foreign = [
+        u for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).netloc != own
+    ]
     assert requested, "no request was recorded at all"
     assert foreign == []
 

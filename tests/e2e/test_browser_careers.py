@@ -17,21 +17,32 @@ from tests.e2e.conftest import ROOT, open_everything, open_page, wait_for_app
 pytestmark = pytest.mark.e2e
 
 # url path -> plotly charts drawn; the careers page draws only its open tab's charts
-PAGES = {"careers": 0, "careers?section=Pay": 1, "careers?section=Jobs+and+growth": 3,
-         "careers?section=Where+they+work": 1, "careers?section=Over+the+years": 1, "where": 1, "work": 2}
+PAGES = {
+    "careers": 0,
+    "careers?section=Pay": 1,
+    "careers?section=Jobs+and+growth": 3,
+    "careers?section=Where+they+work": 1,
+    "careers?section=Over+the+years": 1,
+    "where": 1,
+    "work": 2,
+}
 
 
 def artifact_name(path: str) -> str:
     return path.replace("?section=", "_").replace("+", "-").lower()
+
+
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
 
 def grid(page, key: str):
     """The st.dataframe just before the download button with this key (table_with_download
     puts them together; dataframes carry no key class of their own)."""
-    return page.locator(f".st-key-{key}").locator(
-        "xpath=preceding-sibling::div[.//div[@data-testid='stDataFrame']][1]"
-    ).get_by_test_id("stDataFrame")
+    return (
+        page.locator(f".st-key-{key}")
+        .locator("xpath=preceding-sibling::div[.//div[@data-testid='stDataFrame']][1]")
+        .get_by_test_id("stDataFrame")
+    )
 
 
 def grid_header(frame) -> list[str]:
@@ -98,13 +109,17 @@ def test_the_state_map_draws_offline_as_tiles(page, server):
     chart = page.locator(".js-plotly-plot").first
     expect(chart.locator(".heatmaplayer image, g.hm").first).to_be_attached()
     # Every state's tile carries its abbreviation as text: 51 labels, drawn with no map server.
-    labels = chart.locator("g.heatmap-label text").evaluate_all("els => els.map(e => e.getAttribute('data-unformatted') || '')")
+    labels = chart.locator("g.heatmap-label text").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-unformatted') || '')"
+    )
     abbreviations = {label.split("<br>")[0] for label in labels if label}
     assert len(abbreviations) == 51
     assert {"CA", "TX", "NY", "AK", "HI", "DC", "ME", "FL"} <= abbreviations
     assert chart.locator(".geolayer > *").count() == 0  # plotly's geo layer stays empty: no map outlines
     own = urlparse(server.url).netloc
-    assert requested and all(urlparse(u).netloc == own for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss"))
+    assert requested and all(
+        urlparse(u).netloc == own for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss")
+    )
 
 
 def test_careers_pages_make_no_request_to_any_other_host(browser, server):
@@ -117,7 +132,9 @@ def test_careers_pages_make_no_request_to_any_other_host(browser, server):
         open_everything(page, tabs=True)
     context.close()
     own = urlparse(server.url).netloc
-    foreign = [u for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).netloc != own]
+    foreign = [
+        u for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).netloc != own
+    ]
     assert requested and foreign == []
 
 

@@ -49,9 +49,11 @@ def choose(page, label: str, typed: str, option: str) -> None:
 
 
 def rule_card(page, state: str):
-    return page.get_by_test_id("stVerticalBlock").filter(
-        has=page.get_by_text(f"In {state}, you can see a physical therapist")
-    ).last
+    return (
+        page.get_by_test_id("stVerticalBlock")
+        .filter(has=page.get_by_text(f"In {state}, you can see a physical therapist"))
+        .last
+    )
 
 
 @pytest.mark.parametrize("typed", ["ALS", "rotator cuff", "hip fracture"])
@@ -100,8 +102,12 @@ def test_choosing_a_state_shows_its_rule_with_date_and_source_and_the_url_brings
 def test_the_answer_downloads_as_a_pdf_that_holds_headline_state_rule_and_sources(page, server, tmp_path):
     poppler()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    values = {"condition": STROKE, "age_group": "Older adults", "state": "New York",
-              "goal": ["Dress, bathe and cook without help", WALK]}
+    values = {
+        "condition": STROKE,
+        "age_group": "Older adults",
+        "state": "New York",
+        "goal": ["Dress, bathe and cook without help", WALK],
+    }
     open_page(page, server, "?" + urlencode(values, doseq=True))
     headline = page.get_by_test_id("stMarkdown").filter(has_text="Both could help").first.inner_text()
     expect(rule_card(page, "New York")).to_be_visible()
@@ -115,7 +121,9 @@ def test_the_answer_downloads_as_a_pdf_that_holds_headline_state_rule_and_source
     download.save_as(path)
     assert path.read_bytes().startswith(b"%PDF-")
 
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, timeout=60).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, timeout=60
+    ).stdout
     text = " ".join(text.decode("utf-8").split())
     assert " ".join(headline.split()) in text
     new_york = state_row("NY")
@@ -129,7 +137,11 @@ def test_the_answer_downloads_as_a_pdf_that_holds_headline_state_rule_and_source
     info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True, timeout=60).stdout
     assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))) <= 2
 
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(path), str(ARTIFACTS / "which-therapy_pdf_page")],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(path), str(ARTIFACTS / "which-therapy_pdf_page")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     pages = list(ARTIFACTS.glob("which-therapy_pdf_page*.png"))
     assert pages and all(p.stat().st_size > 10_000 for p in pages)

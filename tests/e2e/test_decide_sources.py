@@ -26,18 +26,28 @@ ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
 CASES = {
     "stroke": (
-        {"condition": "Stroke (post-stroke rehabilitation)", "age_group": "Older adults",
-         "goal": ["Dress, bathe and cook without help", "Walk or climb stairs without pain"]},
+        {
+            "condition": "Stroke (post-stroke rehabilitation)",
+            "age_group": "Older adults",
+            "goal": ["Dress, bathe and cook without help", "Walk or climb stairs without pain"],
+        },
         "Both could help",
     ),
     "autism": (
-        {"condition": "Autism (autism spectrum disorder)", "age_group": "Children", "setting": "School",
-         "goal": ["Help my child with handwriting, play or self-care"]},
+        {
+            "condition": "Autism (autism spectrum disorder)",
+            "age_group": "Children",
+            "setting": "School",
+            "goal": ["Help my child with handwriting, play or self-care"],
+        },
         "Occupational therapy (OT) is the usual fit",
     ),
     "knee": (
-        {"condition": "Sports injuries, including knee ligament (ACL) injury and surgery", "age_group": "Adults",
-         "goal": ["Get back to a sport", "Manage pain in a joint, the back or a muscle"]},
+        {
+            "condition": "Sports injuries, including knee ligament (ACL) injury and surgery",
+            "age_group": "Adults",
+            "goal": ["Get back to a sport", "Manage pain in a joint, the back or a muscle"],
+        },
         "Physical therapy (PT) is the usual fit",
     ),
 }
@@ -48,8 +58,12 @@ def query(values: dict) -> str:
 
 
 def answer_text(page) -> str:
-    return page.get_by_test_id("stMarkdown").filter(has_text="usual fit").or_(
-        page.get_by_test_id("stMarkdown").filter(has_text="could help:")).first.inner_text()
+    return (
+        page.get_by_test_id("stMarkdown")
+        .filter(has_text="usual fit")
+        .or_(page.get_by_test_id("stMarkdown").filter(has_text="could help:"))
+        .first.inner_text()
+    )
 
 
 def check_answer(page, expected: str) -> str:
@@ -142,8 +156,11 @@ def test_sources_page_filters_by_tier_in_the_url(page, server):
     expect(grid.locator("[role='gridcell']").first).to_be_attached()
     header = grid.locator("[role='columnheader']").all_inner_texts()
     tier = header.index("Tier")
-    rows = [cells for row in grid.locator("[role='row']").all()
-            if (cells := row.locator("[role='gridcell']").all_inner_texts())]
+    rows = [
+        cells
+        for row in grid.locator("[role='row']").all()
+        if (cells := row.locator("[role='gridcell']").all_inner_texts())
+    ]
     assert rows and {r[tier] for r in rows} == {"A"}
     expect(page.get_by_text("One source says").first).to_be_visible()
     assert page.locator(".js-plotly-plot").count() == 1

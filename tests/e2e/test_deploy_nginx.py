@@ -61,10 +61,22 @@ def deployment():
         pytest.fail("CI=true but nginx is not installed: .ci/run must apt-get install nginx")
     port, base_port = free_port(), two_free_ports()
     log = tempfile.NamedTemporaryFile(prefix="deploy-", suffix=".log", delete=False)
-    env = {**os.environ, "WORKERS": "2", "PORT": str(port), "BASE_PORT": str(base_port),
-           "PYTHON": sys.executable, "NGINX": NGINX}
-    process = subprocess.Popen(["bash", str(ROOT / "deploy" / "run.sh")], cwd=ROOT, env=env,
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    env = {
+        **os.environ,
+        "WORKERS": "2",
+        "PORT": str(port),
+        "BASE_PORT": str(base_port),
+        "PYTHON": sys.executable,
+        "NGINX": NGINX,
+    }
+    process = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run.sh")],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -104,8 +116,10 @@ def test_dashboard_through_nginx_websocket_filter_and_gzipped_assets(browser, de
     page.on("response", lambda response: responses.append(response))
     try:
         # The charts tab: the plotly bundle, the biggest asset, loads only with a chart.
-        page.goto(f"{deployment}/populations?population={POPULATION.replace(' ', '+')}"
-                  "&view=Charts%3A+who+leads%2C+how+involved")
+        page.goto(
+            f"{deployment}/populations?population={POPULATION.replace(' ', '+')}"
+            "&view=Charts%3A+who+leads%2C+how+involved"
+        )
         wait_for_app(page)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()

@@ -59,12 +59,20 @@ def deployment():
 
 # --------------------------------------------------------------------------- host allowlist
 
+
 def handshake(port: int, host: str, origin: str | None) -> str:
     """A WebSocket upgrade request to /_stcore/stream with the given Host and Origin;
     returns the status line, or "closed" when nginx drops the connection unanswered."""
     key = base64.b64encode(os.urandom(16)).decode()
-    lines = [f"GET /_stcore/stream HTTP/1.1", f"Host: {host}", "Upgrade: websocket", "Connection: Upgrade",
-             f"Sec-WebSocket-Key: {key}", "Sec-WebSocket-Version: 13", "Sec-WebSocket-Protocol: streamlit"]
+    lines = [
+        "GET /_stcore/stream HTTP/1.1",
+        f"Host: {host}",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        f"Sec-WebSocket-Key: {key}",
+        "Sec-WebSocket-Version: 13",
+        "Sec-WebSocket-Protocol: streamlit",
+    ]
     if origin is not None:
         lines.append(f"Origin: {origin}")
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
@@ -119,9 +127,14 @@ def test_deploy_refuses_websocket_with_foreign_host_and_origin(deployment):
 def test_deploy_refuses_server_names_that_could_change_the_config(names):
     """Names are written into nginx's configuration: anything but a host name stops
     run.sh before it starts a process."""
-    done = subprocess.run(["bash", str(ROOT / "deploy" / "run.sh")], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "SERVER_NAMES": names, "PYTHON": sys.executable, "NGINX": NGINX or "nginx"},
-                          timeout=60)
+    done = subprocess.run(
+        ["bash", str(ROOT / "deploy" / "run.sh")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SERVER_NAMES": names, "PYTHON": sys.executable, "NGINX": NGINX or "nginx"},
+        timeout=60,
+    )
     assert done.returncode == 2, done.stderr
     assert "SERVER_NAMES" in done.stderr
 
@@ -134,8 +147,7 @@ def test_deploy_configured_name_runs_a_session_over_the_websocket(deployment):
 
     async def session():
         # The client sends Host 127.0.0.1:<port> (a configured name) and the same Origin.
-        return await protocol_load.verify(deployment.url, "populations", "population",
-                                          [POPULATION], [OTHER])
+        return await protocol_load.verify(deployment.url, "populations", "population", [POPULATION], [OTHER])
 
     # In a thread of its own: Playwright's sync API may already run an event loop here.
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
@@ -144,6 +156,7 @@ def test_deploy_configured_name_runs_a_session_over_the_websocket(deployment):
 
 
 # --------------------------------------------------------------------------- a dead process
+
 
 def worker_of(context, deployment) -> int:
     """Which process this browser's cookie routes to (nginx's loopback-only route check)."""
@@ -253,7 +266,9 @@ def test_deploy_survives_a_killed_worker(browser, deployment):
         assert back_at, f"worker {victim} not back within 90 s:\n{deployment.output()}"
         new_pid = deployment.worker_pid(victim)
         assert new_pid not in (None, old_pid)
-        print(f"\nworker {victim} healthy again {back_at[0] - killed_at:.1f} s after SIGKILL (pid {old_pid} -> {new_pid})")
+        print(
+            f"\nworker {victim} healthy again {back_at[0] - killed_at:.1f} s after SIGKILL (pid {old_pid} -> {new_pid})"
+        )
 
         # nginx takes it back in: fresh browsers are routed to it again once its
         # fail_timeout has passed, and are served there.

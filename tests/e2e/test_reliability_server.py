@@ -58,9 +58,20 @@ class ScriptServer(StreamlitServer):
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script,
-             "--server.port", str(self.port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                script,
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+            ],
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
 
 
@@ -103,6 +114,8 @@ def test_no_request_to_any_other_host(browser, server, nav):
     page.mouse.move(400, 400)
     context.close()
     own = urlparse(server.url).netloc
-    foreign = [u for u in requested if urlparse(u).scheme not in ("data", "blob", "about") and urlparse(u).netloc != own]
+    foreign = [
+        u for u in requested if urlparse(u).scheme not in ("data", "blob", "about") and urlparse(u).netloc != own
+    ]
     assert any(urlparse(u).path.endswith("/_stcore/stream") for u in requested), "the app's own WebSocket was not seen"
     assert foreign == [], f"{nav.url_path or 'default page'} called other hosts: {sorted(set(foreign))}"

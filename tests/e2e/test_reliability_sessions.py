@@ -14,6 +14,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+
 import tests.e2e.conftest as e2e
 from tests.reliability.helpers import open_app, settle
 

@@ -16,7 +16,9 @@ from tests.reliability.hostile import LONG, MARKERS, ODD, PERCENT_ENCODED, SCRIP
 
 pytestmark = pytest.mark.e2e
 
-INJECTED = "img[src='x'], iframe[srcdoc], svg[onload], [onerror], [onload], a[href^='javascript:'], a[href*='evil.example']"
+INJECTED = (
+    "img[src='x'], iframe[srcdoc], svg[onload], [onerror], [onload], a[href^='javascript:'], a[href*='evil.example']"
+)
 TRIED = {"urls": 0, "values": 0}
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from components.loader import MAX_FILE_BYTES
 from components.schema import TABLES, TableSchema
@@ -221,7 +221,12 @@ def build(table: str, case: str) -> BadFile | None:
 
 def applicable() -> list[tuple[str, str]]:
     """Every (table, case) that applies, over the whole registry."""
-    return [(t, c) for t in TABLES for c in CASES if c not in ("value_not_allowed", "unresolved_source_id") or _applies(t, c)]
+    return [
+        (t, c)
+        for t in TABLES
+        for c in CASES
+        if c not in ("value_not_allowed", "unresolved_source_id") or _applies(t, c)
+    ]
 
 
 def _applies(table: str, case: str) -> bool:

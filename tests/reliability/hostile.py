@@ -15,23 +15,23 @@ SCRIPT_LIKE = [
     "javascript:window.__xss=1",
     '"><img src=x onerror="window.__xss=1">',
     "'><svg/onload=window.__xss=1>",
-    "</textarea><iframe srcdoc=\"<script>parent.__xss=1</script>\">",
+    '</textarea><iframe srcdoc="<script>parent.__xss=1</script>">',
     "[click](javascript:window.__xss=1)",
     "![x](https://evil.example.invalid/x.png)",
-    "<a href=\"https://evil.example.invalid\">link</a>",
+    '<a href="https://evil.example.invalid">link</a>',
     "**bold** _it_ `code` # heading",
     ":red[danger] :material/warning:",
     "$\\href{javascript:window.__xss=1}{x}$",
     "{{7*7}}",
     "' OR '1'='1",
     "../../../../etc/passwd",
-    "=HYPERLINK(\"https://evil.example.invalid\",\"x\")",
+    '=HYPERLINK("https://evil.example.invalid","x")',
 ]
 ODD = [
     "\x00",
     "\u202eevil",  # right-to-left override
     "\ufeffbom",
-    "\U0001F600",
+    "\U0001f600",
     "\r\nSet-Cookie: x=1",
     "  ",
 ]

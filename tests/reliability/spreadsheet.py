@@ -32,8 +32,10 @@ def soffice() -> str:
     found = os.environ.get("SOFFICE_PATH") or shutil.which("soffice") or shutil.which("libreoffice")
     if found:
         return found
-    reason = ("LibreOffice not found: install Debian's package with "
-              "'apt-get install -y libreoffice-calc-nogui' (or set SOFFICE_PATH)")
+    reason = (
+        "LibreOffice not found: install Debian's package with "
+        "'apt-get install -y libreoffice-calc-nogui' (or set SOFFICE_PATH)"
+    )
     if in_ci():
         pytest.fail(f"CI=true but {reason}; .ci/run must install it")
     print(f"\n*** spreadsheet check skipped: {reason} ***")
@@ -52,9 +54,22 @@ def open_in_spreadsheet(csv_path: Path, workdir: Path) -> list[list[Cell]]:
     out = workdir / "converted"
     profile = workdir / "lo-profile"  # a private profile: no state shared between runs
     result = subprocess.run(
-        [soffice(), "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}",
-         f"--infilter={CSV_IMPORT}", "--convert-to", "fods", "--outdir", str(out), str(csv_path)],
-        capture_output=True, text=True, timeout=180,
+        [
+            soffice(),
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            f"-env:UserInstallation={profile.as_uri()}",
+            f"--infilter={CSV_IMPORT}",
+            "--convert-to",
+            "fods",
+            "--outdir",
+            str(out),
+            str(csv_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     converted = out / (csv_path.stem + ".fods")
     assert converted.exists(), f"LibreOffice did not convert the file:\n{result.stdout}\n{result.stderr}"

@@ -72,7 +72,7 @@ def test_data_error_messages_carry_no_absolute_path(tmp_path, name):
         (data / "sources.csv").unlink()
     else:
         text = (data / "sources.csv").read_text(encoding="utf-8").splitlines()
-        text[2] = "bad id" + text[2][text[2].index(","):]
+        text[2] = "bad id" + text[2][text[2].index(",") :]
         (data / "sources.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
     frame, message = load_table_or_error("populations", data)
     assert frame is None and message.startswith("data/sources.csv")

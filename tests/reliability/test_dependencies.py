@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -32,13 +31,18 @@ def fake(answers: dict[str, subprocess.CompletedProcess]):
 
 
 CLEAN = {"dependencies": [{"name": "pandas", "version": "3.1.1", "vulns": []}], "fixes": []}
-VULNERABLE = {"dependencies": [
-    {"name": "jinja2", "version": "2.4.1", "vulns": [{"id": "PYSEC-2014-8", "fix_versions": ["2.7.2"]}]},
-    {"name": "pandas", "version": "3.1.1", "vulns": []},
-], "fixes": []}
-ALL_SKIPPED = {"dependencies": [
-    {"name": "pandas", "skip_reason": "Dependency not found on PyPI and could not be audited: pandas (3.1.1)"},
-]}
+VULNERABLE = {
+    "dependencies": [
+        {"name": "jinja2", "version": "2.4.1", "vulns": [{"id": "PYSEC-2014-8", "fix_versions": ["2.7.2"]}]},
+        {"name": "pandas", "version": "3.1.1", "vulns": []},
+    ],
+    "fixes": [],
+}
+ALL_SKIPPED = {
+    "dependencies": [
+        {"name": "pandas", "skip_reason": "Dependency not found on PyPI and could not be audited: pandas (3.1.1)"},
+    ]
+}
 UNREACHABLE = answer(None, "requests.exceptions.ConnectionError: Failed to resolve 'api.osv.dev'")
 
 
@@ -75,8 +79,13 @@ def test_ci_runs_the_audit_and_the_lock_pins_its_tool():
 
 
 def test_audit_of_requirements_lock(capsys):
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "audit_dependencies.py"), str(LOCK)],
-                            capture_output=True, text=True, timeout=900, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "audit_dependencies.py"), str(LOCK)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
+    )
     with capsys.disabled():
         print("\n" + result.stdout.strip())
     if "DEPENDENCY AUDIT NOT RUN" in result.stdout:

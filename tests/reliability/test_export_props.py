@@ -17,15 +17,37 @@ from hypothesis import strategies as st
 from components.export import FORMULA_TRIGGERS, to_csv_bytes
 
 EXAMPLES = 300
-PROPS = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPS = settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Text that a spreadsheet would take for a formula, or that breaks naive CSV writers.
-HOSTILE = st.sampled_from([
-    "=HYPERLINK(\"http://example.invalid\",\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)",
-    "\t=1+1", "\r=1+1", "\n=1+1", "=1+1\n", "a,b", "\"quoted\"", "'already", " =1", "", "-", "=",
-])
-TEXT = st.one_of(HOSTILE, st.text(max_size=20), st.builds(lambda t, s: t + s, st.sampled_from(FORMULA_TRIGGERS), st.text(max_size=8)))
+HOSTILE = st.sampled_from(
+    [
+        '=HYPERLINK("http://example.invalid","click")',
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1,2)",
+        "\t=1+1",
+        "\r=1+1",
+        "\n=1+1",
+        "=1+1\n",
+        "a,b",
+        '"quoted"',
+        "'already",
+        " =1",
+        "",
+        "-",
+        "=",
+    ]
+)
+TEXT = st.one_of(
+    HOSTILE, st.text(max_size=20), st.builds(lambda t, s: t + s, st.sampled_from(FORMULA_TRIGGERS), st.text(max_size=8))
+)
 INTS = st.integers(min_value=-(10**15), max_value=10**15)
 FLOATS = st.floats(allow_nan=False, allow_infinity=False, width=64)
 
@@ -43,7 +65,9 @@ def frames(draw):
         elif kind == "int":
             values = np.array(draw(st.lists(INTS, min_size=rows, max_size=rows)), dtype="int64")
         elif kind == "float":
-            values = np.array(draw(st.lists(st.one_of(FLOATS, st.just(math.nan)), min_size=rows, max_size=rows)), dtype="float64")
+            values = np.array(
+                draw(st.lists(st.one_of(FLOATS, st.just(math.nan)), min_size=rows, max_size=rows)), dtype="float64"
+            )
         else:
             values = pd.array(draw(st.lists(st.one_of(TEXT, INTS, FLOATS), min_size=rows, max_size=rows)), dtype=object)
         data[name], kinds[name] = values, kind

@@ -55,7 +55,17 @@ def view(at) -> list:
 
 
 def _widgets(at):
-    kinds = ("multiselect", "radio", "selectbox", "toggle", "checkbox", "pills", "segmented_control", "slider", "select_slider")
+    kinds = (
+        "multiselect",
+        "radio",
+        "selectbox",
+        "toggle",
+        "checkbox",
+        "pills",
+        "segmented_control",
+        "slider",
+        "select_slider",
+    )
     return [w for kind in kinds for w in at.get(kind)]
 
 
@@ -138,5 +148,7 @@ def test_repeated_parameters_with_every_hostile_value_at_once(name, default_view
 
 def test_counts(capsys):
     with capsys.disabled():
-        print(f"\nhostile URL values tried under AppTest: {sum(TRIED)} in {len(TRIED)} page runs "
-              f"({len(VALUES)} distinct values, {len(PAGES)} pages)")
+        print(
+            f"\nhostile URL values tried under AppTest: {sum(TRIED)} in {len(TRIED)} page runs "
+            f"({len(VALUES)} distinct values, {len(PAGES)} pages)"
+        )

@@ -26,8 +26,24 @@ from tests.reliability.helpers import ROOT
 
 FILES = sorted([*(ROOT / "app_pages").glob("*.py"), ROOT / "dashboard.py"])
 MARKDOWN_CALLS = {
-    "markdown", "caption", "error", "warning", "info", "success", "exception", "toast", "write",
-    "title", "header", "subheader", "expander", "tabs", "popover", "badge", "metric", "text",
+    "markdown",
+    "caption",
+    "error",
+    "warning",
+    "info",
+    "success",
+    "exception",
+    "toast",
+    "write",
+    "title",
+    "header",
+    "subheader",
+    "expander",
+    "tabs",
+    "popover",
+    "badge",
+    "metric",
+    "text",
 }
 ESCAPERS = {"md_escape", "md_link"}
 # Functions that build Markdown from data and escape every data value inside.
@@ -89,8 +105,11 @@ class Checker(ast.NodeVisitor):
                 return self._safe_iterable(value)
             if how.startswith("position"):
                 i = int(how.split()[1])
-                return (isinstance(value, (ast.Tuple, ast.List)) and bool(value.elts)
-                        and all(isinstance(e, ast.Tuple) and len(e.elts) > i and self.safe(e.elts[i]) for e in value.elts))
+                return (
+                    isinstance(value, (ast.Tuple, ast.List))
+                    and bool(value.elts)
+                    and all(isinstance(e, ast.Tuple) and len(e.elts) > i and self.safe(e.elts[i]) for e in value.elts)
+                )
             return False  # a function parameter: could be anything
         finally:
             self._checking.discard((node.id, line))
@@ -101,8 +120,12 @@ class Checker(ast.NodeVisitor):
             return all(self.safe(e) for e in node.elts)
         if isinstance(node, (ast.ListComp, ast.GeneratorExp)) and len(node.generators) == 1:
             gen = node.generators[0]
-            return (isinstance(node.elt, ast.Name) and isinstance(gen.target, ast.Name)
-                    and node.elt.id == gen.target.id and self._safe_iterable(gen.iter))
+            return (
+                isinstance(node.elt, ast.Name)
+                and isinstance(gen.target, ast.Name)
+                and node.elt.id == gen.target.id
+                and self._safe_iterable(gen.iter)
+            )
         if isinstance(node, ast.Call) and _name(node.func) in ("list", "tuple", "sorted") and len(node.args) == 1:
             return self._safe_iterable(node.args[0])
         return self.safe(node)
@@ -150,7 +173,9 @@ class Checker(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         name = _name(node.func)
         for keyword in node.keywords:
-            if keyword.arg == "unsafe_allow_html" and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is False):
+            if keyword.arg == "unsafe_allow_html" and not (
+                isinstance(keyword.value, ast.Constant) and keyword.value.value is False
+            ):
                 self.problems.append(f"{self.where(node)}: unsafe_allow_html")
             if keyword.arg == "unsafe_allow_javascript":
                 self.problems.append(f"{self.where(node)}: unsafe_allow_javascript")
@@ -161,11 +186,16 @@ class Checker(ast.NodeVisitor):
         if isinstance(node.func, ast.Attribute) and _name(node.func.value) in ("components", "v1"):
             self.problems.append(f"{self.where(node)}: {ast.unparse(node.func)}(...) renders HTML")
         if name in MARKDOWN_CALLS and isinstance(node.func, ast.Attribute):
-            body = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg in ("body", "label")), None)
+            body = (
+                node.args[0]
+                if node.args
+                else next((k.value for k in node.keywords if k.arg in ("body", "label")), None)
+            )
             if body is not None and not self.safe(body):
-                self.problems.append(f"{self.where(node)}: {ast.unparse(node.func)}() shows {ast.unparse(body)[:80]!r} without md_escape")
+                self.problems.append(
+                    f"{self.where(node)}: {ast.unparse(node.func)}() shows {ast.unparse(body)[:80]!r} without md_escape"
+                )
         self.generic_visit(node)
-
 
     def _static_stylesheet(self, node: ast.Call) -> bool:
         """st.html(Path(__file__).parent / "..." / "x.css"): a committed stylesheet, no data."""
@@ -209,29 +239,29 @@ def test_the_checker_catches_what_it_must():
     """The rule itself, on small snippets: each bad line is caught, each good one passes."""
     bad = [
         'st.markdown(f"**{row.name}**")',
-        'st.markdown(text, unsafe_allow_html=True)',
+        "st.markdown(text, unsafe_allow_html=True)",
         'st.html("<b>x</b>")',
         'col.caption(f"Sources: {row.source_ids}")',
         'st.error("Problem: " + error)',
         'st.markdown("\\n".join(f"- {p}" for p in points))',
         'st.radio("x", [1], help=f"{value}")',
-        'st.write(value)',
+        "st.write(value)",
         'components.html("<script></script>")',
         'note = "x"\nfor note in notes:\n    st.caption(f"{note}")',
-        'def f(label):\n    st.expander(label)',
+        "def f(label):\n    st.expander(label)",
         'st.html(f"<p>{value}</p>")',
         'lines = [f"- {r.x}" for r in rows]\nst.markdown("\\n".join(lines))',
     ]
     good = [
         'st.markdown(f"**{md_escape(row.name)}**")',
-        'st.caption(NOT_ADVICE)',
+        "st.caption(NOT_ADVICE)",
         'st.markdown(f"{LEAD_BADGES[row.usual_lead]} {md_escape(x)}")',
         'st.error("Problem: " + md_escape(error))',
         'st.markdown("\\n".join(f"- {md_escape(p)}" for p in points))',
         'st.markdown(f"{len(rows)} rows")',
-        'st.markdown(f"{\'a\' if x else \'b\'}")',
+        "st.markdown(f\"{'a' if x else 'b'}\")",
         'for note in notes:\n    pass\nnote = f" {md_escape(n)}" if n else ""\nst.caption(f"As of.{note}")',
-        'for d in [d for d in DIMENSIONS if d in chosen]:\n    st.subheader(d)',
+        "for d in [d for d in DIMENSIONS if d in chosen]:\n    st.subheader(d)",
         'st.markdown(f"importance {row.importance:.2f}")',
         'lines = [f"- {md_escape(r.x)}" for r in rows]\nst.markdown("\\n".join(lines))',
         'for c, p, badge in ((a, "OT", ":blue-badge[OT]"), (b, "PT", ":orange-badge[PT]")):\n    st.markdown(f"{badge} x")',
@@ -268,11 +298,17 @@ def test_markdown_builders_escape_every_data_value():
     from components.text import md_escape
 
     hostile = "<img src=x onerror=alert(1)> **b** [x](javascript:alert(1))"
-    sources = pd.DataFrame({
-        "source_id": ["CL001", "CL002"], "tier": [hostile, "A"], "publisher": [hostile, hostile],
-        "url": ["https://example.org/a", "javascript:alert(1)"], "as_of": [hostile, "2024"],
-        "title": ["t", "t"], "note": ["", ""],
-    })
+    sources = pd.DataFrame(
+        {
+            "source_id": ["CL001", "CL002"],
+            "tier": [hostile, "A"],
+            "publisher": [hostile, hostile],
+            "url": ["https://example.org/a", "javascript:alert(1)"],
+            "as_of": [hostile, "2024"],
+            "title": ["t", "t"],
+            "note": ["", ""],
+        }
+    )
     shown = source_links("CL001;CL002", sources)
     assert shown.count(md_escape(hostile)) == 4
     assert "](javascript:" not in shown

@@ -26,11 +26,13 @@ HOSTILE = [
     "\n=1+1",
     "=cmd|' /C notepad'!'A1'",
 ]
-FRAME = pd.DataFrame({
-    "Hostile text": HOSTILE,
-    "Number": [-3, 2.5, 0, 7, -1, 1, 2, 3, 4],
-    "=Header": ["plain"] * len(HOSTILE),
-})
+FRAME = pd.DataFrame(
+    {
+        "Hostile text": HOSTILE,
+        "Number": [-3, 2.5, 0, 7, -1, 1, 2, 3, 4],
+        "=Header": ["plain"] * len(HOSTILE),
+    }
+)
 
 
 def test_libreoffice_finds_no_formula_in_our_export(tmp_path):

@@ -13,23 +13,36 @@ import pandas as pd
 import pytest
 
 from components.answer_pdf import FONT_DIR, answer_pdf, pdf_file_name
-from components.decide import GENERIC_QUESTIONS, Situation
-from components.decide import decide
+from components.decide import GENERIC_QUESTIONS, Situation, decide
 from tests.unit.test_decide import ACCESS, INTERVENTIONS
-from tests.unit.test_next_steps import CARE_ROLES, CARE_TEAM, GOALS_WITH_OTHER, PAYMENT, POPULATIONS_WITH_ALIASES, STATE_ACCESS, run
+from tests.unit.test_next_steps import (
+    CARE_ROLES,
+    CARE_TEAM,
+    GOALS_WITH_OTHER,
+    PAYMENT,
+    POPULATIONS_WITH_ALIASES,
+    STATE_ACCESS,
+    run,
+)
 
 NOT_ADVICE = "This is general information, not medical advice."
-SITUATION = dict(condition="Stroke", age_group="Older adults", setting="Home", goals=("Walk again", "Swallow safely"), state="ME")
-SOURCES = pd.DataFrame({
-    "source_id": [f"S{i}" for i in range(1, 50)],
-    "publisher": [f"Publisher {i} – “quoted”, é" for i in range(1, 50)],
-    "title": [f"Title {i}" for i in range(1, 50)],
-    "url": [f"https://example.org/{i}" for i in range(1, 50)],
-    "as_of": ["2024-05" if i % 2 else "undated" for i in range(1, 50)],
-    "tier": ["A"] * 49,
-})
+SITUATION = dict(
+    condition="Stroke", age_group="Older adults", setting="Home", goals=("Walk again", "Swallow safely"), state="ME"
+)
+SOURCES = pd.DataFrame(
+    {
+        "source_id": [f"S{i}" for i in range(1, 50)],
+        "publisher": [f"Publisher {i} – “quoted”, é" for i in range(1, 50)],
+        "title": [f"Title {i}" for i in range(1, 50)],
+        "url": [f"https://example.org/{i}" for i in range(1, 50)],
+        "as_of": ["2024-05" if i % 2 else "undated" for i in range(1, 50)],
+        "tier": ["A"] * 49,
+    }
+)
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm")
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdftoppm) is not installed; .ci/run installs it")
+needs_poppler = pytest.mark.skipif(
+    not POPPLER, reason="poppler-utils (pdftotext, pdftoppm) is not installed; .ci/run installs it"
+)
 
 
 def build(**situation) -> tuple[bytes, object]:
@@ -82,8 +95,17 @@ def test_without_a_state_the_pdf_gives_the_national_picture_and_our_own_question
     assert "Rules differ by state" in text and "Referral (United States)" in text
     assert "Ask how many visits" in text  # the insurer's question, sourced
     situation = Situation(goals=("Swallow safely",), age_group="Older adults")
-    answer = decide(situation, GOALS_WITH_OTHER, POPULATIONS_WITH_ALIASES, INTERVENTIONS, ACCESS, STATE_ACCESS,
-                    PAYMENT[PAYMENT["payment_id"] != "M05"], CARE_TEAM, CARE_ROLES)
+    answer = decide(
+        situation,
+        GOALS_WITH_OTHER,
+        POPULATIONS_WITH_ALIASES,
+        INTERVENTIONS,
+        ACCESS,
+        STATE_ACCESS,
+        PAYMENT[PAYMENT["payment_id"] != "M05"],
+        CARE_TEAM,
+        CARE_ROLES,
+    )
     text = pdf_text(answer_pdf(answer, situation, SOURCES, NOT_ADVICE, made_on=dt.date(2026, 12, 2)), tmp_path)
     assert "General questions written by us (not from a source):" in text and GENERIC_QUESTIONS[0] in text
 
@@ -92,11 +114,17 @@ def test_without_a_state_the_pdf_gives_the_national_picture_and_our_own_question
 def test_page_one_renders(tmp_path):
     data, _ = build(**SITUATION)
     (tmp_path / "answer.pdf").write_bytes(data)
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(tmp_path / "answer.pdf"), str(tmp_path / "page")],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(tmp_path / "answer.pdf"), str(tmp_path / "page")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     pages = list(tmp_path.glob("page*.png"))
     assert len(pages) == 1 and pages[0].stat().st_size > 5_000
-    info = subprocess.run(["pdfinfo", str(tmp_path / "answer.pdf")], check=True, capture_output=True, text=True, timeout=60).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "answer.pdf")], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
     assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))) <= 2
 
 

@@ -11,10 +11,12 @@ import pytest
 
 from components import careers
 
-SOURCES = pd.DataFrame({
-    "source_id": ["WF001", "WF002", "WF003", "CL001"],
-    "tier": ["A", "C", "C", "A"],
-})
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["WF001", "WF002", "WF003", "CL001"],
+        "tier": ["A", "C", "C", "A"],
+    }
+)
 
 
 def national(*rows: tuple) -> pd.DataFrame:
@@ -25,13 +27,26 @@ def national(*rows: tuple) -> pd.DataFrame:
         stated = rest[0] if len(rest) > 0 else "yes"
         flag = rest[1] if len(rest) > 1 else ""
         source = rest[2] if len(rest) > 2 else "WF002"
-        unit = {"median_annual_wage": "USD per year", "projected_change_pct": "percent", "annual_openings": "openings per year"}.get(
-            measure, "USD per year" if "wage" in measure else "jobs")
-        out.append({
-            "figure_id": figure_id, "profession": profession, "measure": measure, "value": float(value),
-            "unit": unit, "reference_period": period, "period": period, "period_stated": stated, "flag": flag,
-            "note": "", "source_ids": source,
-        })
+        unit = {
+            "median_annual_wage": "USD per year",
+            "projected_change_pct": "percent",
+            "annual_openings": "openings per year",
+        }.get(measure, "USD per year" if "wage" in measure else "jobs")
+        out.append(
+            {
+                "figure_id": figure_id,
+                "profession": profession,
+                "measure": measure,
+                "value": float(value),
+                "unit": unit,
+                "reference_period": period,
+                "period": period,
+                "period_stated": stated,
+                "flag": flag,
+                "note": "",
+                "source_ids": source,
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -82,20 +97,26 @@ def test_with_tier_takes_the_strongest_source_of_each_row_and_drops_loader_attrs
 
 
 def test_headline_prefers_the_strongest_tier_then_the_newest_period():
-    rows = careers.with_tier(national(
-        ("W1", "OT", "median_annual_wage", 96370, "2023-05", "yes", "", "WF001"),
-        ("W2", "OT", "median_annual_wage", 98340, "2024-05", "yes", "", "WF002"),
-        ("W3", "OT", "median_annual_wage", 95000, "2022-05", "yes", "", "WF001"),
-    ), SOURCES)
+    rows = careers.with_tier(
+        national(
+            ("W1", "OT", "median_annual_wage", 96370, "2023-05", "yes", "", "WF001"),
+            ("W2", "OT", "median_annual_wage", 98340, "2024-05", "yes", "", "WF002"),
+            ("W3", "OT", "median_annual_wage", 95000, "2022-05", "yes", "", "WF001"),
+        ),
+        SOURCES,
+    )
     assert careers.headline(rows, "OT", "median_annual_wage")["figure_id"] == "W1"
 
 
 def test_headline_prefers_a_stated_period_and_never_a_doubtful_value_when_another_exists():
-    rows = careers.with_tier(national(
-        ("W1", "OT", "mean_annual_wage", 93491, "2023-05", "yes", "doubtful"),
-        ("W2", "OT", "mean_annual_wage", 96790, "2023-05", "no"),
-        ("W3", "OT", "mean_annual_wage", 96800, "2023-05", "yes"),
-    ), SOURCES)
+    rows = careers.with_tier(
+        national(
+            ("W1", "OT", "mean_annual_wage", 93491, "2023-05", "yes", "doubtful"),
+            ("W2", "OT", "mean_annual_wage", 96790, "2023-05", "no"),
+            ("W3", "OT", "mean_annual_wage", 96800, "2023-05", "yes"),
+        ),
+        SOURCES,
+    )
     assert careers.headline(rows, "OT", "mean_annual_wage")["figure_id"] == "W3"
     only_doubtful = rows[rows["figure_id"] == "W1"]
     assert careers.headline(only_doubtful, "OT", "mean_annual_wage")["figure_id"] == "W1"
@@ -104,16 +125,18 @@ def test_headline_prefers_a_stated_period_and_never_a_doubtful_value_when_anothe
 
 # --- quick facts ------------------------------------------------------------------------------------
 
-EDUCATION = pd.DataFrame({
-    "fact_id": ["E1", "E2", "E3"],
-    "profession": ["OT", "OT", "PTA"],
-    "topic": ["Entry degree", "Licensing exam", "Exam format"],
-    "attribute": ["Entry-level degree", "Exam and who runs it", "NPTE for PTAs"],
-    "value": ["Master's or doctorate", "The NBCOT exam", "200 questions"],
-    "as_of": ["undated", "undated", "2024"],
-    "note": ["", "", ""],
-    "source_ids": ["CL001", "CL001", "WF002"],
-})
+EDUCATION = pd.DataFrame(
+    {
+        "fact_id": ["E1", "E2", "E3"],
+        "profession": ["OT", "OT", "PTA"],
+        "topic": ["Entry degree", "Licensing exam", "Exam format"],
+        "attribute": ["Entry-level degree", "Exam and who runs it", "NPTE for PTAs"],
+        "value": ["Master's or doctorate", "The NBCOT exam", "200 questions"],
+        "as_of": ["undated", "undated", "2024"],
+        "note": ["", "", ""],
+        "source_ids": ["CL001", "CL001", "WF002"],
+    }
+)
 
 
 def test_quick_facts_have_one_column_per_profession_with_unit_date_and_tier():
@@ -129,7 +152,10 @@ def test_quick_facts_have_one_column_per_profession_with_unit_date_and_tier():
     assert facts.loc["Median pay", "PT"] == careers.NOT_FOUND
     assert facts.loc["Number of jobs (BLS projections; includes self-employed)", "PT"] == "267,200 jobs · 2024 · tier A"
     # A group counted with aides stands in for OTA, and says so.
-    assert facts.loc["Job outlook: growth over 10 years", "OTA"] == "34% · 2020–2030 · assistants and aides, counted together · tier C"
+    assert (
+        facts.loc["Job outlook: growth over 10 years", "OTA"]
+        == "34% · 2020–2030 · assistants and aides, counted together · tier C"
+    )
     assert facts.loc["Job outlook: growth over 10 years", "PTA"] == careers.NOT_FOUND
     # Education facts: the exact attribute, else the first fact of a fallback topic, named.
     assert facts.loc["Entry-level degree", "OT"] == "Master's or doctorate · tier A"
@@ -138,20 +164,27 @@ def test_quick_facts_have_one_column_per_profession_with_unit_date_and_tier():
 
 
 def test_quick_facts_follow_the_order_of_the_chosen_professions():
-    table, _ = careers.quick_facts(national(("W1", "PT", "median_annual_wage", 1, "2024-05")), EDUCATION, SOURCES, ("PT",))
+    table, _ = careers.quick_facts(
+        national(("W1", "PT", "median_annual_wage", 1, "2024-05")), EDUCATION, SOURCES, ("PT",)
+    )
     assert list(table.columns) == ["Fact", "PT"]
 
 
 def test_quick_summary_names_each_median_with_its_date():
-    rows = national(("W1", "OT", "median_annual_wage", 98340, "2024-05"), ("W2", "PT", "median_annual_wage", 101020, "2024-05", "no"))
+    rows = national(
+        ("W1", "OT", "median_annual_wage", 98340, "2024-05"),
+        ("W2", "PT", "median_annual_wage", 101020, "2024-05", "no"),
+    )
     text = careers.quick_summary(rows, SOURCES, ("OT", "PT"))
     assert "OT $98,340 (May 2024, tier C)" in text and "PT $101,020 (May 2024, date inferred, tier C)" in text
     assert "Dates differ" not in text
 
 
 def test_quick_summary_shows_the_official_median_and_names_the_newer_third_party_one():
-    rows = national(("W1", "OT", "median_annual_wage", 96370, "2023-05", "yes", "", "WF001"),
-                    ("W2", "OT", "median_annual_wage", 98340, "2024-05"))
+    rows = national(
+        ("W1", "OT", "median_annual_wage", 96370, "2023-05", "yes", "", "WF001"),
+        ("W2", "OT", "median_annual_wage", 98340, "2024-05"),
+    )
     text = careers.quick_summary(rows, SOURCES, ("OT",))
     assert "OT $96,370 (May 2023, tier A; a third party quotes $98,340 for May 2024)" in text
 
@@ -196,13 +229,17 @@ def test_quick_facts_say_so_when_a_row_has_no_shared_period():
 
 def test_pay_ranges_need_10th_50th_and_90th_and_keep_the_middle_half_when_given():
     rows = national(
-        *[(f"A{i}", "OT", f"annual_wage_{p}", v, "2019-05", "yes", "", "WF001")
-          for i, (p, v) in enumerate(zip(("p10", "p25", "p50", "p75", "p90"), (1, 2, 3, 4, 5)))],
+        *[
+            (f"A{i}", "OT", f"annual_wage_{p}", v, "2019-05", "yes", "", "WF001")
+            for i, (p, v) in enumerate(zip(("p10", "p25", "p50", "p75", "p90"), (1, 2, 3, 4, 5)))
+        ],
         # A median stated as such stands in for the 50th percentile; no 25th/75th.
-        ("B1", "PTA", "annual_wage_p10", 10, "2023-05"), ("B2", "PTA", "median_annual_wage", 20, "2023-05"),
+        ("B1", "PTA", "annual_wage_p10", 10, "2023-05"),
+        ("B2", "PTA", "median_annual_wage", 20, "2023-05"),
         ("B3", "PTA", "annual_wage_p90", 30, "2023-05"),
         # Without a 90th percentile there is no range.
-        ("C1", "PT", "annual_wage_p10", 10, "2021-05"), ("C2", "PT", "annual_wage_p50", 20, "2021-05"),
+        ("C1", "PT", "annual_wage_p10", 10, "2021-05"),
+        ("C2", "PT", "annual_wage_p50", 20, "2021-05"),
     )
     ranges = careers.pay_ranges(rows, SOURCES, ("OT", "PT", "PTA"))
     assert list(ranges["profession"]) == ["OT", "PTA"]
@@ -213,10 +250,13 @@ def test_pay_ranges_need_10th_50th_and_90th_and_keep_the_middle_half_when_given(
 
 
 def test_pay_ranges_list_the_newest_period_first_within_a_profession():
-    rows = national(*[
-        (f"{period}{p}", "PT", f"annual_wage_{p}", v, period)
-        for period in ("2021-05", "2024-05") for p, v in (("p10", 1), ("p50", 2), ("p90", 3))
-    ])
+    rows = national(
+        *[
+            (f"{period}{p}", "PT", f"annual_wage_{p}", v, period)
+            for period in ("2021-05", "2024-05")
+            for p, v in (("p10", 1), ("p50", 2), ("p90", 3))
+        ]
+    )
     assert list(careers.pay_ranges(rows, SOURCES, ("PT",))["period"]) == ["2024-05", "2021-05"]
     table = careers.pay_range_table(careers.pay_ranges(rows, SOURCES, ("PT",)))
     assert "Median (half earn more)" in table.columns
@@ -227,12 +267,17 @@ def test_pay_ranges_list_the_newest_period_first_within_a_profession():
 
 def test_job_counts_keep_the_two_employment_measures_apart():
     rows = national(
-        ("W1", "OT", "ep_jobs", 150500, "2023"), ("W2", "OT", "oews_employment", 144850, "2023-05"),
-        ("W3", "OT", "oews_employment", 133570, "2019-05"), ("W4", "OTA", "oews_employment", 51290, "2025-05"),
+        ("W1", "OT", "ep_jobs", 150500, "2023"),
+        ("W2", "OT", "oews_employment", 144850, "2023-05"),
+        ("W3", "OT", "oews_employment", 133570, "2019-05"),
+        ("W4", "OTA", "oews_employment", 51290, "2025-05"),
     )
     counts = careers.job_counts(rows, SOURCES, ("OT", "OTA"))
     assert list(zip(counts["profession"], counts["measure"], counts["value"])) == [
-        ("OT", "ep_jobs", 150500), ("OT", "oews_employment", 144850), ("OTA", "oews_employment", 51290)]
+        ("OT", "ep_jobs", 150500),
+        ("OT", "oews_employment", 144850),
+        ("OTA", "oews_employment", 51290),
+    ]
     assert counts["count"].nunique() == 2
 
 
@@ -246,7 +291,11 @@ def test_outlook_gives_one_row_per_group_and_decade_and_adds_groups_counted_with
         ("W6", "PT aides", "projected_change_pct", 3, "2023-2033"),
     )
     out = careers.outlook(rows, SOURCES, ("OT", "OTA"))
-    assert list(zip(out["profession"], out["period"])) == [("OT", "2024-2034"), ("OT", "2023-2033"), ("OTA and aides", "2020-2030")]
+    assert list(zip(out["profession"], out["period"])) == [
+        ("OT", "2024-2034"),
+        ("OT", "2023-2033"),
+        ("OTA and aides", "2020-2030"),
+    ]
     ot_2023 = out.iloc[1]
     assert ot_2023["growth_pct"] == 11 and ot_2023["openings"] == 9800  # tier A wins over C
     assert math.isnan(out.iloc[0]["openings"])
@@ -256,11 +305,25 @@ def test_outlook_gives_one_row_per_group_and_decade_and_adds_groups_counted_with
 
 
 def settings(*rows: tuple) -> pd.DataFrame:
-    return pd.DataFrame([
-        {"setting_id": i, "profession": p, "geography": g, "setting": s, "measure": m, "value": float(v), "unit": "percent",
-         "reference_period": per, "period": per, "period_stated": "yes", "note": "", "source_ids": src}
-        for i, p, g, s, m, v, per, src in rows
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "setting_id": i,
+                "profession": p,
+                "geography": g,
+                "setting": s,
+                "measure": m,
+                "value": float(v),
+                "unit": "percent",
+                "reference_period": per,
+                "period": per,
+                "period_stated": "yes",
+                "note": "",
+                "source_ids": src,
+            }
+            for i, p, g, s, m, v, per, src in rows
+        ]
+    )
 
 
 def test_setting_shares_take_the_newest_list_from_one_source_largest_first():
@@ -283,11 +346,25 @@ def test_setting_shares_take_the_newest_list_from_one_source_largest_first():
 
 
 def trends(*rows: tuple) -> pd.DataFrame:
-    return pd.DataFrame([
-        {"point_id": i, "profession": p, "geography": g, "series": s, "year": y, "value": float(v), "unit": "USD per year",
-         "reference_period": f"May {y}", "period_stated": stated, "flag": "", "note": "", "source_ids": src}
-        for i, p, g, s, y, v, stated, src in rows
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "point_id": i,
+                "profession": p,
+                "geography": g,
+                "series": s,
+                "year": y,
+                "value": float(v),
+                "unit": "USD per year",
+                "reference_period": f"May {y}",
+                "period_stated": stated,
+                "flag": "",
+                "note": "",
+                "source_ids": src,
+            }
+            for i, p, g, s, y, v, stated, src in rows
+        ]
+    )
 
 
 def test_trend_points_put_one_point_per_profession_and_year_on_the_chart():
@@ -312,9 +389,12 @@ def test_trend_points_put_one_point_per_profession_and_year_on_the_chart():
 
 def test_conflicts_list_both_sides_and_ignore_agreeing_sources():
     rows = national(
-        ("W1", "OT", "oews_employment", 144850, "2023-05"), ("W2", "OT", "oews_employment", 144840, "2023-05", "yes", "", "WF003"),
-        ("W3", "OT", "ep_jobs", 150500, "2023", "yes", "", "WF001"), ("W4", "OT", "ep_jobs", 150500, "2023"),
-        ("W5", "OT", "median_annual_wage", 1, "2023-05"), ("W6", "OT", "median_annual_wage", 2, "2024-05"),
+        ("W1", "OT", "oews_employment", 144850, "2023-05"),
+        ("W2", "OT", "oews_employment", 144840, "2023-05", "yes", "", "WF003"),
+        ("W3", "OT", "ep_jobs", 150500, "2023", "yes", "", "WF001"),
+        ("W4", "OT", "ep_jobs", 150500, "2023"),
+        ("W5", "OT", "median_annual_wage", 1, "2023-05"),
+        ("W6", "OT", "median_annual_wage", 2, "2024-05"),
     )
     series = trends(
         ("Y1", "OT", "United States", "oews_employment", 2023, 144850, "yes", "WF002"),
@@ -330,29 +410,48 @@ def test_conflicts_list_both_sides_and_ignore_agreeing_sources():
 
 
 def test_workforce_outlook_facts_and_pass_rates_pick_their_rows():
-    education = pd.DataFrame({
-        "fact_id": ["E1", "E2", "E3", "E4", "E5"],
-        "profession": ["PT", "PT", "OT", "PT", "PTA"],
-        "topic": ["Workforce outlook", "Workforce outlook", "Pass rate", "Pass rate", "Pass rate"],
-        "attribute": ["HRSA", "APTA", "National new-graduate pass rate (OTR), 2019", "First-time national pass rate", "Ultimate pass rate"],
-        "value": ["shortage", "surplus", "98%", "84%", "95%"],
-        "as_of": ["2024", "2020", "2019", "2022", "2019-2022"],
-        "note": [""] * 5,
-        "source_ids": ["CL001"] * 5,
-    })
+    education = pd.DataFrame(
+        {
+            "fact_id": ["E1", "E2", "E3", "E4", "E5"],
+            "profession": ["PT", "PT", "OT", "PT", "PTA"],
+            "topic": ["Workforce outlook", "Workforce outlook", "Pass rate", "Pass rate", "Pass rate"],
+            "attribute": [
+                "HRSA",
+                "APTA",
+                "National new-graduate pass rate (OTR), 2019",
+                "First-time national pass rate",
+                "Ultimate pass rate",
+            ],
+            "value": ["shortage", "surplus", "98%", "84%", "95%"],
+            "as_of": ["2024", "2020", "2019", "2022", "2019-2022"],
+            "note": [""] * 5,
+            "source_ids": ["CL001"] * 5,
+        }
+    )
     assert list(careers.workforce_outlook_facts(education)["value"]) == ["shortage", "surplus"]
     rates = careers.pass_rates(education, ("OT", "PT", "PTA"))
     assert list(rates["Kind of rate"]) == [
-        "New-graduate rate (NBCOT)", "First-time rate", "Ultimate rate, after any number of attempts (FSBPT)"]
+        "New-graduate rate (NBCOT)",
+        "First-time rate",
+        "Ultimate rate, after any number of attempts (FSBPT)",
+    ]
     assert careers.rate_kind("Something else") == "Rate of another kind"
 
 
 def test_chart_titles_state_the_finding():
-    ranges = pd.DataFrame({"profession": ["OT", "PT"], "p50": [1.0, 2.0], "period_label": ["May 2019", "May 2024 (inferred)"]})
+    ranges = pd.DataFrame(
+        {"profession": ["OT", "PT"], "p50": [1.0, 2.0], "period_label": ["May 2019", "May 2024 (inferred)"]}
+    )
     assert careers.pay_title(ranges).startswith("Highest median: PT, $2 a year (May 2024, date inferred)")
     counts = pd.DataFrame({"profession": ["OT", "PT"], "value": [5.0, 9.0], "period_label": ["2023", "2024"]})
     assert careers.jobs_title(counts).startswith("Most jobs: PT, 9 (2024)")
-    outlook = pd.DataFrame({"profession": ["OT", "PTA"], "growth_pct": [11.0, 22.0], "openings": [9800.0, float("nan")],
-                            "period_label": ["2023–2033", "2024–2034"]})
+    outlook = pd.DataFrame(
+        {
+            "profession": ["OT", "PTA"],
+            "growth_pct": [11.0, 22.0],
+            "openings": [9800.0, float("nan")],
+            "period_label": ["2023–2033", "2024–2034"],
+        }
+    )
     assert careers.outlook_title(outlook, "growth_pct") == "Fastest projected growth: PTA, 22% over 2024–2034"
     assert careers.outlook_title(outlook, "openings") == "Most openings each year: OT, 9,800 (2023–2033)"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from components.loader import DATA_DIR, DataError, load_table, parse_table, split_list
+from components.loader import DataError, load_table, parse_table, split_list
 from components.schema import TABLES
 from components.states import STATE_ABBRS
 
@@ -29,20 +29,55 @@ def parse(table: str, *rows: dict):
 
 
 NATIONAL = {
-    "figure_id": "W001", "profession": "OT", "soc_code": "29-1122", "measure": "median_annual_wage", "value": "96370",
-    "unit": "USD per year", "value_as_printed": "$96,370", "reference_period": "May 2023", "period": "2023-05",
-    "period_stated": "yes", "flag": "", "note": "", "source_ids": "WF001",
+    "figure_id": "W001",
+    "profession": "OT",
+    "soc_code": "29-1122",
+    "measure": "median_annual_wage",
+    "value": "96370",
+    "unit": "USD per year",
+    "value_as_printed": "$96,370",
+    "reference_period": "May 2023",
+    "period": "2023-05",
+    "period_stated": "yes",
+    "flag": "",
+    "note": "",
+    "source_ids": "WF001",
 }
 STATE = {
-    "figure_id": "T001", "profession": "PT", "soc_code": "29-1123", "state": "Texas", "state_abbr": "TX",
-    "measure": "oews_employment", "value": "17170", "unit": "jobs", "value_as_printed": "17,170",
-    "reference_period": "2023", "period": "2023-05", "period_stated": "yes", "flag": "", "note": "", "source_ids": "WF002",
+    "figure_id": "T001",
+    "profession": "PT",
+    "soc_code": "29-1123",
+    "state": "Texas",
+    "state_abbr": "TX",
+    "measure": "oews_employment",
+    "value": "17170",
+    "unit": "jobs",
+    "value_as_printed": "17,170",
+    "reference_period": "2023",
+    "period": "2023-05",
+    "period_stated": "yes",
+    "flag": "",
+    "note": "",
+    "source_ids": "WF002",
 }
 RATING = {
-    "rating_id": "R001", "profession": "OT", "onet_soc_code": "29-1122.00", "domain": "Skills", "element_id": "2.A.1.a",
-    "element_name": "Reading Comprehension", "scale": "Importance", "value": "4.00", "n": "8", "standard_error": "0",
-    "lower_ci": "4", "upper_ci": "4", "recommend_suppress": "N", "not_relevant": "", "data_date": "2021-08",
-    "domain_source": "Analyst", "source_ids": "ON001; ON002",
+    "rating_id": "R001",
+    "profession": "OT",
+    "onet_soc_code": "29-1122.00",
+    "domain": "Skills",
+    "element_id": "2.A.1.a",
+    "element_name": "Reading Comprehension",
+    "scale": "Importance",
+    "value": "4.00",
+    "n": "8",
+    "standard_error": "0",
+    "lower_ci": "4",
+    "upper_ci": "4",
+    "recommend_suppress": "N",
+    "not_relevant": "",
+    "data_date": "2021-08",
+    "domain_source": "Analyst",
+    "source_ids": "ON001; ON002",
 }
 
 
@@ -51,7 +86,9 @@ def where(err: DataError) -> tuple:
 
 
 def test_valid_fixture_rows_load():
-    assert parse("wages_employment", NATIONAL, {**NATIONAL, "figure_id": "W002", "period": "2024-05"})["value"].tolist() == [96370, 96370]
+    assert parse("wages_employment", NATIONAL, {**NATIONAL, "figure_id": "W002", "period": "2024-05"})[
+        "value"
+    ].tolist() == [96370, 96370]
     assert parse("state_figures", STATE)["state_abbr"].tolist() == ["TX"]
     assert parse("onet_ratings", RATING)["value"].tolist() == [4.0]
 
@@ -60,28 +97,53 @@ def test_valid_fixture_rows_load():
     "table, rows, line, column, words",
     [
         # one unit per measure
-        ("wages_employment", [NATIONAL, {**NATIONAL, "figure_id": "W002", "period": "2024-05", "unit": "USD per hour"}],
-         3, "unit", "rows with measure 'median_annual_wage' must all have the same unit"),
+        (
+            "wages_employment",
+            [NATIONAL, {**NATIONAL, "figure_id": "W002", "period": "2024-05", "unit": "USD per hour"}],
+            3,
+            "unit",
+            "rows with measure 'median_annual_wage' must all have the same unit",
+        ),
         # one figure per profession, measure, period and source
         ("wages_employment", [NATIONAL, {**NATIONAL, "figure_id": "W002"}], 3, "profession", "it may appear once"),
         # a SOC code belongs to one profession
-        ("wages_employment", [NATIONAL, {**NATIONAL, "figure_id": "W002", "period": "2024-05", "soc_code": "29-1123"}],
-         3, "soc_code", "rows with profession 'OT'"),
+        (
+            "wages_employment",
+            [NATIONAL, {**NATIONAL, "figure_id": "W002", "period": "2024-05", "soc_code": "29-1123"}],
+            3,
+            "soc_code",
+            "rows with profession 'OT'",
+        ),
         # never a negative pay or count
         ("wages_employment", [{**NATIONAL, "value": "-1"}], 2, "value", "below the smallest allowed value, 0"),
         # unknown measures and units are refused
         ("wages_employment", [{**NATIONAL, "measure": "salary"}], 2, "measure", "'salary' is not one of"),
         # a state name and its abbreviation agree, both ways
-        ("state_figures", [STATE, {**STATE, "figure_id": "T002", "state_abbr": "TN", "period": "2022-05"}],
-         3, "state_abbr", "rows with state 'Texas'"),
-        ("state_figures", [STATE, {**STATE, "figure_id": "T002", "state": "Tennessee", "period": "2022-05"}],
-         3, "state", "rows with state_abbr 'TX'"),
+        (
+            "state_figures",
+            [STATE, {**STATE, "figure_id": "T002", "state_abbr": "TN", "period": "2022-05"}],
+            3,
+            "state_abbr",
+            "rows with state 'Texas'",
+        ),
+        (
+            "state_figures",
+            [STATE, {**STATE, "figure_id": "T002", "state": "Tennessee", "period": "2022-05"}],
+            3,
+            "state",
+            "rows with state_abbr 'TX'",
+        ),
         ("state_figures", [{**STATE, "state": "Texass"}], 2, "state", "'Texass' is not one of"),
         # O*NET values stay on O*NET's scales; one rating per occupation, element and scale
         ("onet_ratings", [{**RATING, "value": "7.5"}], 2, "value", "above the largest allowed value, 7"),
         ("onet_ratings", [RATING, {**RATING, "rating_id": "R002"}], 3, "onet_soc_code", "it may appear once"),
-        ("onet_ratings", [RATING, {**RATING, "rating_id": "R002", "scale": "Level", "element_name": "Reading"}],
-         3, "element_name", "rows with element_id '2.A.1.a'"),
+        (
+            "onet_ratings",
+            [RATING, {**RATING, "rating_id": "R002", "scale": "Level", "element_name": "Reading"}],
+            3,
+            "element_name",
+            "rows with element_id '2.A.1.a'",
+        ),
         ("onet_ratings", [{**RATING, "onet_soc_code": "29-1122.01"}], 2, "onet_soc_code", "is not one of"),
     ],
 )
@@ -103,16 +165,34 @@ def test_a_missing_state_is_no_row_never_an_empty_value():
 
 @pytest.fixture(scope="module")
 def data():
-    return {name: load_table(name) for name in (
-        "sources", "education", "wages_employment", "work_settings", "state_figures", "workforce_trends",
-        "onet_ratings", "onet_tasks", "onet_interests", "onet_occupations")}
+    return {
+        name: load_table(name)
+        for name in (
+            "sources",
+            "education",
+            "wages_employment",
+            "work_settings",
+            "state_figures",
+            "workforce_trends",
+            "onet_ratings",
+            "onet_tasks",
+            "onet_interests",
+            "onet_occupations",
+        )
+    }
 
 
 def test_row_counts(data):
     counts = {name: len(frame) for name, frame in data.items() if name not in ("sources", "education")}
     assert counts == {
-        "wages_employment": 108, "work_settings": 140, "state_figures": 526, "workforce_trends": 209,
-        "onet_ratings": 676, "onet_tasks": 41, "onet_interests": 18, "onet_occupations": 2,
+        "wages_employment": 108,
+        "work_settings": 140,
+        "state_figures": 526,
+        "workforce_trends": 209,
+        "onet_ratings": 676,
+        "onet_tasks": 41,
+        "onet_interests": 18,
+        "onet_occupations": 2,
     }
 
 
@@ -124,7 +204,9 @@ def test_workforce_sources_are_tiered_and_noted(data):
     assert not {"WF001", "WF014", "WF065"} & set(workforce.index)
     for source_id, row in workforce.iterrows():
         if row["tier"] == "A":
-            assert re.search(r"bls\.gov|careeronestop|onetonline|ctdol|deed\.state\.mn|projectionscentral", row["url"]), source_id
+            assert re.search(
+                r"bls\.gov|careeronestop|onetonline|ctdol|deed\.state\.mn|projectionscentral", row["url"]
+            ), source_id
         else:
             assert row["tier"] == "C", source_id
             assert re.search(r"Copy of a BLS page|Third party citing BLS|[Tt]hird party", row["note"]), source_id
@@ -152,16 +234,27 @@ def test_the_two_employment_counts_are_separate_measures(data):
 
 def test_conflicting_values_are_kept_as_separate_rows(data):
     national = data["wages_employment"]
-    ot_jobs_2023 = national[(national["profession"] == "OT") & (national["measure"] == "oews_employment") & (national["period"] == "2023-05")]
+    ot_jobs_2023 = national[
+        (national["profession"] == "OT")
+        & (national["measure"] == "oews_employment")
+        & (national["period"] == "2023-05")
+    ]
     assert sorted(ot_jobs_2023["value"]) == [144840, 144850]
-    ot_mean = national[(national["profession"] == "OT") & (national["measure"] == "mean_annual_wage") & (national["period"] == "2023-05")]
+    ot_mean = national[
+        (national["profession"] == "OT")
+        & (national["measure"] == "mean_annual_wage")
+        & (national["period"] == "2023-05")
+    ]
     assert set(zip(ot_mean["value"], ot_mean["flag"])) == {(93491, "doubtful"), (96790, "")}
 
 
 def test_hrsa_shortage_and_apta_surplus_are_both_carried(data):
     education = data["education"].set_index("fact_id")
     assert education.loc["E64", "topic"] == education.loc["E65", "topic"] == "Workforce outlook"
-    assert "shortage" in education.loc["E64", "value"] and set(split_list(education.loc["E64", "source_ids"])) == {"CL056", "CL057"}
+    assert "shortage" in education.loc["E64", "value"] and set(split_list(education.loc["E64", "source_ids"])) == {
+        "CL056",
+        "CL057",
+    }
     assert "surplus" in education.loc["E65", "value"] and split_list(education.loc["E65", "source_ids"]) == ["CL001"]
     sources = data["sources"].set_index("source_id")
     assert "ACAPT" in sources.loc["CL001", "publisher"] and "HRSA" in sources.loc["CL056", "publisher"]

@@ -18,13 +18,25 @@ def figures(*rows: tuple) -> pd.DataFrame:
     name = {abbr: state for state, abbr in (*STATES, ("United States", "US"), ("Puerto Rico", "PR"))}
     out = []
     for figure_id, profession, abbr, measure, value, period, *rest in rows:
-        out.append({
-            "figure_id": figure_id, "profession": profession, "soc_code": "29-1123", "state": name[abbr], "state_abbr": abbr,
-            "measure": measure, "value": float(value), "unit": "jobs" if measure == "oews_employment" else "USD per year",
-            "value_as_printed": str(value), "reference_period": f"as printed {period}", "period": period,
-            "period_stated": rest[1] if len(rest) > 1 else "yes", "flag": "", "note": "",
-            "source_ids": rest[0] if rest else "WF001",
-        })
+        out.append(
+            {
+                "figure_id": figure_id,
+                "profession": profession,
+                "soc_code": "29-1123",
+                "state": name[abbr],
+                "state_abbr": abbr,
+                "measure": measure,
+                "value": float(value),
+                "unit": "jobs" if measure == "oews_employment" else "USD per year",
+                "value_as_printed": str(value),
+                "reference_period": f"as printed {period}",
+                "period": period,
+                "period_stated": rest[1] if len(rest) > 1 else "yes",
+                "flag": "",
+                "note": "",
+                "source_ids": rest[0] if rest else "WF001",
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -71,7 +83,9 @@ def test_menus_offer_what_exists_and_the_best_covered_period_first():
     assert states.periods(SAMPLE, "PT", "oews_employment") == [("2023-05", 2), ("2021-05", 1)]
     assert states.default_period(SAMPLE, "PT", "oews_employment") == "2023-05"
     assert states.default_period(SAMPLE, "PTA", "oews_employment") is None
-    tie = figures(("A", "PT", "CA", "oews_employment", 1, "2020-05"), ("B", "PT", "CA", "oews_employment", 2, "2022-05"))
+    tie = figures(
+        ("A", "PT", "CA", "oews_employment", 1, "2020-05"), ("B", "PT", "CA", "oews_employment", 2, "2022-05")
+    )
     assert states.default_period(tie, "PT", "oews_employment") == "2022-05"  # same coverage: the newest
 
 
@@ -81,14 +95,21 @@ def test_summary_sentence_counts_the_states_without_a_figure():
     assert text.startswith("PT, payroll jobs, May 2023: figures for 2 of 51 states and DC; 49 have no figure")
     assert text.endswith("Highest: California (24,200 jobs).")
     empty = states.state_view(SAMPLE, SOURCES, "PT", "oews_employment", "2019-05")
-    assert states.summary_sentence(empty, "PT", "oews_employment", "2019-05").endswith("figures for 0 of 51 states and DC.")
+    assert states.summary_sentence(empty, "PT", "oews_employment", "2019-05").endswith(
+        "figures for 0 of 51 states and DC."
+    )
 
 
 def test_a_rank_map_names_the_best_paid_state():
-    ranks = figures(("A", "OT", "CA", "mean_annual_wage_rank", 2, "2023-05"), ("B", "OT", "NV", "mean_annual_wage_rank", 1, "2023-05"))
+    ranks = figures(
+        ("A", "OT", "CA", "mean_annual_wage_rank", 2, "2023-05"),
+        ("B", "OT", "NV", "mean_annual_wage_rank", 1, "2023-05"),
+    )
     ranks["unit"] = "rank among 50 states and DC"
     view = states.state_view(ranks, SOURCES, "OT", "mean_annual_wage_rank", "2023-05")
-    assert states.summary_sentence(view, "OT", "mean_annual_wage_rank", "2023-05").endswith("Best-paid: Nevada (rank 1 of 51).")
+    assert states.summary_sentence(view, "OT", "mean_annual_wage_rank", "2023-05").endswith(
+        "Best-paid: Nevada (rank 1 of 51)."
+    )
 
 
 def test_national_value_and_state_detail():
@@ -101,10 +122,18 @@ def test_national_value_and_state_detail():
 
 def test_coverage_counts_states_with_a_figure_and_lists_the_missing():
     table = states.coverage(SAMPLE)
-    row = table[(table["Profession"] == "PT") & (table["Period"] == "May 2023") & table["Measure"].str.startswith("Payroll")].iloc[0]
+    row = table[
+        (table["Profession"] == "PT") & (table["Period"] == "May 2023") & table["Measure"].str.startswith("Payroll")
+    ].iloc[0]
     assert row["States and DC with a figure"] == 2  # PR and the U.S. row are not states
     assert row["Missing"] == "49 states"
-    one = figures(*[(f"X{i}", "PT", abbr, "oews_employment", 1, "2020-05") for i, abbr in enumerate(states.STATE_ABBRS) if abbr != "WY"])
+    one = figures(
+        *[
+            (f"X{i}", "PT", abbr, "oews_employment", 1, "2020-05")
+            for i, abbr in enumerate(states.STATE_ABBRS)
+            if abbr != "WY"
+        ]
+    )
     assert states.coverage(one).iloc[0]["Missing"] == "WY"
 
 
@@ -119,7 +148,9 @@ def test_the_tile_grid_places_every_state_and_dc_on_its_own_square():
 def test_the_newest_nearly_complete_period_comes_first():
     # 51 states in May 2023, 50 in May 2024 (one suppressed): the map opens on May 2024.
     rows = [(f"A{i}", "OT", abbr, "oews_employment", 100 + i, "2023-05") for i, abbr in enumerate(states.STATE_ABBRS)]
-    rows += [(f"B{i}", "OT", abbr, "oews_employment", 110 + i, "2024-05") for i, abbr in enumerate(states.STATE_ABBRS[1:])]
+    rows += [
+        (f"B{i}", "OT", abbr, "oews_employment", 110 + i, "2024-05") for i, abbr in enumerate(states.STATE_ABBRS[1:])
+    ]
     rows += [(f"C{i}", "OT", abbr, "oews_employment", 1, "2025-05") for i, abbr in enumerate(states.STATE_ABBRS[:5])]
     frame = figures(*rows)
     assert states.periods(frame, "OT", "oews_employment") == [("2024-05", 50), ("2023-05", 51), ("2025-05", 5)]
@@ -129,8 +160,10 @@ def test_the_newest_nearly_complete_period_comes_first():
 
 def test_prior_period_is_the_newest_older_period_of_the_same_form():
     frame = figures(
-        ("A", "OT", "CA", "oews_employment", 10, "2021-05"), ("B", "OT", "CA", "oews_employment", 12, "2023-05"),
-        ("C", "OT", "CA", "oews_employment", 11, "2022"), ("D", "OT", "TX", "oews_employment", 9, "2024-05"),
+        ("A", "OT", "CA", "oews_employment", 10, "2021-05"),
+        ("B", "OT", "CA", "oews_employment", 12, "2023-05"),
+        ("C", "OT", "CA", "oews_employment", 11, "2022"),
+        ("D", "OT", "TX", "oews_employment", 9, "2024-05"),
     )
     assert states.prior_period(frame, "OT", "oews_employment", "2024-05") == "2023-05"  # not the year-only 2022
     assert states.prior_period(frame, "OT", "oews_employment", "2021-05") is None
@@ -139,7 +172,8 @@ def test_prior_period_is_the_newest_older_period_of_the_same_form():
 
 def test_view_table_adds_the_prior_period_and_the_change_where_both_exist():
     frame = figures(
-        ("A", "OT", "CA", "oews_employment", 100, "2023-05"), ("B", "OT", "CA", "oews_employment", 110, "2024-05"),
+        ("A", "OT", "CA", "oews_employment", 100, "2023-05"),
+        ("B", "OT", "CA", "oews_employment", 110, "2024-05"),
         ("C", "OT", "TX", "oews_employment", 90, "2024-05"),
     )
     now = states.state_view(frame, SOURCES, "OT", "oews_employment", "2024-05")
@@ -147,7 +181,9 @@ def test_view_table_adds_the_prior_period_and_the_change_where_both_exist():
     table = states.view_table(now, "jobs", before, "2023-05").set_index("State")
     assert table.loc["California", "May 2023 (jobs)"] == 100
     assert table.loc["California", "Change since May 2023 (%)"] == 10.0
-    assert math.isnan(table.loc["Texas", "May 2023 (jobs)"]) and math.isnan(table.loc["Texas", "Change since May 2023 (%)"])
+    assert math.isnan(table.loc["Texas", "May 2023 (jobs)"]) and math.isnan(
+        table.loc["Texas", "Change since May 2023 (%)"]
+    )
     assert table.loc["California", "Sources, May 2023"] == "WF001"
     ranks = states.view_table(now, "rank among 50 states and DC", before, "2023-05")
     assert not any(c.startswith("Change since") for c in ranks.columns)  # a change of rank in % means nothing

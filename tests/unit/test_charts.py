@@ -107,7 +107,13 @@ def test_lead_chart_titles_are_plain_words():
 
 
 def test_lead_chart_of_empty_counts_still_has_ot_and_pt():
-    empty = pd.DataFrame({"category": pd.Series(dtype="str"), "usual_lead": pd.Series(dtype="str"), "populations": pd.Series(dtype="int64")})
+    empty = pd.DataFrame(
+        {
+            "category": pd.Series(dtype="str"),
+            "usual_lead": pd.Series(dtype="str"),
+            "populations": pd.Series(dtype="int64"),
+        }
+    )
     bars = bars_by_profession(charts.lead_by_category_chart(empty))
     assert bars["OT"].marker.color == OT_COLOR and bars["PT"].marker.color == PT_COLOR
 
@@ -214,7 +220,9 @@ def test_involvement_chart_ot_cells_blue_pt_cells_vermillion():
         shares[("PT", pt)] = tint_share(colour_at(fig, z_pt), PT_COLOR)
     for profession in ("OT", "PT"):
         # Stronger involvement is a stronger tint of the profession's colour.
-        assert shares[(profession, "Supports")] < shares[(profession, "Shares the lead")] < shares[(profession, "Leads")]
+        assert (
+            shares[(profession, "Supports")] < shares[(profession, "Shares the lead")] < shares[(profession, "Leads")]
+        )
         assert 0 < shares[(profession, "Supports")] and shares[(profession, "Leads")] <= 1
 
 
@@ -234,7 +242,9 @@ def test_involvement_chart_title_is_plain_words():
 
 
 def test_involvement_chart_wraps_long_population_names():
-    long = INVOLVEMENT.assign(population=["Brain injury after an accident or fall (traumatic brain injury)", "Autism", "Stroke"])
+    long = INVOLVEMENT.assign(
+        population=["Brain injury after an accident or fall (traumatic brain injury)", "Autism", "Stroke"]
+    )
     heat = charts.involvement_chart(long).data[0]
     assert "<br>" in heat.y[0]
     assert list(heat.y[1:]) == ["Autism", "Stroke"]

@@ -56,7 +56,10 @@ def test_filter_dimensions_order_ignores_the_chosen_order(dimensions):
 
 
 def test_filter_dimensions_narrows(dimensions):
-    assert ids(compare.filter_dimensions(dimensions, ("Treatment goals",))) == ["treatment-goals-ot", "treatment-goals-pt"]
+    assert ids(compare.filter_dimensions(dimensions, ("Treatment goals",))) == [
+        "treatment-goals-ot",
+        "treatment-goals-pt",
+    ]
 
 
 @pytest.mark.parametrize("chosen", [(), ("No such dimension",)])

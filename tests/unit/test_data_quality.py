@@ -12,20 +12,23 @@ from components import data_quality as dq
 
 ROOT = Path(__file__).resolve().parents[2]
 
-SOURCES = pd.DataFrame({
-    "source_id": ["S1", "S2", "S3", "S4"],
-    "tier": ["A", "B", "C", "C"],
-    "as_of": ["2024", "undated", "undated", "2020"],
-    "date_kind": ["updated", "", "", ""],
-})
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["S1", "S2", "S3", "S4"],
+        "tier": ["A", "B", "C", "C"],
+        "as_of": ["2024", "undated", "undated", "2020"],
+        "date_kind": ["updated", "", "", ""],
+    }
+)
 
 
 def frames() -> dict[str, pd.DataFrame]:
     return {
         "sources": SOURCES,
         "populations": pd.DataFrame({"population_id": ["P01", "P02", "P03"], "source_ids": ["S1", "S3", "S2; S4"]}),
-        "conflicts": pd.DataFrame({"conflict_id": ["K01", "K02"], "side_a_source_ids": ["S3", "S3"],
-                                   "side_b_source_ids": ["S2", "S4"]}),
+        "conflicts": pd.DataFrame(
+            {"conflict_id": ["K01", "K02"], "side_a_source_ids": ["S3", "S3"], "side_b_source_ids": ["S2", "S4"]}
+        ),
         "wages_employment": pd.DataFrame({"figure_id": ["W001", "W002"], "source_ids": ["S4", "S1"]}),
     }
 
@@ -40,7 +43,10 @@ def test_coverage_counts_rows_with_a_tier_a_or_b_source_and_lists_the_weak_ones(
     assert (total["Rows"], total["Rows with a tier A or B source"], total["Weakly sourced rows"]) == (5, 3, 2)
     # Other tables are counted after the total, without listing ids.
     assert list(table.index) == ["populations", "conflicts", dq.CAREGIVER_TOTAL, "wages_employment"]
-    assert table.loc["wages_employment", "Weakly sourced rows"] == 1 and table.loc["wages_employment", "Weakly sourced ids"] == ""
+    assert (
+        table.loc["wages_employment", "Weakly sourced rows"] == 1
+        and table.loc["wages_employment", "Weakly sourced ids"] == ""
+    )
 
 
 def test_source_figures_give_tiers_undated_and_dated_kinds():
@@ -59,7 +65,9 @@ def test_strong_share_is_the_caregiver_total():
 
 def test_report_markdown_has_a_sentence_and_two_tables():
     text = dq.report_markdown(frames(), SOURCES)
-    assert text.startswith("60% of the rows in the caregiver-facing tables cite a tier A or B source; 50% of all 4 sources")
+    assert text.startswith(
+        "60% of the rows in the caregiver-facing tables cite a tier A or B source; 50% of all 4 sources"
+    )
     assert "| populations | 3 | 2 | 66.7 | 1 | P02 |" in text
     assert "| Undated | 2 | 50 |" in text
 
@@ -81,7 +89,10 @@ def test_the_readme_holds_the_report_markers():
 def test_the_script_prints_the_report_of_a_data_folder(tmp_path):
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "data_report.py"), "--print"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "of the rows in the caregiver-facing tables cite a tier A or B source" in done.stdout
     assert "| Tier A |" in done.stdout
@@ -90,18 +101,27 @@ def test_the_script_prints_the_report_of_a_data_folder(tmp_path):
 def test_the_script_says_so_when_the_data_does_not_load(tmp_path):
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "data_report.py"), "--data", str(tmp_path)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1 and "does not load" in done.stderr
 
 
 def test_link_problems_lists_every_broken_source_not_only_the_first():
-    sources = pd.DataFrame({
-        "source_id": ["S1", "S2", "S3", "S4", "S5"],
-        "url": ["https://myfuture.com./jobs", "https://example.org/a/", "http://example.org/a",
-                "https://docslib.org/doc/1", "https://example.org/ok"],
-        "tier": ["C", "A", "A", "B", "A"],
-    })
+    sources = pd.DataFrame(
+        {
+            "source_id": ["S1", "S2", "S3", "S4", "S5"],
+            "url": [
+                "https://myfuture.com./jobs",
+                "https://example.org/a/",
+                "http://example.org/a",
+                "https://docslib.org/doc/1",
+                "https://example.org/ok",
+            ],
+            "tier": ["C", "A", "A", "B", "A"],
+        }
+    )
     problems = dq.link_problems(sources, {"docslib.org": "document copy"})
     assert problems["Id"].tolist() == ["S1", "S3", "S4"]
     assert "ends in a dot" in problems["Problem"].iloc[0]

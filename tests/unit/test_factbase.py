@@ -9,26 +9,39 @@ import zipfile
 import pandas as pd
 import pytest
 
-from components.factbase import (LICENSE_NOTE, ZIP_ROOT, fact_base_zip, filter_sources, source_usage, sources_view,
-                                 summary_sentence, tier_counts, with_usage)
+from components.factbase import (
+    LICENSE_NOTE,
+    ZIP_ROOT,
+    fact_base_zip,
+    filter_sources,
+    source_usage,
+    sources_view,
+    summary_sentence,
+    tier_counts,
+    with_usage,
+)
 from components.loader import load_table
 from components.schema import TABLES
 
-SOURCES = pd.DataFrame({
-    "source_id": ["CL001", "CL002", "CL003"],
-    "publisher": ["Pub A", "Pub B", "Pub C"],
-    "title": ["T1", "T2", "T3"],
-    "url": ["https://a.example", "https://b.example", "https://c.example"],
-    "as_of": ["2020", "undated", "2019"],
-    "tier": ["A", "B", "C"],
-    "note": ["", "", ""],
-})
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["CL001", "CL002", "CL003"],
+        "publisher": ["Pub A", "Pub B", "Pub C"],
+        "title": ["T1", "T2", "T3"],
+        "url": ["https://a.example", "https://b.example", "https://c.example"],
+        "as_of": ["2020", "undated", "2019"],
+        "tier": ["A", "B", "C"],
+        "note": ["", "", ""],
+    }
+)
 GOALS = pd.DataFrame({"goal_id": ["G01", "G02"], "source_ids": ["CL001; CL002", "CL001"]})
-CONFLICTS = pd.DataFrame({
-    "conflict_id": ["K01"],
-    "side_a_source_ids": ["CL001"],
-    "side_b_source_ids": ["CL001; CL003"],  # CL001 on both sides of one row counts once
-})
+CONFLICTS = pd.DataFrame(
+    {
+        "conflict_id": ["K01"],
+        "side_a_source_ids": ["CL001"],
+        "side_b_source_ids": ["CL001; CL003"],  # CL001 on both sides of one row counts once
+    }
+)
 
 
 def test_usage_counts_rows_per_table_and_in_total():
@@ -89,8 +102,12 @@ def read_zip(data: bytes) -> dict[str, bytes]:
 def test_zip_holds_every_table_the_readme_and_the_licence():
     frames = {"sources": SOURCES, "goals": GOALS.assign(goal=["=1+1", "Walk"])}
     files = read_zip(fact_base_zip(frames, "# readme"))
-    assert set(files) == {f"{ZIP_ROOT}/LICENSE.txt", f"{ZIP_ROOT}/data/README.md",
-                          f"{ZIP_ROOT}/data/sources.csv", f"{ZIP_ROOT}/data/goals.csv"}
+    assert set(files) == {
+        f"{ZIP_ROOT}/LICENSE.txt",
+        f"{ZIP_ROOT}/data/README.md",
+        f"{ZIP_ROOT}/data/sources.csv",
+        f"{ZIP_ROOT}/data/goals.csv",
+    }
     assert files[f"{ZIP_ROOT}/LICENSE.txt"].decode() == LICENSE_NOTE
     assert files[f"{ZIP_ROOT}/data/README.md"] == b"# readme"
     rows = list(csv.reader(io.StringIO(files[f"{ZIP_ROOT}/data/goals.csv"].decode(), newline="")))
@@ -104,7 +121,13 @@ def test_zip_bytes_are_the_same_for_the_same_data():
 
 
 def test_licence_note_credits_sources_cpt_and_onet():
-    for phrase in ("CC BY 4.0", "source_ids", "American Medical Association", "O*NET 30.0 Database", "not medical advice"):
+    for phrase in (
+        "CC BY 4.0",
+        "source_ids",
+        "American Medical Association",
+        "O*NET 30.0 Database",
+        "not medical advice",
+    ):
         assert phrase in LICENSE_NOTE
 
 
@@ -136,7 +159,9 @@ def test_real_tables_round_trip_through_the_zip(name):
 
 
 def test_view_names_the_kind_of_a_date_where_the_page_gives_it():
-    sources = SOURCES.assign(as_of=["2024-03", "2023", "undated"][: len(SOURCES)], date_kind=["updated", "", ""][: len(SOURCES)])
+    sources = SOURCES.assign(
+        as_of=["2024-03", "2023", "undated"][: len(SOURCES)], date_kind=["updated", "", ""][: len(SOURCES)]
+    )
     view = sources_view(with_usage(sources, source_usage({"goals": GOALS})), ()).set_index("Id")
     assert view.loc["CL001", "As of"] == "updated 2024-03"
     assert view.loc["CL002", "As of"] == "2023" and view.loc["CL003", "As of"] == "undated"

@@ -11,12 +11,20 @@ def frame(*rows: tuple) -> pd.DataFrame:
     """Rows: (figure_id, profession, period, tier[, flag[, stated]])."""
     out = []
     for figure_id, profession, period, tier, *rest in rows:
-        out.append({
-            "figure_id": figure_id, "profession": profession, "measure": "median_annual_wage",
-            "value": 1.0, "unit": "USD per year", "period": period, "tier": tier,
-            "flag": rest[0] if rest else "", "period_stated": rest[1] if len(rest) > 1 else "yes",
-            "source_ids": "X",
-        })
+        out.append(
+            {
+                "figure_id": figure_id,
+                "profession": profession,
+                "measure": "median_annual_wage",
+                "value": 1.0,
+                "unit": "USD per year",
+                "period": period,
+                "tier": tier,
+                "flag": rest[0] if rest else "",
+                "period_stated": rest[1] if len(rest) > 1 else "yes",
+                "source_ids": "X",
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -43,7 +51,9 @@ def test_no_newer_note_when_the_official_figure_is_the_newest():
 
 
 def test_a_doubtful_figure_is_shown_only_when_it_is_the_only_one_and_never_named_as_newer():
-    rows = frame(("W1", "OT", "2023-05", "A", "doubtful"), ("W2", "OT", "2022-05", "C"), ("W3", "OT", "2024-05", "C", "doubtful"))
+    rows = frame(
+        ("W1", "OT", "2023-05", "A", "doubtful"), ("W2", "OT", "2022-05", "C"), ("W3", "OT", "2024-05", "C", "doubtful")
+    )
     found = figures.pick(rows, "OT", "median_annual_wage")
     assert found.shown["figure_id"] == "W2" and found.newer is None
     assert figures.pick(rows.iloc[:1], "OT", "median_annual_wage").shown["figure_id"] == "W1"
@@ -59,7 +69,12 @@ def test_no_rows_no_pick():
 
 
 def test_same_period_picks_align_on_the_newest_shared_period_at_each_best_tier():
-    rows = frame(("W1", "OT", "2024-05", "A"), ("W2", "OT", "2023-05", "A"), ("W3", "PT", "2023-05", "A"), ("W4", "PT", "2024-05", "C"))
+    rows = frame(
+        ("W1", "OT", "2024-05", "A"),
+        ("W2", "OT", "2023-05", "A"),
+        ("W3", "PT", "2023-05", "A"),
+        ("W4", "PT", "2024-05", "C"),
+    )
     picks = figures.pick_same_period(rows, ("OT", "PT"), "median_annual_wage")
     assert picks["OT"].shown["figure_id"] == "W2" and picks["PT"].shown["figure_id"] == "W3"
     assert not figures.periods_differ(picks)

@@ -80,8 +80,10 @@ def test_access_says_what_the_sources_say_about_referral():
 
 def test_conflicts_have_two_sourced_sides_and_real_related_rows():
     conflicts = load_table("conflicts")
-    ids = {name: set(load_table(name)[TABLES[name].id_column])
-           for name in ("education", "access", "populations", "interventions", "wages_employment", "workforce_trends")}
+    ids = {
+        name: set(load_table(name)[TABLES[name].id_column])
+        for name in ("education", "access", "populations", "interventions", "wages_employment", "workforce_trends")
+    }
     every_id = set().union(*ids.values())
     for row in conflicts.itertuples():
         assert row.side_a != row.side_b
@@ -107,13 +109,21 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize("old, new, column, problem", [
-    ("I13;I39;I09;I10", "I13;I99", "intervention_ids", "'I99' is not an id in interventions.csv"),
-    (",PT,,\"Walking", ",Physio,,\"Walking", "profession", "'Physio' is not one of: OT, PT, Both"),
-    ("CL030;CL022;CL014;CL181", "CL030;XX999", "source_ids", "'XX999' is not an id in sources.csv"),
-    ("G02,Get back to a sport,PT,Children;", "G02,Get back to a sport,PT,Kids;", "age_groups", "'Kids' is not one of"),
-    ("G02,", "G01,", "goal_id", "'G01' is already used on line 2"),
-])
+@pytest.mark.parametrize(
+    "old, new, column, problem",
+    [
+        ("I13;I39;I09;I10", "I13;I99", "intervention_ids", "'I99' is not an id in interventions.csv"),
+        (',PT,,"Walking', ',Physio,,"Walking', "profession", "'Physio' is not one of: OT, PT, Both"),
+        ("CL030;CL022;CL014;CL181", "CL030;XX999", "source_ids", "'XX999' is not an id in sources.csv"),
+        (
+            "G02,Get back to a sport,PT,Children;",
+            "G02,Get back to a sport,PT,Kids;",
+            "age_groups",
+            "'Kids' is not one of",
+        ),
+        ("G02,", "G01,", "goal_id", "'G01' is already used on line 2"),
+    ],
+)
 def test_goal_errors_name_file_line_and_column(data_copy, old, new, column, problem):
     replace_in(data_copy / "goals.csv", old, new)
     with pytest.raises(DataError) as info:
@@ -126,7 +136,11 @@ def test_goal_errors_name_file_line_and_column(data_copy, old, new, column, prob
 
 
 def test_a_missing_goal_reason_is_refused(data_copy):
-    replace_in(data_copy / "goals.csv", "\"Walking, balance and stairs are at the heart of physical therapy. A physical therapist trains walking (gait), balance and strength, and helps choose and use a walking aid.\"", "")
+    replace_in(
+        data_copy / "goals.csv",
+        '"Walking, balance and stairs are at the heart of physical therapy. A physical therapist trains walking (gait), balance and strength, and helps choose and use a walking aid."',
+        "",
+    )
     with pytest.raises(DataError) as info:
         load_table("goals", data_copy)
     assert info.value.column == "reason" and info.value.line == 2

@@ -10,7 +10,9 @@ import pytest
 
 from components.loader import load_table
 
-_SPEC = importlib.util.spec_from_file_location("import_careers", Path(__file__).resolve().parents[2] / "tools" / "import_careers.py")
+_SPEC = importlib.util.spec_from_file_location(
+    "import_careers", Path(__file__).resolve().parents[2] / "tools" / "import_careers.py"
+)
 import_careers = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(import_careers)
 

@@ -306,7 +306,9 @@ def test_malformed_csv_unterminated_quote_on_last_row():
 
 
 def test_malformed_csv_unterminated_quote_reports_the_line_where_it_opens():
-    raw = csv(SOURCES_HEADER, 'CL001,"Pub,T,https://e.org,2021,,A,', SOURCE_ROW_2, SOURCE_ROW_2.replace("CL002", "CL003"))
+    raw = csv(
+        SOURCES_HEADER, 'CL001,"Pub,T,https://e.org,2021,,A,', SOURCE_ROW_2, SOURCE_ROW_2.replace("CL002", "CL003")
+    )
     err = fail(SOURCES, raw, "data/sources.csv")
     assert_where(err, "data/sources.csv", 2, None)
 
@@ -397,14 +399,18 @@ def test_number_rejects_nan_and_infinity(value):
 
 
 @pytest.mark.parametrize(
-    "row", ["N1,1_000,", "N1,\u0663,", "N1,99999999999999999999,", "N1,1,1_0.5"], ids=["underscore", "arabic-digit", "huge", "float-underscore"]
+    "row",
+    ["N1,1_000,", "N1,\u0663,", "N1,99999999999999999999,", "N1,1,1_0.5"],
+    ids=["underscore", "arabic-digit", "huge", "float-underscore"],
 )
 def test_int_and_number_odd_spellings_give_data_error(row):
     with pytest.raises(DataError):
         parse_table(NUMBERS, csv("id,count,score", row), "n.csv")
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org", "example.org", "https://exa mple.org", "javascript:alert(1)", "https://"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org", "example.org", "https://exa mple.org", "javascript:alert(1)", "https://"]
+)
 def test_bad_url(url):
     err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_1.replace("https://example.org/one", url)), "data/sources.csv")
     assert_where(err, "data/sources.csv", 2, "url")
@@ -420,7 +426,9 @@ def url_error(url: str) -> str:
     return str(err)
 
 
-@pytest.mark.parametrize("url", ["file:///C:/Users/x/page.html", "//example.org/page", "/guide/page.html", "mailto:a@b.org"])
+@pytest.mark.parametrize(
+    "url", ["file:///C:/Users/x/page.html", "//example.org/page", "/guide/page.html", "mailto:a@b.org"]
+)
 def test_url_must_be_absolute_http(url):
     assert "web address" in url_error(url) or "folder" in url_error(url)
 
@@ -430,45 +438,57 @@ def test_url_may_not_carry_user_info(url):
     assert "user name or password" in url_error(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https://example.org/page?ref=jane.doe%40hospital.org",
-    "https://example.org/share/jane.doe@hospital.org/page",
-    "https://example.org/page?u=jane.doe%2540hospital.org",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/page?ref=jane.doe%40hospital.org",
+        "https://example.org/share/jane.doe@hospital.org/page",
+        "https://example.org/page?u=jane.doe%2540hospital.org",
+    ],
+)
 def test_url_may_not_carry_an_email_address(url):
     assert "e-mail address" in url_error(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https://urldefense.com/v3/__https:/www.capteonline.org/__;!!abc",
-    "https://nam04.safelinks.protection.outlook.com/?url=http%3A%2F%2Fwww.capteonline.org%2F&reserved=0",
-    "https://www.google.com/url?q=https://www.aota.org/&sa=D",
-    "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.apta.org%2F",
-    "https://t.co/AbC123",
-    "https://example.org/out?target=https%3A%2F%2Fwww.apta.org%2F",
-    "https://example.org/go?next=www.apta.org/page",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://urldefense.com/v3/__https:/www.capteonline.org/__;!!abc",
+        "https://nam04.safelinks.protection.outlook.com/?url=http%3A%2F%2Fwww.capteonline.org%2F&reserved=0",
+        "https://www.google.com/url?q=https://www.aota.org/&sa=D",
+        "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.apta.org%2F",
+        "https://t.co/AbC123",
+        "https://example.org/out?target=https%3A%2F%2Fwww.apta.org%2F",
+        "https://example.org/go?next=www.apta.org/page",
+    ],
+)
 def test_url_may_not_be_a_redirect_wrapper(url):
     assert "redirect" in url_error(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https://archive.org/download/site.zip:/tmp/tarfile_extract__x/pages/page.html",
-    "https://example.org/C:\\Users\\me\\page.html",
-    "https://example.org/Users/me/AppData/Local/page.html",
-    "https://example.org/files/Temp/page.html",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://archive.org/download/site.zip:/tmp/tarfile_extract__x/pages/page.html",
+        "https://example.org/C:\\Users\\me\\page.html",
+        "https://example.org/Users/me/AppData/Local/page.html",
+        "https://example.org/files/Temp/page.html",
+    ],
+)
 def test_url_may_not_point_into_a_local_folder(url):
     assert "folder" in url_error(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https://onetonline.org/link/localtrends/31-2022.00%20%20%20?st=PA",
-    "https://example.org/page%20",
-    "https://example.org/page?code=291122+",
-    "https://example.org/pa ge",
-    "https://example.org/pa\tge",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://onetonline.org/link/localtrends/31-2022.00%20%20%20?st=PA",
+        "https://example.org/page%20",
+        "https://example.org/page?code=291122+",
+        "https://example.org/pa ge",
+        "https://example.org/pa\tge",
+    ],
+)
 def test_url_may_not_hold_padding_or_raw_whitespace(url):
     assert "space" in url_error(url)
 
@@ -488,11 +508,14 @@ def test_url_may_not_be_encoded_twice():
     assert "encoded twice" in url_error("https://projectionscentral.org/Projections?AreaNameSelect%255B%255D=13")
 
 
-@pytest.mark.parametrize("other", [
-    "https://acoteonline.org/all-schools/",       # a trailing slash
-    "http://acoteonline.org/all-schools",         # http vs https
-    "https://WWW.AcoteOnline.org/all-schools",    # www. and the case of the host
-])
+@pytest.mark.parametrize(
+    "other",
+    [
+        "https://acoteonline.org/all-schools/",  # a trailing slash
+        "http://acoteonline.org/all-schools",  # http vs https
+        "https://WWW.AcoteOnline.org/all-schools",  # www. and the case of the host
+    ],
+)
 def test_two_sources_may_not_name_the_same_page(other):
     first = "CL001,Pub,T,https://acoteonline.org/all-schools,2021,,A,"
     second = f"CL002,Pub,T,{other},2021,,A,"
@@ -502,19 +525,25 @@ def test_two_sources_may_not_name_the_same_page(other):
 
 
 def test_different_paths_or_queries_are_different_pages():
-    rows = ("CL001,P,T,https://example.org/a,2021,,A,", "CL002,P,T,https://example.org/a?id=2,2021,,A,",
-            "CL003,P,T,https://example.org/b,2021,,A,")
+    rows = (
+        "CL001,P,T,https://example.org/a,2021,,A,",
+        "CL002,P,T,https://example.org/a?id=2,2021,,A,",
+        "CL003,P,T,https://example.org/b,2021,,A,",
+    )
     assert len(parse_table(SOURCES, csv(SOURCES_HEADER, *rows), "s.csv")) == 3
 
 
 COPIES = {"docslib.org": "document copy", "codingahead.com": "content farm"}
 
 
-@pytest.mark.parametrize("url, tier", [
-    ("https://docslib.org/doc/1/guidelines", "A"),
-    ("https://www.docslib.org/doc/1/guidelines", "B"),
-    ("https://webhooks.codingahead.com/cpt/97110", "B"),
-])
+@pytest.mark.parametrize(
+    "url, tier",
+    [
+        ("https://docslib.org/doc/1/guidelines", "A"),
+        ("https://www.docslib.org/doc/1/guidelines", "B"),
+        ("https://webhooks.codingahead.com/cpt/97110", "B"),
+    ],
+)
 def test_a_source_on_a_copy_domain_can_only_be_tier_c(url, tier):
     row = f"CL001,Pub,T,{url},2021,,{tier},"
     with pytest.raises(DataError) as info:
@@ -530,7 +559,9 @@ def test_a_copy_domain_source_at_tier_c_and_a_lookalike_domain_are_fine():
 
 
 def test_a_date_kind_needs_a_date():
-    err = fail(SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_2.replace("undated,,C", "undated,updated,C")), "data/sources.csv")
+    err = fail(
+        SOURCES, csv(SOURCES_HEADER, SOURCE_ROW_2.replace("undated,,C", "undated,updated,C")), "data/sources.csv"
+    )
     assert_where(err, "data/sources.csv", 2, "date_kind")
 
 
@@ -548,10 +579,13 @@ def test_unknown_date_kind():
 CONFLICT_HEADER = "conflict_id,question,side_a,side_a_source_ids,side_b,side_b_source_ids,note,related_rows"
 
 
-@pytest.mark.parametrize("side_b, pages", [
-    ("CL001", None),                                              # the same id on both sides
-    ("CL002", {"CL001": "example.org/p", "CL002": "example.org/p"}),  # two ids, one page
-])
+@pytest.mark.parametrize(
+    "side_b, pages",
+    [
+        ("CL001", None),  # the same id on both sides
+        ("CL002", {"CL001": "example.org/p", "CL002": "example.org/p"}),  # two ids, one page
+    ],
+)
 def test_the_two_sides_of_a_conflict_may_not_be_one_page(side_b, pages):
     from components.schema import CONFLICTS
 
@@ -580,8 +614,9 @@ def test_copy_domains_are_read_from_their_table_through_load_table(data_dir):
 
 
 def test_conflict_sides_checked_against_source_urls_through_load_table(data_dir):
-    (data_dir / "sources.csv").write_bytes(csv(
-        SOURCES_HEADER, "CL001,P,T,https://example.org/a,2021,,A,", "CL002,P,T,https://example.org/b,2021,,A,"))
+    (data_dir / "sources.csv").write_bytes(
+        csv(SOURCES_HEADER, "CL001,P,T,https://example.org/a,2021,,A,", "CL002,P,T,https://example.org/b,2021,,A,")
+    )
     (data_dir / "conflicts.csv").write_bytes(csv(CONFLICT_HEADER, "K01,Which?,Yes,CL001,No,CL001; CL002,,"))
     err = load_table_or_error("conflicts", data_dir)[1]
     assert err.startswith("data/conflicts.csv, line 2, column 'side_b_source_ids'")
@@ -602,7 +637,9 @@ def test_duplicate_id_names_the_first_line():
 
 
 def test_unknown_source_id_in_source_ids():
-    err = fail(POPULATIONS, csv(POP_HEADER, POP_ROW_2, POP_ROW_1.replace("CL001;CL002", "CL002;CL999")), "data/populations.csv")
+    err = fail(
+        POPULATIONS, csv(POP_HEADER, POP_ROW_2, POP_ROW_1.replace("CL001;CL002", "CL002;CL999")), "data/populations.csv"
+    )
     assert_where(err, "data/populations.csv", 3, "source_ids")
     assert "'CL999' is not an id in sources.csv" in str(err)
 
@@ -666,7 +703,14 @@ def test_multiline_quoted_cell_then_error_on_next_row_reports_physical_line():
 
 
 def test_multiline_quoted_cell_with_crlf_line_numbers():
-    raw = csv(SOURCES_HEADER, 'CL001,Pub,"A title', 'on two lines",https://e.org,2021,,A,', SOURCE_ROW_2, "CL003,P,T,https://e.org,2021,,Q,", end="\r\n")
+    raw = csv(
+        SOURCES_HEADER,
+        'CL001,Pub,"A title',
+        'on two lines",https://e.org,2021,,A,',
+        SOURCE_ROW_2,
+        "CL003,P,T,https://e.org,2021,,Q,",
+        end="\r\n",
+    )
     err = fail(SOURCES, raw, "data/sources.csv")
     assert_where(err, "data/sources.csv", 5, "tier")
 
@@ -730,7 +774,10 @@ def test_an_amount_needs_its_year():
 def test_a_care_team_row_names_a_condition_or_a_goal():
     good = "T001,R01,P01,,A reason.,CL001"
     assert len(parse_table(CARE_TEAM, csv(TEAM_HEADER, good), "data/care_team.csv", TEAM_KNOWN)) == 1
-    assert len(parse_table(CARE_TEAM, csv(TEAM_HEADER, "T001,R01,,G01,A reason.,CL001"), "data/care_team.csv", TEAM_KNOWN)) == 1
+    assert (
+        len(parse_table(CARE_TEAM, csv(TEAM_HEADER, "T001,R01,,G01,A reason.,CL001"), "data/care_team.csv", TEAM_KNOWN))
+        == 1
+    )
     err = fail(CARE_TEAM, csv(TEAM_HEADER, "T001,R01,,,A reason.,CL001"), "data/care_team.csv", TEAM_KNOWN)
     assert_where(err, "data/care_team.csv", 2, "population_ids")
     err = fail(CARE_TEAM, csv(TEAM_HEADER, "T001,R09,P01,,A reason.,CL001"), "data/care_team.csv", TEAM_KNOWN)

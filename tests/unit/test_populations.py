@@ -86,7 +86,9 @@ def test_filter_by_category_narrows(populations):
 
 
 def test_filters_combine(populations):
-    out = pop.filter_populations(populations, ("Stroke", "Brain injury", "Autism"), ("Teenagers",), ("Brain and nerves",))
+    out = pop.filter_populations(
+        populations, ("Stroke", "Brain injury", "Autism"), ("Teenagers",), ("Brain and nerves",)
+    )
     assert out["population"].tolist() == ["Brain injury"]
 
 
@@ -190,13 +192,15 @@ def test_summary_for_one_row(populations, name, expected):
 
 def test_summary_for_two_leads(populations):
     selected = pop.filter_populations(populations, ("Stroke", "Autism", "Knee sprain"))
-    assert pop.summary_sentence(selected) == "Of the 3 populations shown, OT usually leads for 1 and PT usually leads for 2."
+    assert (
+        pop.summary_sentence(selected)
+        == "Of the 3 populations shown, OT usually leads for 1 and PT usually leads for 2."
+    )
 
 
 def test_summary_for_many_rows(populations):
     assert pop.summary_sentence(populations) == (
-        "Of the 6 populations shown, OT usually leads for 2, PT usually leads for 3 "
-        "and both share the lead for 1."
+        "Of the 6 populations shown, OT usually leads for 2, PT usually leads for 3 and both share the lead for 1."
     )
 
 

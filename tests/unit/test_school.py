@@ -74,17 +74,19 @@ RENEWAL = table(
 )
 SOURCES = pd.DataFrame({"source_id": ["W1", "W2", "W3"], "tier": ["A", "C", "A"]})
 PROGRAM_SOURCES = pd.DataFrame({"source_id": ["AA001", "AA002", "AA003"], "tier": ["A", "A", "C"]})
-NATIONAL = pd.DataFrame({
-    "figure_id": ["W001", "W002", "W003", "W004"],
-    "profession": ["PT", "PT", "OT", "PT"],
-    "measure": ["median_annual_wage", "median_annual_wage", "median_annual_wage", "mean_annual_wage"],
-    "value": [99710.0, 101020.0, 96370.0, 1.0],
-    "unit": ["USD per year"] * 4,
-    "period": ["2023-05", "2024-05", "2023-05", "2024-05"],
-    "period_stated": ["yes", "no", "yes", "yes"],
-    "flag": ["", "", "", ""],
-    "source_ids": ["W1", "W2", "W3", "W1"],
-})
+NATIONAL = pd.DataFrame(
+    {
+        "figure_id": ["W001", "W002", "W003", "W004"],
+        "profession": ["PT", "PT", "OT", "PT"],
+        "measure": ["median_annual_wage", "median_annual_wage", "median_annual_wage", "mean_annual_wage"],
+        "value": [99710.0, 101020.0, 96370.0, 1.0],
+        "unit": ["USD per year"] * 4,
+        "period": ["2023-05", "2024-05", "2023-05", "2024-05"],
+        "period_stated": ["yes", "no", "yes", "yes"],
+        "flag": ["", "", "", ""],
+        "source_ids": ["W1", "W2", "W3", "W1"],
+    }
+)
 
 
 # --- the path ------------------------------------------------------------------------------
@@ -259,7 +261,8 @@ def test_exam_series_never_mixes_first_time_and_ultimate():
     assert list(ultimate["value_pct"]) == [99]
     assert school.exam_measures(EXAMS, ("PT",)) == ["First-time pass rate", "Ultimate pass rate"]
     assert school.exam_coverage(EXAMS, ("OT", "PT")) == (
-        "First-time pass rate: PT. Ultimate pass rate: PT. New graduates passing within one year: OT.")
+        "First-time pass rate: PT. Ultimate pass rate: PT. New graduates passing within one year: OT."
+    )
     fig = charts.exam_chart(first, "First-time pass rate")
     assert list(fig.data[0].text) == ["85%", "88.5%"]
     assert fig.layout.title.text.startswith("First-time pass rate")
@@ -291,7 +294,10 @@ def test_route_summaries_say_years_programs_debt_pay_admission_and_exam():
 
 def test_stage_labels_in_a_sentence_keep_acronyms_and_proper_names():
     assert school.in_sentence("Bachelor's degree") == "bachelor's degree"
-    assert school.in_sentence("Entry-level master's or doctorate (MOT/MSOT or OTD)") == "entry-level master's or doctorate (MOT/MSOT or OTD)"
+    assert (
+        school.in_sentence("Entry-level master's or doctorate (MOT/MSOT or OTD)")
+        == "entry-level master's or doctorate (MOT/MSOT or OTD)"
+    )
     assert school.in_sentence("NBCOT OTR exam") == "NBCOT OTR exam"
     assert school.in_sentence("Doctor of Physical Therapy (DPT)") == "Doctor of Physical Therapy (DPT)"
 
@@ -307,5 +313,9 @@ def test_period_key_orders_years_months_and_spans():
 def test_unknown_or_no_routes_give_empty_views(routes):
     assert school.path_stages(PATH, routes).empty
     assert school.latest_programs(PROGRAMS, PROGRAM_SOURCES, routes).empty
-    assert school.route_summaries(PATH, PROGRAMS, PROGRAM_SOURCES, COSTS, school.median_pay(NATIONAL, SOURCES, routes),
-                                  ADMIT, EXAMS, routes) == {}
+    assert (
+        school.route_summaries(
+            PATH, PROGRAMS, PROGRAM_SOURCES, COSTS, school.median_pay(NATIONAL, SOURCES, routes), ADMIT, EXAMS, routes
+        )
+        == {}
+    )

@@ -72,7 +72,14 @@ def test_sources_for_only_cited_sorted_by_tier_then_publisher_then_id(sources):
 def test_sources_for_columns_are_plain(sources):
     table = src.sources_for(cites("CL002"), sources)
     assert list(table.columns) == ["Id", "Tier", "Publisher", "Title", "As of", "Link"]
-    assert table.iloc[0].tolist() == ["CL002", "B", "Alpha University", "Title CL002", "2021", "https://example.org/CL002"]
+    assert table.iloc[0].tolist() == [
+        "CL002",
+        "B",
+        "Alpha University",
+        "Title CL002",
+        "2021",
+        "https://example.org/CL002",
+    ]
 
 
 def test_sources_for_ignores_ids_not_in_sources(sources):

@@ -8,16 +8,18 @@ import pandas as pd
 from components import compare, decide, factbase, interventions, populations, sourcing
 from components.sources import date_label, source_links
 
-SOURCES = pd.DataFrame({
-    "source_id": ["S1", "S2", "S3", "S4", "S5"],
-    "publisher": ["Copy site", "Hospital", "Agency", "Old agency", "Blog"],
-    "title": ["t"] * 5,
-    "url": [f"https://example.org/{i}" for i in range(5)],
-    "as_of": ["2024", "2022", "2020-05", "2023-01", "undated"],
-    "date_kind": ["", "reviewed", "", "updated", ""],
-    "tier": ["C", "B", "A", "A", "C"],
-    "note": [""] * 5,
-})
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["S1", "S2", "S3", "S4", "S5"],
+        "publisher": ["Copy site", "Hospital", "Agency", "Old agency", "Blog"],
+        "title": ["t"] * 5,
+        "url": [f"https://example.org/{i}" for i in range(5)],
+        "as_of": ["2024", "2022", "2020-05", "2023-01", "undated"],
+        "date_kind": ["", "reviewed", "", "updated", ""],
+        "tier": ["C", "B", "A", "A", "C"],
+        "note": [""] * 5,
+    }
+)
 
 
 def test_a_row_is_strong_with_one_tier_a_or_b_source():
@@ -52,8 +54,10 @@ def test_table_views_carry_the_sourcing_column_when_marked():
     assert interventions.table_view(sourcing.with_sourcing(ivs, SOURCES))["Sourcing"].tolist() == [""]
     dims = pd.DataFrame({c: ["x"] for c in compare.TABLE_COLUMNS} | {"source_ids": ["S1"]})
     assert compare.table_view(sourcing.with_sourcing(dims, SOURCES))["Sourcing"].tolist() == ["weakly sourced"]
-    conflicts = pd.DataFrame({c: ["x"] for c in ("conflict_id", "question", "side_a", "side_b", "note", "related_rows")}
-                             | {"side_a_source_ids": ["S1"], "side_b_source_ids": ["S5"]})
+    conflicts = pd.DataFrame(
+        {c: ["x"] for c in ("conflict_id", "question", "side_a", "side_b", "note", "related_rows")}
+        | {"side_a_source_ids": ["S1"], "side_b_source_ids": ["S5"]}
+    )
     marked = sourcing.with_sourcing(conflicts, SOURCES, sourcing.CAREGIVER_TABLES["conflicts"])
     assert factbase.conflicts_view(marked)["Sourcing"].tolist() == ["weakly sourced"]
 

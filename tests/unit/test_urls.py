@@ -20,12 +20,15 @@ def test_host_and_domain():
     assert not on_domain("notcodingahead.com", "codingahead.com")
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.bls.gov/ooh/healthcare/occupational-therapists.htm",
-    "https://www.cms.gov/medicare-coverage-database/details/lcd-details.aspx?LCDId=33631&ContrId=297&ver=37",
-    "https://projectionscentral.org/Projections/LongTerm?AreaName=&Name=physical%20therapist&page=50",
-    "https://example.org/appdata-guide",
-    "https://pmc.ncbi.nlm.nih.gov/articles/PMC9460090",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.bls.gov/ooh/healthcare/occupational-therapists.htm",
+        "https://www.cms.gov/medicare-coverage-database/details/lcd-details.aspx?LCDId=33631&ContrId=297&ver=37",
+        "https://projectionscentral.org/Projections/LongTerm?AreaName=&Name=physical%20therapist&page=50",
+        "https://example.org/appdata-guide",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC9460090",
+    ],
+)
 def test_clean_links_pass(url):
     assert url_problem(url) is None
