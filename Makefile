@@ -3,6 +3,7 @@
 #   make test   run the whole test suite (unit, app, browser)
 #   make bench  measure speed and memory against a minimal Streamlit app (bench/README.md)
 #   make data-report  print the data-quality report and refresh it in data/README.md
+#   make messages     refresh the Spanish catalogue locales/es/LC_MESSAGES/messages.po
 # Each creates the local virtual environment .venv from requirements.lock if needed.
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 PORT ?= 8501
 
-.PHONY: run test bench data-report lock clean
+.PHONY: run test bench data-report messages lock clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -41,6 +42,14 @@ bench: $(STAMP)
 # report between its markers in data/README.md.
 data-report: $(STAMP)
 	$(BIN)/python tools/data_report.py
+
+# The UI strings: extract every _()/ngettext()/N_() English text (babel.cfg) into
+# locales/messages.pot, then merge it into the Spanish catalogue (new strings arrive with an
+# empty msgstr; tests/unit/test_i18n.py fails until each has its Spanish text). No fuzzy
+# guesses: a near match must be translated by a person, not assumed.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file --project=ot-pt-compare -o locales/messages.pot .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages -l es --no-wrap --no-fuzzy-matching --ignore-obsolete
 
 # Re-pin every dependency after changing pyproject.toml (needs the network to PyPI).
 lock:

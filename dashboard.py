@@ -4,36 +4,67 @@ from pathlib import Path
 
 import streamlit as st
 
+from app_pages.common import language
+from components import i18n
+
 # A local icon: Streamlit fetches ":material/..." page icons from a font CDN, and the
 # app must make no request beyond its own server.
 st.set_page_config(page_icon="app_pages/favicon.png", layout="wide")
 # Page-wide accessibility fixes that the theme cannot express (static CSS, see the file).
 st.html(Path(__file__).parent / "app_pages" / "accessibility.css")
 
-# Sections of the sidebar, each a list of pages. url_path values are part of shared links.
+# The language switch, on every page: bound to ?lang=en|es (the URL holds the option as
+# shown, so the options are the codes; their names are the captions). Without ?lang= the
+# browser's preferred language decides, then English (components/i18n.resolve_language).
+default_language = i18n.resolve_language(None, st.context.locale)
+st.sidebar.radio(
+    "Language · Idioma",
+    options=list(i18n.LANGUAGES),
+    captions=[i18n.LANGUAGE_NAMES[code] for code in i18n.LANGUAGES],
+    index=i18n.LANGUAGES.index(default_language),
+    horizontal=True,
+    key="lang",
+    bind="query-params",
+)
+lang = language()
+_ = i18n.gettext(lang)
+
+# Sections of the sidebar, each a list of pages. url_path values are part of shared links;
+# titles and section names are shown in the chosen language.
 pages = {
-    "Find the right therapy": [
-        st.Page("app_pages/decide.py", title="Which therapy could help?", icon=":material/signpost:", default=True),
+    _("Find the right therapy"): [
+        st.Page("app_pages/decide.py", title=_("Which therapy could help?"), icon=":material/signpost:", default=True),
     ],
-    "Compare the two professions": [
+    _("Compare the two professions"): [
         st.Page(
-            "app_pages/compare.py", title="OT and PT side by side", icon=":material/view_column:", url_path="compare"
+            "app_pages/compare.py", title=_("OT and PT side by side"), icon=":material/view_column:", url_path="compare"
         ),
         st.Page(
             "app_pages/populations.py",
-            title="Patients and conditions",
+            title=_("Patients and conditions"),
             icon=":material/groups:",
             url_path="populations",
         ),
-        st.Page("app_pages/interventions.py", title="Treatments", icon=":material/healing:", url_path="interventions"),
+        st.Page(
+            "app_pages/interventions.py", title=_("Treatments"), icon=":material/healing:", url_path="interventions"
+        ),
     ],
-    "Careers": [
-        st.Page("app_pages/careers.py", title="Training, pay and jobs", icon=":material/school:", url_path="careers"),
-        st.Page("app_pages/where.py", title="Jobs by state", icon=":material/map:", url_path="where"),
-        st.Page("app_pages/work.py", title="The work itself", icon=":material/work:", url_path="work"),
+    _("Careers"): [
+        st.Page(
+            "app_pages/careers.py", title=_("Training, pay and jobs"), icon=":material/school:", url_path="careers"
+        ),
+        st.Page("app_pages/where.py", title=_("Jobs by state"), icon=":material/map:", url_path="where"),
+        st.Page("app_pages/work.py", title=_("The work itself"), icon=":material/work:", url_path="work"),
     ],
-    "About the data": [
-        st.Page("app_pages/sources.py", title="Sources and open data", icon=":material/menu_book:", url_path="sources"),
+    _("About the data"): [
+        st.Page(
+            "app_pages/sources.py", title=_("Sources and open data"), icon=":material/menu_book:", url_path="sources"
+        ),
     ],
 }
-st.navigation(pages).run()
+page = st.navigation(pages)
+# Pages whose own text is in the catalogue; the others say so, once, at the top.
+TRANSLATED_PAGES = {""}  # url paths ("" is the first page)
+if lang != i18n.SOURCE_LANGUAGE and page.url_path not in TRANSLATED_PAGES:
+    st.info(_("This page is not translated yet: it is shown in English."), icon=":material/translate:")
+page.run()

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import FONT, TEXT_COLOR
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import PT_ACCESS_LEVELS, STATES
 from components.states import TILE_GRID
@@ -70,83 +71,100 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def pt_limit_parts(row: pd.Series) -> list[str]:
+def pt_limit_parts(row: pd.Series, _: Translate = identity) -> list[str]:
     """The structured limits of a row in words: visit and day caps, notice, experience."""
     parts = []
     if _filled(row.get("pt_visit_limit")):
-        parts.append(f"a referral is needed after {_plural(int(row['pt_visit_limit']), 'visit')}")
+        n = int(row["pt_visit_limit"])
+        template = _("a referral is needed after {n} visit") if n == 1 else _("a referral is needed after {n} visits")
+        parts.append(template.format(n=n))
     if _filled(row.get("pt_day_limit")):
-        parts.append(f"a referral is needed after {_plural(int(row['pt_day_limit']), 'day')}")
+        n = int(row["pt_day_limit"])
+        template = _("a referral is needed after {n} day") if n == 1 else _("a referral is needed after {n} days")
+        parts.append(template.format(n=n))
     if row.get("pt_notify_physician") == "Yes":
-        parts.append("the physical therapist must tell your doctor")
+        parts.append(_("the physical therapist must tell your doctor"))
     if _filled(row.get("pt_experience_required")):
-        parts.append(f"the physical therapist needs experience ({row['pt_experience_required']})")
+        parts.append(
+            _("the physical therapist needs experience ({experience})").format(experience=row["pt_experience_required"])
+        )
     return parts
 
 
-def pt_rule_sentence(row: pd.Series) -> str:
+def pt_rule_sentence(row: pd.Series, _: Translate = identity) -> str:
     """One state's PT direct-access rule in plain words (without the date and source)."""
     state = row["state"]
     level = row["pt_access"]
     limits = str(row["pt_limits"]).strip() if _filled(row.get("pt_limits")) else ""
-    parts = pt_limit_parts(row)
+    parts = pt_limit_parts(row, _)
     detail = limits.rstrip(".") if limits else "; ".join(parts)
     if level == "Unrestricted":
-        text = f"In {state}, you can see a physical therapist without a doctor's referral, with no limits (unrestricted direct access)"
+        text = _(
+            "In {state}, you can see a physical therapist without a doctor's referral, "
+            "with no limits (unrestricted direct access)"
+        ).format(state=state)
         return text + (f". {detail[0].upper()}{detail[1:]}." if detail else ".")
     if level == "Provisional":
-        text = f"In {state}, you can see a physical therapist without a doctor's referral, with limits (provisional direct access)"
+        text = _(
+            "In {state}, you can see a physical therapist without a doctor's referral, "
+            "with limits (provisional direct access)"
+        ).format(state=state)
         return text + (f": {detail}." if detail else ".")
-    text = f"In {state}, you can see a physical therapist without a doctor's referral only for some care (limited direct access)"
+    text = _(
+        "In {state}, you can see a physical therapist without a doctor's referral "
+        "only for some care (limited direct access)"
+    ).format(state=state)
     return text + (f": {detail}." if detail else ".")
 
 
-OT_EVALUATION_WORDS = {"Not required": "needs no referral", "Required": "needs a referral"}
+OT_EVALUATION_WORDS = {"Not required": N_("needs no referral"), "Required": N_("needs a referral")}
 OT_TREATMENT_WORDS = {
-    "Not required": "needs no referral",
-    "Required": "needs a referral",
-    "Required for some treatment": "needs a referral for some kinds of treatment",
+    "Not required": N_("needs no referral"),
+    "Required": N_("needs a referral"),
+    "Required for some treatment": N_("needs a referral for some kinds of treatment"),
 }
 
 
-def ot_rule_sentence(row: pd.Series) -> str | None:
+def ot_rule_sentence(row: pd.Series, _: Translate = identity) -> str | None:
     """One state's OT referral rule in plain words, or None where our sources give none."""
     evaluation = row.get("ot_referral_evaluation")
     treatment = row.get("ot_referral_treatment")
     parts = []
     if _filled(evaluation):
-        parts.append(f"an evaluation {OT_EVALUATION_WORDS[evaluation]}")
+        parts.append(_("an evaluation {rule}").format(rule=_(OT_EVALUATION_WORDS[evaluation])))
     if _filled(treatment):
-        parts.append(f"treatment {OT_TREATMENT_WORDS[treatment]}")
+        parts.append(_("treatment {rule}").format(rule=_(OT_TREATMENT_WORDS[treatment])))
     if not parts:
         return None
-    return f"For occupational therapy in {row['state']}: " + " and ".join(parts) + "."
+    return _("For occupational therapy in {state}:").format(state=row["state"]) + " " + _(" and ").join(parts) + "."
 
 
-def dated(as_of: str) -> str:
+def dated(as_of: str, _: Translate = identity) -> str:
     """'As of 2025-07.', 'Undated.', or nothing when there is no date column."""
     if not as_of:
         return ""
-    return "Undated." if as_of == "undated" else f"As of {as_of}."
+    return _("Undated.") if as_of == "undated" else _("As of {date}.").format(date=as_of)
 
 
-def national_picture(state_access: pd.DataFrame) -> str:
+def national_picture(state_access: pd.DataFrame, _: Translate = identity) -> str:
     """The national picture from the table: how many jurisdictions allow which level."""
     if state_access.empty:
-        return "Our sources give no state rules for direct access to physical therapy."
+        return _("Our sources give no state rules for direct access to physical therapy.")
     counts = state_access["pt_access"].value_counts()
     words = {
-        "Unrestricted": "with no limits",
-        "Provisional": "with limits such as a cap on visits or days or telling your doctor",
-        "Limited": "only for some care",
+        "Unrestricted": _("with no limits"),
+        "Provisional": _("with limits such as a cap on visits or days or telling your doctor"),
+        "Limited": _("only for some care"),
     }
     parts = [f"{int(counts[level])} {words[level]}" for level in PT_ACCESS_LEVELS if counts.get(level, 0)]
-    where = _jurisdictions(state_access)
-    head = f"All {where} in our table let you see a physical therapist without a doctor's referral in some form: "
-    return head + "; ".join(parts) + ". Rules differ by state: choose a state to see its rule."
+    where = _jurisdictions(state_access, _)
+    head = _(
+        "All {where} in our table let you see a physical therapist without a doctor's referral in some form:"
+    ).format(where=where)
+    return head + " " + "; ".join(parts) + ". " + _("Rules differ by state: choose a state to see its rule.")
 
 
-def _jurisdictions(state_access: pd.DataFrame) -> str:
+def _jurisdictions(state_access: pd.DataFrame, _: Translate = identity) -> str:
     """'50 states, DC and 2 territories', from the codes in the table."""
     codes = set(state_access["state_code"])
     state_codes = {abbr for _, abbr in STATES}
@@ -154,12 +172,12 @@ def _jurisdictions(state_access: pd.DataFrame) -> str:
     n_other = len(codes - state_codes)
     parts = []
     if n_states:
-        parts.append("one state" if n_states == 1 else f"{n_states} states")
+        parts.append(_("one state") if n_states == 1 else _("{n} states").format(n=n_states))
     if "DC" in codes:
         parts.append("DC")
     if n_other:
-        parts.append("one territory" if n_other == 1 else f"{n_other} territories")
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+        parts.append(_("one territory") if n_other == 1 else _("{n} territories").format(n=n_other))
+    return ", ".join(parts[:-1]) + _(" and ") + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 def national_sources(state_access: pd.DataFrame, share: float = 0.1) -> str:
