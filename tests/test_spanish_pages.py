@@ -140,3 +140,28 @@ def test_the_decide_page_shows_the_spanish_data_when_there_is_a_translation(tmp_
     assert len(at.error) == 1
     assert at.error[0].value.startswith("No se puede mostrar esta página")
     assert f"es/goals.csv, line {len(rows)}" in at.error[0].value.replace("\\", "")
+
+
+def test_compare_in_spanish_runs_filters_and_keeps_lang():
+    page = ROOT / "app_pages" / "compare.py"
+    at = run(page, {"lang": "es"})
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿En qué se diferencian la terapia ocupacional y la terapia física?"
+    headings = [h.value for h in at.subheader]
+    assert headings[:2] == ["Datos básicos", "Enfoque principal"]
+    assert at.multiselect(key="dimension").label == "Aspectos para comparar"
+    at.multiselect(key="dimension").set_value(["Core focus"]).run()
+    assert not at.exception
+    assert [h.value for h in at.subheader] == ["Datos básicos", "Enfoque principal", "La comparación en una tabla"]
+    assert at.query_params.get("lang") == "es"
+    table = next(d.value for d in at.dataframe if "Aspecto" in d.value.columns)
+    assert set(table["Aspecto"]) == {"Enfoque principal"}
+    assert list(table.columns)[:4] == ["Aspecto", "Profesión", "Resumen", "Puntos clave"]
+    assert {b.proto.label for b in at.get("download_button")} == {"Descargar esta tabla (CSV)"}
+
+
+def test_compare_in_english_is_unchanged_by_the_catalogue():
+    at = run(ROOT / "app_pages" / "compare.py")
+    assert at.title[0].value == "How do occupational and physical therapy differ?"
+    assert [h.value for h in at.subheader][:2] == ["Quick facts", "Core focus"]
+    assert not any("stay in English" in c.value for c in at.caption)
