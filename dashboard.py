@@ -64,7 +64,7 @@ pages = {
 }
 page = st.navigation(pages)
 # Pages whose own text is in the catalogue; the others say so, once, at the top.
-TRANSLATED_PAGES = {"", "compare"}  # url paths ("" is the first page)
+TRANSLATED_PAGES = {"", "compare", "populations", "interventions", "sources"}  # url paths ("" is the first page)
 if lang != i18n.SOURCE_LANGUAGE and page.url_path not in TRANSLATED_PAGES:
     st.info(_("This page is not translated yet: it is shown in English."), icon=":material/translate:")
 page.run()

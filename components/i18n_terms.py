@@ -120,6 +120,37 @@ PAYMENT_COLUMNS = (
 ANSWER_COLUMNS = (N_("Part"), N_("Profession"), N_("Statement"), N_("Sources"), N_("Sourcing"))
 MARKS = (N_("weakly sourced"),)
 
+# Column headings and fixed cells of the Sources page's tables (components/factbase.py,
+# components/data_quality.py).
+SOURCES_PAGE = (
+    N_("Rows citing it (all tables)"),
+    N_("Rows in {table}"),
+    N_("Note"),
+    N_("Table"),
+    N_("Rows"),
+    N_("Rows with a tier A or B source"),
+    N_("Share (%)"),
+    N_("Weakly sourced rows"),
+    N_("Weakly sourced ids"),
+    N_("caregiver-facing tables together"),
+    N_("Figure"),
+    N_("All sources"),
+    N_("Tier {tier}"),
+    N_("Undated"),
+    N_("Behind caregiver-facing rows"),
+    N_("Behind caregiver-facing rows, undated"),
+    N_("Date says what it is (published, updated, reviewed, accessed)"),
+    N_("Question"),
+    N_("One source says"),
+    N_("Its sources"),
+    N_("Another source says"),
+    N_("Their sources"),
+    N_("Rows that record it"),
+    N_("File"),
+    N_("What it holds"),
+    N_("Columns"),
+)
+
 ALL = frozenset(
     (
         *AGE_GROUPS,

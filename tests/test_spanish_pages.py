@@ -4,6 +4,7 @@ keeps lang), with the same answers as in English."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -165,3 +166,77 @@ def test_compare_in_english_is_unchanged_by_the_catalogue():
     assert at.title[0].value == "How do occupational and physical therapy differ?"
     assert [h.value for h in at.subheader][:2] == ["Quick facts", "Core focus"]
     assert not any("stay in English" in c.value for c in at.caption)
+
+
+def test_populations_in_spanish_runs_filters_and_keeps_lang():
+    page = ROOT / "app_pages" / "populations.py"
+    at = run(page, {"lang": "es", "age": ["Older adults"]})  # a link made in English
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿Quién hace qué para cada tipo de paciente?"
+    assert at.multiselect(key="age").value == ["Older adults"]
+    assert "Adultos mayores" in at.multiselect(key="age").options
+    assert at.multiselect(key="population").label == "Grupos de pacientes o afecciones"
+    assert at.markdown[0].value.startswith("**De los ")
+    at.multiselect(key="population").set_value([STROKE]).run()
+    assert not at.exception
+    assert at.markdown[0].value.startswith("**Para ")
+    assert at.query_params.get("lang") == "es"
+    table = next(d.value for d in at.dataframe if "Grupo de pacientes" in d.value.columns)
+    assert len(table) == 1 and "Quién suele dirigir" in table.columns
+    assert at.subheader[0].value == "La tabla"
+
+
+def test_populations_charts_in_spanish():
+    from tests.apptest_helpers import open_expanders
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "populations.py"), default_timeout=30)
+    at.query_params["lang"] = "es"
+    at.query_params["view"] = "Gráficos: quién dirige y cuánto participa cada una"
+    at.run()
+    at = open_expanders(at)
+    assert not at.exception and not at.error
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    titles = [c["layout"]["title"]["text"] for c in charts]
+    assert titles == ["Quién suele dirigir, por categoría", "Cuánto participa cada profesión"]
+    legend = {trace["name"] for trace in charts[0]["data"]}
+    assert legend == {"OT suele dirigir", "PT suele dirigir", "Ambas comparten la dirección"}
+    assert charts[0]["layout"]["yaxis"]["title"]["text"] == "Categoría"
+    numbers = [d.value for d in at.dataframe if "Número de grupos de pacientes" in d.value.columns]
+    assert numbers and set(numbers[0]["Quién suele dirigir"]) <= {"OT", "PT", "Ambas"}
+
+
+def test_interventions_in_spanish_runs_filters_and_keeps_lang():
+    page = ROOT / "app_pages" / "interventions.py"
+    at = run(page, {"lang": "es", "used_by": "PT"})
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿Qué tratamientos usa cada profesión?"
+    assert at.radio(key="used_by").value == "PT"
+    assert "OT o PT" in at.radio(key="used_by").options
+    at.multiselect(key="treatment_category").set_value(["Evaluation"]).run()
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+    table = next(d.value for d in at.dataframe if "Tratamiento" in d.value.columns)
+    assert set(table["Categoría"]) == {"Evaluación"}
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert chart["layout"]["title"]["text"] == "Cómo se reparten los tratamientos entre OT y PT"
+    assert {t["name"] for t in chart["data"]} == {"Sobre todo OT", "Ambas", "Sobre todo PT"}
+
+
+def test_sources_in_spanish_explains_citations_and_translates_headings():
+    from tests.apptest_helpers import open_expanders
+
+    at = open_expanders(run(ROOT / "app_pages" / "sources.py", {"lang": "es"}))
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿De dónde sale cada dato?"
+    assert "tal como se publicaron" in at.info[0].value
+    headings = [h.value for h in at.subheader]
+    assert "¿Qué tan sólidas son las fuentes?" in headings
+    assert "Donde las fuentes no están de acuerdo" in headings
+    listed = next(d.value for d in at.dataframe if "Editor" in d.value.columns)
+    sources = load_table("sources")
+    # Titles and publishers stay as published.
+    assert set(listed["Editor"]) <= set(sources["publisher"])
+    assert set(listed["Título"]) <= set(sources["title"])
+    at.multiselect(key="tier").set_value(["A"]).run()
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
