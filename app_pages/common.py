@@ -108,6 +108,12 @@ def optional_tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.D
     return tuple(frames)
 
 
+def quiet_table(name: str, lang: str = i18n.SOURCE_LANGUAGE) -> pd.DataFrame | None:
+    """A table, or None on a data problem, without a message (for a page that reports the
+    same table's problem elsewhere)."""
+    return _load(name, data_dir(), lang)[0]
+
+
 def chart_with_table(figure, numbers: pd.DataFrame, key: str, lang: str | None = None) -> None:
     """A chart, then the same numbers as a table for anyone who can't read the chart."""
     _ = translator(lang)

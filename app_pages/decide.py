@@ -18,6 +18,7 @@ from app_pages.common import (
     language,
     lazy_expander,
     optional_tables,
+    quiet_table,
     sources_footer,
     table_with_download,
     tables,
@@ -77,6 +78,7 @@ st.title(_("Which therapy could help?"))
 # The options and the URL values are the English rows (so a language switch keeps every
 # choice); what is shown, and the answer, use the tables in the chosen language.
 goals_en, populations_en = tables("goals", "populations")
+payment_en = quiet_table("payment")  # its problem, if any, is shown once below
 goals, populations, interventions, access, sources = tables(
     "goals", "populations", "interventions", "access", "sources", lang=lang
 )
@@ -200,6 +202,7 @@ answer = aid.decide(
     care_roles,
     _=_,
     role_texts=populations_en,
+    payment_topics=payment_en,
 )
 
 # 1. The answer in one sentence, and who could help, side by side.
@@ -403,29 +406,35 @@ if state_access is not None:
             st.markdown(
                 md_escape(state_rules.national_picture(state_access, _))
                 + " "
-                + md_escape(state_rules.national_dates(state_access))
+                + md_escape(state_rules.national_dates(state_access, _))
             )
             chart(
-                state_rules.access_tile_map(view, "Seeing a PT without a referral", highlight=state),
+                state_rules.access_tile_map(view, _("Seeing a PT without a referral"), highlight=state, _=_),
                 key="chart_access_map",
             )
             missing = counts[state_rules.MISSING]
             st.caption(
-                "Each square is a state, placed roughly where it lies; the letter and the colour both give the rule "
-                f"(U unrestricted: {int(counts['Unrestricted'])}; P provisional: {int(counts['Provisional'])}; "
-                f"L limited: {int(counts['Limited'])}). "
+                _(
+                    "Each square is a state, placed roughly where it lies; the letter and the colour both give the "
+                    "rule (U unrestricted: {u}; P provisional: {p}; L limited: {l})."
+                ).format(u=int(counts["Unrestricted"]), p=int(counts["Provisional"]), l=int(counts["Limited"]))
+                + " "
                 + (
-                    f"Grey squares with a dash ({int(missing)}) have no rule in our sources: missing, not guessed. "
+                    _("Grey squares with a dash ({n}) have no rule in our sources: missing, not guessed.").format(
+                        n=int(missing)
+                    )
+                    + " "
                     if missing
                     else ""
                 )
-                + ("The chosen state is outlined. " if state else "")
-                + "Each state's sources and dates are in the table."
+                + (_("The chosen state is outlined.") + " " if state else "")
+                + _("Each state's sources and dates are in the table.")
             )
             table_with_download(
-                state_rules.access_table(view),
-                file_name=download_name("direct-access-by-state"),
+                state_rules.access_table(view, _),
+                file_name=download_name(_("direct-access-by-state")),
                 key="download_access_states",
+                lang=lang,
             )
 
 # 9. The whole answer as a PDF, a table and a download, and the rows behind it.
@@ -443,9 +452,8 @@ save_pdf, save_csv = st.columns(2)
 save_pdf.download_button(
     _("Download this answer (PDF)"),
     # Built when clicked: one or two printed pages to take to the appointment.
-    # (The PDF's own headings are in English for now; its statements follow the chosen language.)
-    data=lambda: answer_pdf(answer, situation, sources, not_advice, made_on=dt.date.today()),
-    file_name=pdf_file_name(situation),
+    data=lambda: answer_pdf(answer, situation, sources, not_advice, made_on=dt.date.today(), _=_),
+    file_name=pdf_file_name(situation, _),
     mime="application/pdf",
     on_click="ignore",
     key="download_answer_pdf",

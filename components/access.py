@@ -19,7 +19,7 @@ from components.loader import split_list
 from components.schema import PT_ACCESS_LEVELS, STATES
 from components.states import TILE_GRID
 
-MISSING = "No data"
+MISSING = N_("No data")
 # Territories sit in the free cells of the tile grid's bottom row, east of Florida
 # (Puerto Rico, the Virgin Islands) and west of Texas (Guam, in the Pacific).
 ACCESS_GRID = {**TILE_GRID, "PR": (7, 9), "VI": (7, 10), "GU": (7, 1)}
@@ -30,10 +30,33 @@ TERRITORY_NAMES = {"PR": "Puerto Rico", "VI": "U.S. Virgin Islands", "GU": "Guam
 LEVEL_COLORS = {"Unrestricted": "#56B4E9", "Provisional": "#E69F00", "Limited": "#CC79A7", MISSING: "#F2F2F2"}
 LEVEL_CODES = {"Unrestricted": "U", "Provisional": "P", "Limited": "L", MISSING: "–"}
 LEVEL_MEANINGS = {
-    "Unrestricted": "no limits on seeing a PT without a referral",
-    "Provisional": "allowed without a referral, with limits",
-    "Limited": "only some care without a referral",
+    "Unrestricted": N_("no limits on seeing a PT without a referral"),
+    "Provisional": N_("allowed without a referral, with limits"),
+    "Limited": N_("only some care without a referral"),
 }
+# The fixed words of the access table, for the catalogue (the table keeps them in English).
+ACCESS_WORDS = (
+    N_("Unrestricted"),
+    N_("Provisional"),
+    N_("Limited"),
+    N_("Yes"),
+    N_("No"),
+    N_("Not required"),
+    N_("Required"),
+    N_("Required for some treatment"),
+    N_("State"),
+    N_("PT without a referral"),
+    N_("Limits"),
+    N_("Visit limit"),
+    N_("Day limit"),
+    N_("Doctor told"),
+    N_("PT as of"),
+    N_("PT sources"),
+    N_("OT evaluation"),
+    N_("OT treatment"),
+    N_("OT as of"),
+    N_("OT sources"),
+)
 ACCESS_ORDER = {level: i for i, level in enumerate((*PT_ACCESS_LEVELS, MISSING))}
 
 
@@ -192,12 +215,14 @@ def national_sources(state_access: pd.DataFrame, share: float = 0.1) -> str:
     return "; ".join(wide or counts)
 
 
-def national_dates(state_access: pd.DataFrame) -> str:
+def national_dates(state_access: pd.DataFrame, _: Translate = identity) -> str:
     """The range of dates of the state rows, e.g. 'Rows dated 2024-06 to 2025-07-01.'"""
     dates = sorted(d for d in state_access["pt_as_of"] if d != "undated")
     if not dates:
-        return "Undated."
-    return f"As of {dates[0]}." if dates[0] == dates[-1] else f"Rows dated {dates[0]} to {dates[-1]}."
+        return _("Undated.")
+    if dates[0] == dates[-1]:
+        return _("As of {date}.").format(date=dates[0])
+    return _("Rows dated {start} to {end}.").format(start=dates[0], end=dates[-1])
 
 
 def ot_coverage(state_access: pd.DataFrame) -> int:
@@ -241,9 +266,16 @@ def access_view(state_access: pd.DataFrame) -> pd.DataFrame:
     return frame.fillna({c: "" for c in frame.columns if c not in ("Visit limit", "Day limit")})
 
 
-def access_table(view: pd.DataFrame) -> pd.DataFrame:
-    """The view as shown and downloaded (without the internal code column)."""
-    return view.drop(columns=["state_code"]).reset_index(drop=True)
+def access_table(view: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    """The view as shown and downloaded (without the internal code column); headers and
+    fixed words (levels, yes/no, referral rules) in the language of `_`."""
+    table = view.drop(columns=["state_code"]).reset_index(drop=True)
+    if _ is identity:
+        return table
+    for column in ("PT without a referral", "Doctor told", "OT evaluation", "OT treatment"):
+        if column in table:
+            table[column] = table[column].map(lambda cell: _(cell) if cell else cell)
+    return table.rename(columns={name: _(name) for name in table.columns})
 
 
 def access_counts(view: pd.DataFrame) -> dict[str, int]:
@@ -251,7 +283,7 @@ def access_counts(view: pd.DataFrame) -> dict[str, int]:
     return {level: int(counts.get(level, 0)) for level in (*PT_ACCESS_LEVELS, MISSING)}
 
 
-def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None) -> go.Figure:
+def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None, _: Translate = identity) -> go.Figure:
     """The tile grid of the Jobs-by-state map, one colour and one letter per access level;
     states without a row are light grey with a dash. The legend names every level."""
     rows = 1 + max(r for r, _ in ACCESS_GRID.values())
@@ -268,7 +300,7 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
             r, c = ACCESS_GRID[code]
             z[r][c] = 0
             text[r][c] = f"{code}<br>{LEVEL_CODES[level]}"
-            hover[r][c] = f"{name}: {level}" if level != MISSING else f"{name}: no rule in our sources"
+            hover[r][c] = f"{name}: {_(level)}" if level != MISSING else f"{name}: " + _("no rule in our sources")
         color = LEVEL_COLORS[level]
         fig.add_heatmap(
             z=z,
@@ -282,11 +314,11 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
             ygap=3,
             hoverongaps=False,
             hovertemplate="%{customdata}<extra></extra>",
-            name=level,
+            name=_(level),
         )
         # Heatmaps have no legend entry of their own: a square marker off the grid stands in.
-        label = f"{LEVEL_CODES[level]} {level}" + (
-            f": {LEVEL_MEANINGS[level]}" if level in LEVEL_MEANINGS else " in our sources"
+        label = f"{LEVEL_CODES[level]} {_(level)}" + (
+            f": {_(LEVEL_MEANINGS[level])}" if level in LEVEL_MEANINGS else " " + _("in our sources")
         )
         fig.add_scatter(
             x=[None],

@@ -72,6 +72,9 @@ class Answer:
     others: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=team.OTHERS_COLUMNS))
     led_by_others: dict[str, list[str]] = field(default_factory=dict)  # goal -> roles that lead it
     also_help: tuple[str, ...] = ()  # OT/PT that help with goals someone else leads
+    # payment_ids of the rows that are questions to ask, when told by the English table
+    # (a translated topic no longer reads "Questions to ask"); None: read the topic.
+    question_ids: frozenset[str] | None = None
 
     @property
     def professions(self) -> tuple[str, ...]:
@@ -251,13 +254,15 @@ def decide(
     care_roles: pd.DataFrame | None = None,
     _: Translate = identity,
     role_texts: pd.DataFrame | None = None,
+    payment_topics: pd.DataFrame | None = None,
 ) -> Answer:
     """The answer for a situation, built only from the rows it selects. The tables of what
     happens next are optional: without them the answer has no state rule, payment or team.
 
     `_` gives the sentences in another language (the tables are then that language's, with
     the same ids); role_texts: the English populations table, whose wording tells a role
-    that the sources do not describe (NO_ROLE_MARKERS), whatever language is shown."""
+    that the sources do not describe (NO_ROLE_MARKERS), whatever language is shown;
+    payment_topics: the English payment table, whose topics tell the questions to ask."""
     goal_rows = select_goals(goals, situation.goals)
     therapy_goals = goal_rows[goal_rows["profession"] != OTHER]
     other_goals = goal_rows[goal_rows["profession"] == OTHER]
@@ -427,6 +432,11 @@ def decide(
         others=others,
         led_by_others=led_by_others,
         also_help=also_help,
+        question_ids=(
+            frozenset(payment_topics.loc[payment_topics["topic"].map(is_question), "payment_id"])
+            if payment_topics is not None
+            else None
+        ),
     )
 
 
@@ -632,18 +642,25 @@ def is_question(topic: str) -> bool:
     return topic == QUESTION_TOPIC.casefold() or topic.startswith("ask ")
 
 
+def _questions(answer: Answer) -> pd.Series:
+    """Which of the answer's payment rows are questions to ask."""
+    if answer.question_ids is not None and "payment_id" in answer.payment:
+        return answer.payment["payment_id"].isin(answer.question_ids)
+    return answer.payment["topic"].map(is_question)
+
+
 def payment_to_show(answer: Answer) -> pd.DataFrame:
     """The answer's payment rows without those listed as questions to ask."""
     if answer.payment.empty:
         return answer.payment
-    return answer.payment[~answer.payment["topic"].map(is_question)]
+    return answer.payment[~_questions(answer)]
 
 
 def questions_to_ask(answer: Answer, _: Translate = identity) -> pd.DataFrame:
     """Questions for the first visit: this answer's payment rows whose topic is "Questions to
     ask" or starts with "Ask" (with sources), else our own generic questions (no source)."""
     if not answer.payment.empty:
-        sourced = answer.payment[answer.payment["topic"].map(is_question)]
+        sourced = answer.payment[_questions(answer)]
         if not sourced.empty:
             return pd.DataFrame(
                 {"question": sourced["statement"].tolist(), "source_ids": sourced["source_ids"].tolist()}

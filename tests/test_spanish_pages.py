@@ -240,3 +240,16 @@ def test_sources_in_spanish_explains_citations_and_translates_headings():
     at.multiselect(key="tier").set_value(["A"]).run()
     assert not at.exception
     assert at.query_params.get("lang") == "es"
+
+
+def test_the_state_map_in_spanish():
+    from tests.apptest_helpers import open_expanders
+
+    at = open_expanders(run(DECIDE, {"lang": "es", "goal": ["Walk or climb stairs without pain"], "state": "Ohio"}))
+    assert not at.exception and not at.error
+    maps = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert maps and maps[0]["layout"]["title"]["text"] == "Ver a un terapeuta físico (PT) sin remisión"
+    assert any(t.get("name", "").startswith("U Sin restricciones") for t in maps[0]["data"])
+    table = next(d.value for d in at.dataframe if "PT sin remisión" in d.value.columns)
+    assert set(table["PT sin remisión"]) <= {"Sin restricciones", "Provisional", "Limitado", "Sin datos"}
+    assert any(c.value.startswith("Cada cuadro es un estado") for c in at.caption)

@@ -157,3 +157,27 @@ def test_only_text_and_list_columns_are_translatable():
     assert translatable_columns(GOALS) == ("goal", "reason")
     assert "population" in translatable_columns(TABLES["populations"])
     assert "usual_lead" not in translatable_columns(TABLES["populations"])
+
+
+def test_questions_to_ask_are_found_by_the_english_topic_whatever_the_language():
+    from components import decide as aid
+
+    tables = {n: load_table(n) for n in ("goals", "populations", "interventions", "access", "payment")}
+    payment = tables["payment"]
+    situation = aid.Situation(goals=("Walk or climb stairs without pain",), age_group="Older adults")
+    english = aid.decide(
+        situation, tables["goals"], tables["populations"], tables["interventions"], tables["access"], payment=payment
+    )
+    # A translation gives one English topic one Spanish wording (rows of a topic stay together).
+    spanish_payment = payment.assign(topic="Tema: " + payment["topic"], statement="Texto " + payment["payment_id"])
+    spanish = aid.decide(
+        situation,
+        tables["goals"],
+        tables["populations"],
+        tables["interventions"],
+        tables["access"],
+        payment=spanish_payment,
+        payment_topics=payment,
+    )
+    assert len(aid.questions_to_ask(spanish)) == len(aid.questions_to_ask(english))
+    assert len(aid.payment_to_show(spanish)) == len(aid.payment_to_show(english))
