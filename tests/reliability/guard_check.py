@@ -27,7 +27,15 @@ def sync():
         SRC,
         DST,
         ignore=shutil.ignore_patterns(
-            ".venv", ".git", "node_modules", "__pycache__", ".hypothesis", ".pytest_cache", "artifacts", "bench"
+            ".venv",
+            ".venv-tools",
+            ".git",
+            "node_modules",
+            "__pycache__",
+            ".hypothesis",
+            ".pytest_cache",
+            "artifacts",
+            "bench",
         ),
     )
 
@@ -191,7 +199,7 @@ M = {
         ["tests/reliability/test_dependencies.py"],
     ),
     "audit_not_in_ci": (
-        lambda: sub(".ci/run", ".venv/bin/python tools/audit_dependencies.py requirements.lock", "true"),
+        lambda: sub(".ci/run", ".venv/bin/python tools/audit_dependencies.py uv.lock", "true"),
         ["tests/reliability/test_dependencies.py"],
     ),
 }
