@@ -97,7 +97,8 @@ with st.container(border=True):
         bind="query-params",
         placeholder="Choose one or more, e.g. OT and PT",
         help="OT: occupational therapists. OTA: occupational therapy assistants. PT: physical therapists. "
-        "PTA: physical therapist assistants. Assistants usually hold a 2-year associate degree and work under an OT or a PT.",
+        "PTA: physical therapist assistants. "
+        "Assistants usually hold a 2-year associate degree and work under an OT or a PT.",
     )
 if not chosen:
     st.info(
@@ -211,7 +212,8 @@ if jobs_tab.open:
         counts, outlook = views["counts"], views["outlook"]
         st.caption(
             "Two different counts: the **number of jobs** from the BLS projections includes the self-employed; "
-            "**payroll jobs** from the OEWS wage survey leaves them out (striped bars). They are never joined into one series."
+            "**payroll jobs** from the OEWS wage survey leaves them out (striped bars). "
+            "They are never joined into one series."
         )
         if not counts.empty:
             chart(views["jobs_chart"], key="chart_jobs")
@@ -267,7 +269,8 @@ if settings_tab.open:
             st.info("No shares of jobs by setting were found for the professions you chose.", icon=":material/info:")
         else:
             st.caption(
-                "The list of the largest employers for each profession from the strongest source we found (then the newest), "
+                "The list of the largest employers for each profession "
+                "from the strongest source we found (then the newest), "
                 "mostly copies of the handbook's "
                 "work-environment text. Shares are of all jobs in the profession; the rest work elsewhere."
             )

@@ -118,7 +118,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     cited: list[pd.DataFrame] = []
 
     st.markdown("**In one sentence per route**")
-    for route, sentence in views["summaries"].items():
+    for sentence in views["summaries"].values():
         st.markdown(f"- {md_escape(sentence)}")
     st.caption(
         "Each part of a sentence comes from the tables below, with its date; a part with no figure in our "
@@ -180,7 +180,8 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
         st.caption(
             "Median pay is the official BLS figure first (tier A), even where a third party gives a newer one"
             + (
-                f"; for {md_escape(', '.join(weaker))} we found no official figure, so the bar names its source's tier. "
+                f"; for {md_escape(', '.join(weaker))} we found no official figure, "
+                "so the bar names its source's tier. "
                 if weaker
                 else ". "
             )

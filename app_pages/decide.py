@@ -265,11 +265,13 @@ if not paying.empty:
             for _, row in rows.iterrows():
                 lines.append(
                     f"- {md_escape(row['topic'])}: {md_escape(pay.statement_with_amount(row))} "
-                    f"({md_escape(state_rules.dated(row['as_of']))} Sources: {source_links(row['source_ids'], sources)})"
+                    f"({md_escape(state_rules.dated(row['as_of']))} "
+                    f"Sources: {source_links(row['source_ids'], sources)})"
                 )
             st.markdown("\n".join(lines))
     st.caption(
-        "Every amount is for the year shown; amounts change every year. All payers are under “Paying for therapy” below."
+        "Every amount is for the year shown; amounts change every year. "
+        "All payers are under “Paying for therapy” below."
     )
 st.caption(
     "Rules differ from state to state and between insurers, so the clinic, your insurer or a doctor "

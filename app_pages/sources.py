@@ -126,7 +126,8 @@ with lazy_expander("The conflicts as a table", key="conflicts_table_open") as sh
 st.subheader("Download the data")
 st.markdown(
     "Every table is open: download any one as CSV, or all of them in one ZIP with the data "
-    "dictionary and a licence and attribution note."
+    "dictionary, a licence and attribution note, and `datapackage.json`: the tables described "
+    "as a Frictionless Data Package, which data tools can read and check."
 )
 st.download_button(
     "Download the whole fact base (ZIP)",

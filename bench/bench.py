@@ -455,8 +455,10 @@ async def interaction(
             "after_last_server_message_median": median([b for _, b in BREAKDOWN.get(label, [])]),
         }
         print(
-            f"  {app['name']:9} rerun after filter change: median {median(latencies):.0f} ms, p95 {p95(latencies):.0f} ms"
-            f" (until the server's last message {out['rerun_filter_ms']['until_last_server_message_median'] or 0:.0f} ms,"
+            f"  {app['name']:9} rerun after filter change: median {median(latencies):.0f} ms,"
+            f" p95 {p95(latencies):.0f} ms"
+            f" (until the server's last message"
+            f" {out['rerun_filter_ms']['until_last_server_message_median'] or 0:.0f} ms,"
             f" then {out['rerun_filter_ms']['after_last_server_message_median'] or 0:.0f} ms in the browser)",
             flush=True,
         )
@@ -514,7 +516,7 @@ async def interaction(
 
         # Download: click to the file on disk, on the filter page.
         await page.goto(url.format(base=server.url), wait_until="commit")
-        result = await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
+        await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
         download_ms = []
         for _ in range(downloads):
             button = page.locator(f".st-key-{fpage['download']} button")
@@ -654,9 +656,12 @@ async def protocol_concurrency(app: dict, single_changes: int, sessions: int, ch
         "client_cpu_s": round(time.process_time() - cpu_before, 1),
     }
     print(
-        f"  {app['name']:9} server only (protocol client): 1 session x {one['n']} changes median {one['median']:.0f} ms;"
-        f" {sessions} x {changes_each} at once: errors {many['errors']}, median {many['median'] or 0:.0f} ms,"
-        f" p95 {many['p95'] or 0:.0f} ms ({ratio or 0:.1f}x the single median); with {THINK_S[0]:g}-{THINK_S[1]:g} s pauses:"
+        f"  {app['name']:9} server only (protocol client): 1 session x {one['n']} changes"
+        f" median {one['median']:.0f} ms;"
+        f" {sessions} x {changes_each} at once: errors {many['errors']},"
+        f" median {many['median'] or 0:.0f} ms,"
+        f" p95 {many['p95'] or 0:.0f} ms ({ratio or 0:.1f}x the single median);"
+        f" with {THINK_S[0]:g}-{THINK_S[1]:g} s pauses:"
         f" errors {users['errors']}, median {users['median'] or 0:.0f} ms, p95 {users['p95'] or 0:.0f} ms"
         f" ({users_ratio or 0:.1f}x)",
         flush=True,
@@ -711,7 +716,8 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
         out["transferred_bytes_first_load"] = {k: median(v) for k, v in sizes.items()}
         print(
             f"  nginx: first render {out['first_render_warm_ms']['nginx']:.0f} ms vs direct "
-            f"{out['first_render_warm_ms']['direct']:.0f} ms; bytes {out['transferred_bytes_first_load']['nginx']:,} vs "
+            f"{out['first_render_warm_ms']['direct']:.0f} ms; "
+            f"bytes {out['transferred_bytes_first_load']['nginx']:,} vs "
             f"{out['transferred_bytes_first_load']['direct']:,}",
             flush=True,
         )
@@ -1016,7 +1022,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
             dv, bv = f"{r['columns'][0]}: {dv}", f"{r['columns'][1]}: {bv}"
         met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
         lines.append(
-            f"| {r['figure']} | {dv} | {bv} | {fmt(r['ratio'], 'x') if r['ratio'] is not None else ''} | {r['target'] or ''} | {met} |"
+            f"| {r['figure']} | {dv} | {bv} | {fmt(r['ratio'], 'x') if r['ratio'] is not None else ''}"
+            f" | {r['target'] or ''} | {met} |"
         )
     return "\n".join(lines), rows
 
@@ -1139,7 +1146,8 @@ def update_readme(path: Path = RESULTS / "latest.json") -> None:
     text, _ = table(outcome)
     m, load = outcome["machine"], outcome["other_load"]
     block = (
-        f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
+        f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: "
+        f"{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
         f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. Other processes on the "
         f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}; load average "
         f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end). Settings: "
@@ -1188,7 +1196,8 @@ if __name__ == "__main__":
     print(
         f"{outcome['date']} on {outcome['machine']['cpu']} ({outcome['machine']['cores']} cores), "
         f"{outcome['machine']['chromium']}; load average {outcome['loadavg_start'][0]:.2f} -> "
-        f"{outcome['loadavg_end'][0]:.2f}; other processes used {outcome['other_load']['other_cores_mean']} cores on average "
+        f"{outcome['loadavg_end'][0]:.2f}; "
+        f"other processes used {outcome['other_load']['other_cores_mean']} cores on average "
         f"(max {outcome['other_load']['other_cores_max']}), {outcome['duration_s']} s"
     )
     print(text)

@@ -38,7 +38,7 @@ def discover(script: Path) -> dict:
     pages = captured[-1]
     flat = [page for section in (pages.values() if isinstance(pages, dict) else [pages]) for page in section]
     found = []
-    for index, page in enumerate(flat):
+    for page in flat:
         source = getattr(page, "_page", None)
         entry = {"url": page.url_path, "title": page.title, "default": bool(page._default), "charts": None}
         if isinstance(source, Path):

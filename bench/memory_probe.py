@@ -25,7 +25,8 @@ RSS under tracing is inflated by the traces themselves: RSS figures come from ru
 without --trace. With --stats (or --trace) the server also reports, at each stage,
 glibc malloc's memory in use and freed-but-kept (mallinfo2) and pyarrow's memory pool,
 and after the last stage calls malloc_trim(0) and reports RSS again ("after_trim"):
-what that gives back was memory the allocator kept, not memory in use. Prints a JSON summary (medians over the runs) and writes it to --out.
+what that gives back was memory the allocator kept, not memory in use. Prints a JSON summary
+(medians over the runs) and writes it to --out.
 """
 
 from __future__ import annotations
@@ -253,7 +254,8 @@ def heap_report(snaps: dict[str, str], limit: int = 20) -> dict:
             for group in ("filename", "lineno"):
                 diff = loaded[after].compare_to(loaded[before], group)
                 out[f"{before}->{after} by {group}"] = [
-                    f"{d.size_diff / 2**10:+9.1f} KiB {d.count_diff:+7d} blocks  {d.traceback[0].filename.replace(str(ROOT) + '/', '')}"
+                    f"{d.size_diff / 2**10:+9.1f} KiB {d.count_diff:+7d} blocks  "
+                    f"{d.traceback[0].filename.replace(str(ROOT) + '/', '')}"
                     + (f":{d.traceback[0].lineno}" if group == "lineno" else "")
                     for d in diff[:limit]
                 ]

@@ -92,12 +92,21 @@ def pt_rule_sentence(row: pd.Series) -> str:
     parts = pt_limit_parts(row)
     detail = limits.rstrip(".") if limits else "; ".join(parts)
     if level == "Unrestricted":
-        text = f"In {state}, you can see a physical therapist without a doctor's referral, with no limits (unrestricted direct access)"
+        text = (
+            f"In {state}, you can see a physical therapist without a doctor's referral, "
+            "with no limits (unrestricted direct access)"
+        )
         return text + (f". {detail[0].upper()}{detail[1:]}." if detail else ".")
     if level == "Provisional":
-        text = f"In {state}, you can see a physical therapist without a doctor's referral, with limits (provisional direct access)"
+        text = (
+            f"In {state}, you can see a physical therapist without a doctor's referral, "
+            "with limits (provisional direct access)"
+        )
         return text + (f": {detail}." if detail else ".")
-    text = f"In {state}, you can see a physical therapist without a doctor's referral only for some care (limited direct access)"
+    text = (
+        f"In {state}, you can see a physical therapist without a doctor's referral "
+        "only for some care (limited direct access)"
+    )
     return text + (f": {detail}." if detail else ".")
 
 

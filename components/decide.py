@@ -123,7 +123,10 @@ def headline_for(verdict: str | None, goal_rows: pd.DataFrame, condition_name: s
         return "Choose a condition or at least one goal to see which therapy could help."
     if goal_rows.empty:  # the condition alone decided
         if verdict == "Both":
-            return f"For {condition_name}, both {NAMES['OT']} and {NAMES['PT']} usually take part, each with a different focus."
+            return (
+                f"For {condition_name}, both {NAMES['OT']} and {NAMES['PT']} usually take part, "
+                "each with a different focus."
+            )
         return f"For {condition_name}, {NAMES[verdict]} usually leads."
     by = {
         lead: [_quote(g) for g in goal_rows.loc[goal_rows["profession"] == lead, "goal"]]
@@ -294,7 +297,8 @@ def decide(
         extra = [p for p in professions_of(condition_lead) if p not in professions]
         for p in extra:
             notes.append(
-                f"For {row['population']}, {NAMES[p]} also usually takes part, even though the goals you chose point elsewhere."
+                f"For {row['population']}, {NAMES[p]} also usually takes part, "
+                "even though the goals you chose point elsewhere."
             )
 
     # What each profession would work on, from the condition's row.
@@ -314,13 +318,15 @@ def decide(
             ages = _ages(row.age_groups)
             if ages and situation.age_group not in ages:
                 notes.append(
-                    f"The goal {_quote(row.goal)} is written for {_join(sorted(ages, key=_age_order)).lower()}; you chose {situation.age_group.lower()}."
+                    f"The goal {_quote(row.goal)} is written for {_join(sorted(ages, key=_age_order)).lower()}; "
+                    f"you chose {situation.age_group.lower()}."
                 )
         if not condition.empty:
             ages = _ages(condition["age_groups"].iloc[0])
             if ages and situation.age_group not in ages:
                 notes.append(
-                    f"Our sources describe {condition_name} mainly in {_join(sorted(ages, key=_age_order)).lower()}, not {situation.age_group.lower()}."
+                    f"Our sources describe {condition_name} mainly in {_join(sorted(ages, key=_age_order)).lower()}, "
+                    f"not {situation.age_group.lower()}."
                 )
 
     # The treatments behind the chosen goals, with the goals that name them.

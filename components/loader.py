@@ -214,7 +214,8 @@ def _check_sources_hygiene(
                     line,
                     tier_column,
                     f"'{tier}': the page is on {domain} ({copy_domains[domain]}, listed in {table}.csv), "
-                    f"a copy of others' pages, so it can only be tier {LOWEST_TIER}; cite the original page for a higher tier",
+                    f"a copy of others' pages, so it can only be tier {LOWEST_TIER}; "
+                    "cite the original page for a higher tier",
                 )
     if schema.kind_needs_date:
         kind_column, date_column = schema.kind_needs_date
@@ -271,7 +272,8 @@ def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines:
                     label,
                     line,
                     group[0],
-                    f"the combination {' / '.join(key)} of {', '.join(group)} is already on line {first[key]}; it may appear once",
+                    f"the combination {' / '.join(key)} of {', '.join(group)} is already on line {first[key]}; "
+                    "it may appear once",
                 )
             first[key] = line
     for source, target in schema.determines:
@@ -285,7 +287,8 @@ def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines:
                     label,
                     line,
                     target,
-                    f"'{_shown(value)}' differs from '{_shown(seen[key][0])}' on line {seen[key][1]}; rows with {source} '{_shown(key)}' must all have the same {target}",
+                    f"'{_shown(value)}' differs from '{_shown(seen[key][0])}' on line {seen[key][1]}; "
+                    f"rows with {source} '{_shown(key)}' must all have the same {target}",
                 )
             seen.setdefault(key, (value, line))
 

@@ -597,7 +597,10 @@ def route_summaries(
             text = f"graduates owed {kind} of {money(d['value_usd'])} ({period_label(d['period'])}, {d['measured_by']})"
             if not paid.empty:
                 p = paid.iloc[0]
-                text += f" against a median pay of {money(p['value'])} a year ({short_period(p['period_label'])}, tier {p['tier']})"
+                text += (
+                    f" against a median pay of {money(p['value'])} a year "
+                    f"({short_period(p['period_label'])}, tier {p['tier']})"
+                )
             parts.append(text)
         elif not paid.empty:
             p = paid.iloc[0]

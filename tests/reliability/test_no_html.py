@@ -264,7 +264,8 @@ def test_the_checker_catches_what_it_must():
         "for d in [d for d in DIMENSIONS if d in chosen]:\n    st.subheader(d)",
         'st.markdown(f"importance {row.importance:.2f}")',
         'lines = [f"- {md_escape(r.x)}" for r in rows]\nst.markdown("\\n".join(lines))',
-        'for c, p, badge in ((a, "OT", ":blue-badge[OT]"), (b, "PT", ":orange-badge[PT]")):\n    st.markdown(f"{badge} x")',
+        'for c, p, badge in ((a, "OT", ":blue-badge[OT]"), (b, "PT", ":orange-badge[PT]")):\n'
+        '    st.markdown(f"{badge} x")',
     ]
     for snippet in bad:
         tree = ast.parse(snippet)
