@@ -25,20 +25,18 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote_plus
 
 import protocol_load  # bench/protocol_load.py (this script's directory is on sys.path)
 import proxy_load  # bench/proxy_load.py: the protocol load through deploy/run.sh's nginx
 import psutil
+import servers  # bench/servers.py: the Streamlit server and deploy/run.sh, shared with tests/e2e
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -55,12 +53,6 @@ TARGETS = {"first_render": 1.2, "rerun_filter": 1.3, "data_ms": 150, "session_mb
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def median(values):
@@ -84,81 +76,24 @@ def chromium_path() -> str:
     return found
 
 
-def http_get(url: str, timeout: float = 2) -> bytes:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.read()
-
-
-def wait_healthy(url: str, process: subprocess.Popen | None, timeout: float = 60) -> float:
-    """Seconds until GET url/_stcore/health answers ok (polled every 10 ms)."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            if http_get(f"{url}/_stcore/health", 1) == b"ok":
-                return time.perf_counter() - start
-        except OSError:
-            pass
-        time.sleep(0.01)
-    raise RuntimeError(f"{url} not healthy after {timeout}s")
-
-
-class Server:
-    """One `streamlit run` process on loopback, with the project's config."""
+class Server(servers.StreamlitServer):
+    """One `streamlit run` process on loopback, with the project's config; closed sessions
+    are dropped after SESSION_TTL seconds."""
 
     def __init__(self, script: str):
-        self.script = script
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="bench-streamlit-", suffix=".log", delete=False)
-        self.started = time.perf_counter()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                script,
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.disconnectedSessionTTL",
-                str(SESSION_TTL),
-            ],
-            cwd=ROOT,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+        super().__init__(
+            script,
+            options=["--server.disconnectedSessionTTL", str(SESSION_TTL)],
+            log_prefix="bench-streamlit-",
         )
         self.ps = psutil.Process(self.process.pid)
 
     def wait_healthy(self) -> float:
-        wait_healthy(self.url, self.process)
-        return time.perf_counter() - self.started
-
-    def rss_mb(self) -> float:
-        return self.ps.memory_info().rss / 2**20
-
-    def metric(self, name: str) -> float | None:
-        text = http_get(f"{self.url}/_stcore/metrics").decode()
-        for line in text.splitlines():
-            if line.startswith(name) and not line.startswith("#"):
-                return float(line.rsplit(" ", 1)[1])
-        return None
+        """Seconds from the start of the process to a healthy answer (polled every 10 ms)."""
+        return super().wait_healthy(timeout=60, interval=0.01)
 
     def tail(self, chars: int = 4000) -> str:
-        return Path(self.log.name).read_text(errors="replace")[-chars:]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        Path(self.log.name).unlink(missing_ok=True)
+        return self.output()[-chars:]
 
 
 class LoadMonitor(threading.Thread):
@@ -676,32 +611,15 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
         return {"skipped": "nginx not installed"}
     fpage = app["filter_page"]
     key, options, charts = fpage["filter"]["key"], app["toggles"], fpage["charts"] or 0
-    port = free_port()
-    base_port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="bench-deploy-", suffix=".log", delete=False)
-    env = {
-        **os.environ,
-        "WORKERS": "2",
-        "PORT": str(port),
-        "BASE_PORT": str(base_port),
-        "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL),
-    }
-    deploy = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "run.sh")],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    deploy = servers.Deployment(2, env={"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL)})
     direct = Server(app["script"])
     out: dict = {}
     try:
-        proxy = f"http://127.0.0.1:{port}"
-        wait_healthy(proxy, deploy, timeout=120)
+        proxy = deploy.url
+        deploy.wait_healthy(timeout=120)
         direct.wait_healthy()
         # Warm every process (each imports pandas and plotly on its first run), directly.
-        for base in [f"http://127.0.0.1:{base_port + i}" for i in range(2)] + [direct.url]:
+        for base in [f"http://127.0.0.1:{deploy.worker_port(i)}" for i in range(2)] + [direct.url]:
             context, _, _ = await open_session(browser, f"{base}/{fpage['url']}", charts)
             await context.close()
         figures = {"nginx": [], "direct": []}
@@ -735,9 +653,7 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
 
         results = await asyncio.gather(*[one(i, p) for i, (_, p, _) in enumerate(contexts_pages)])
         latencies = [v for r in results for v in r]
-        backends = [
-            p for p in psutil.Process(deploy.pid).children(recursive=True) if "streamlit" in " ".join(p.cmdline())
-        ]
+        backends = deploy.streamlit_processes()
         out["concurrency"] = {
             "sessions": sessions,
             "changes_each": changes_each,
@@ -757,14 +673,7 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
             await context.close()
     finally:
         direct.stop()
-        if deploy.poll() is None:
-            deploy.terminate()  # run.sh stops its nginx and streamlit processes on TERM
-            try:
-                deploy.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(deploy.pid, 9)
-                deploy.wait()
-        Path(log.name).unlink(missing_ok=True)
+        deploy.stop()
     return out
 
 

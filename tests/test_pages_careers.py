@@ -9,14 +9,14 @@ import json
 import math
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages.registry import BY_NAME
 from components.loader import load_table
 from components.text import md_escape
-from tests.apptest_helpers import run_page
+from tests.conftest import run_page
 from tests.test_pages import NEEDS, PAGES, ROOT
 
 CAREERS_FILES = (
@@ -53,11 +53,6 @@ def run(page: str, query: dict | None = None, section: str | None = None) -> App
 def every_section(query: dict | None = None) -> list[AppTest]:
     """The careers page once per tab (only the open tab is built)."""
     return [run("careers", query, section) for section in CAREERS_SECTIONS]
-
-
-@pytest.fixture(autouse=True)
-def real_data(monkeypatch):
-    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
 
 
 def frame_with(at: AppTest, *columns: str):
@@ -360,6 +355,7 @@ def broken(tmp_path, monkeypatch):
     return make
 
 
+@pytest.mark.slow  # runs pages on a broken copy of data/: long, like tests/reliability
 @pytest.mark.parametrize("file", CAREERS_FILES)
 def test_a_broken_careers_file_stops_only_the_pages_that_need_it(broken, file):
     first_column = broken(file)
@@ -378,4 +374,4 @@ def test_a_broken_careers_file_stops_only_the_pages_that_need_it(broken, file):
 def test_every_careers_file_is_needed_by_some_page():
     needed = set().union(*NEEDS.values())
     assert set(CAREERS_FILES) <= needed
-    assert Path(ROOT / "dashboard.py").read_text().count("app_pages/careers.py") == 1
+    assert [p.file for p in BY_NAME.values()].count("app_pages/careers.py") == 1

@@ -14,15 +14,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.text import md_escape
-from tests.apptest_helpers import run_page
+from tests.conftest import run_page
 from tests.test_pages import PAGES, ROOT
 
 SECTION = "Becoming one"
-
-
-@pytest.fixture(autouse=True)
-def real_data(monkeypatch):
-    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
 
 
 def run(query: dict | None = None) -> AppTest:
@@ -190,6 +185,7 @@ def broken(tmp_path, monkeypatch):
     return make
 
 
+@pytest.mark.slow  # runs pages on a broken copy of data/: long, like tests/reliability
 @pytest.mark.parametrize("file, first_column", [("school_path.csv", "stage_id"), ("exam_results.csv", "row_id")])
 def test_a_broken_school_file_stops_only_its_section(broken, file, first_column):
     broken(file)

@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, open_everything, open_page, wait_for_app
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_everything, open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

@@ -19,7 +19,8 @@ from playwright.sync_api import expect
 
 from components.loader import load_table
 from components.schema import TABLES
-from tests.e2e.conftest import ROOT, open_page, wait_for_app
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_page, wait_for_app
 from tests.unit.test_factbase import same_as_loaded
 
 pytestmark = pytest.mark.e2e

@@ -10,7 +10,8 @@ import shutil
 
 import pytest
 
-from tests.e2e.conftest import ROOT, StreamlitServer
+from bench.servers import StreamlitServer
+from tests.conftest import ROOT
 from tests.reliability.helpers import open_app
 from tests.reliability.spreadsheet import formulas, open_in_spreadsheet, soffice
 

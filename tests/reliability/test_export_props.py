@@ -11,10 +11,14 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.export import FORMULA_TRIGGERS, to_csv_bytes
+
+# Long: skipped by the fast layers (-m "not slow and not e2e"), run by `make test`.
+pytestmark = pytest.mark.slow
 
 EXAMPLES = 300
 PROPS = settings(

@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 from components.loader import DataError, parse_table
 from components.schema import TABLES, Column, TableSchema
 
+# Long: skipped by the fast layers (-m "not slow and not e2e"), run by `make test`.
+pytestmark = pytest.mark.slow
+
 EXAMPLES = 300  # per schema and per strategy
 FUZZ = settings(
     max_examples=EXAMPLES,
