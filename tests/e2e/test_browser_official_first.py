@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.careers import with_tier
+from components.figures import with_tier
 from components.loader import load_table
 from tests.e2e.conftest import ROOT, open_page
 
