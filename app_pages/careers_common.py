@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.common import lazy_expander, table_with_download
-from components.charts import CONFIG
+from components.chart_style import CONFIG
 from components.onet import CREDIT
 from components.text import md_escape
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
-from components.charts import CONFIG as CHART_CONFIG
+from components.chart_style import CONFIG as CHART_CONFIG
 from components.export import to_csv_bytes
 from components.loader import DATA_DIR, load_table_or_error
 from components.sources import sources_for, tier_legend, tier_summary
