@@ -1,4 +1,4 @@
-"""Streamlit glue shared by the three careers pages (issue 3): a chart's numbers as a
+"""Streamlit glue shared by the three careers pages: a chart's numbers as a
 downloadable table, and the O*NET credit. No data logic lives here."""
 
 from __future__ import annotations

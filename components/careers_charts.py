@@ -1,4 +1,4 @@
-"""Plotly figures for the careers pages (issue 3). Each takes a tidy frame from
+"""Plotly figures for the careers pages. Each takes a tidy frame from
 components/careers.py, states.py or onet.py and returns a go.Figure.
 
 Same rules as components/charts.py: one colour per profession everywhere (OT blue, PT

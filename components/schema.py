@@ -103,10 +103,10 @@ EDUCATION_TOPICS = (
     "Continuing education",
     "Specialty certification",
     "Direct access and referral",
-    "Workforce outlook",  # issue 3: projections of supply and demand (HRSA, APTA)
+    "Workforce outlook",  # projections of supply and demand (HRSA, APTA)
 )
 
-# Where care happens, in the decision aid's words (issue 4).
+# Where care happens, in the decision aid's words.
 SETTINGS = ("Hospital", "Home", "School", "Outpatient clinic", "Work")
 ANY_SETTING = "Any setting"
 ACCESS_TOPICS = ("Referral and direct access", "Where to find them")
@@ -208,11 +208,12 @@ class TableSchema:
     description: str = ""
     unique_together: tuple[tuple[str, ...], ...] = ()
     determines: tuple[tuple[str, str], ...] = ()
-    # Source hygiene (issue 10). unique_pages: url columns in which two rows may not name the
-    # same page (components/urls.normalise_url). copy_domain_tier: (url column, tier column,
-    # table of copy domains): a row whose URL is on such a domain can only be tier C.
-    # distinct_pages: pairs of refs columns (to sources) whose sources may not be one page.
-    # kind_needs_date: (kind column, date column): a date's kind needs a date.
+    # Source hygiene, so that each fact rests on one identifiable original page. unique_pages:
+    # url columns in which two rows may not name the same page (components/urls.normalise_url).
+    # copy_domain_tier: (url column, tier column, table of copy domains): a row whose URL is on
+    # such a domain can only be tier C. distinct_pages: pairs of refs columns (to sources) whose
+    # sources may not be one page. kind_needs_date: (kind column, date column): a date's kind
+    # needs a date.
     unique_pages: tuple[str, ...] = ()
     copy_domain_tier: tuple[str, str, str] = ()
     distinct_pages: tuple[tuple[str, str], ...] = ()
@@ -384,7 +385,7 @@ EDUCATION = TableSchema(
     ),
 )
 
-# --- Decision aid and open data (issue 4) --------------------------------------------------
+# --- Decision aid and open data ------------------------------------------------------------
 
 GOALS = TableSchema(
     name="goals",
@@ -467,7 +468,7 @@ CONFLICTS = TableSchema(
 )
 
 
-# --- Careers (issue 3) ----------------------------------------------------------------------
+# --- Careers --------------------------------------------------------------------------------
 # Pay, jobs, outlook, settings and states (from the workforce reference) and the O*NET 30.0
 # work profile. Built by tools/import_careers.py; documented in data/README.md.
 
@@ -896,7 +897,7 @@ ONET_OCCUPATIONS = TableSchema(
     ),
 )
 
-# --- What happens next: access by state, paying for therapy, the care team (issue 11) ------
+# --- What happens next: access by state, paying for therapy, the care team -----------------
 
 PT_ACCESS_LEVELS = ("Unrestricted", "Provisional", "Limited")
 YES_NO_TITLE = ("Yes", "No")
@@ -1047,7 +1048,7 @@ CARE_TEAM = TableSchema(
     at_least_one=(("population_ids", "goal_ids"),),
 )
 
-# --- Becoming one: the school path (issue 13) -------------------------------------------------
+# --- Becoming one: the school path ------------------------------------------------------------
 # Programs, the path from high school to a licence, cost and debt, admission, exam results and
 # licence renewal, for the four routes. Documented in data/README.md.
 

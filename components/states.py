@@ -1,4 +1,4 @@
-"""State figures for the "Where" page (issue 3): options, the 51-row view, coverage.
+"""State figures for the "Where" page (Jobs by state): options, the 51-row view, coverage.
 
 Pure pandas, no Streamlit. A state with no figure for the chosen profession, measure and
 period stays in the view with an empty value ("No figure found"): it is never filled in

@@ -52,7 +52,7 @@ def test_page_runs_without_exception_or_error(page):
 def test_entry_point_routes_to_the_default_page():
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception
-    # The decision aid is the first page a visitor sees (issue 4); compare is at /compare.
+    # The decision aid is the first page a visitor sees; compare is at /compare.
     assert at.title[0].value == "Which therapy could help?"
 
 

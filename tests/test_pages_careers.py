@@ -1,4 +1,4 @@
-"""The careers pages (issue 3) under AppTest: filters and URL parameters change what is
+"""The careers pages under AppTest: filters and URL parameters change what is
 shown, empty choices guide the user, unknown URL values are ignored, the charts carry the
 right professions, the map is a tile grid with no geographic trace, every O*NET view
 credits O*NET, and a broken careers file stops only the pages that need it."""

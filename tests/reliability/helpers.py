@@ -1,9 +1,9 @@
-"""Shared helpers for the reliability tests (issue 6): the app's pages as the navigation
+"""Shared helpers for the reliability tests: the app's pages as the navigation
 declares them, which data tables each page needs, copies of data/ with one file broken,
 and a fingerprint of data/ to prove that nothing writes to it.
 
 Everything is derived from the code (dashboard.py, the TABLES registry, the pages
-themselves), so pages and tables that other issues add are covered without edits here.
+themselves), so pages and tables added later are covered without edits here.
 """
 
 from __future__ import annotations
