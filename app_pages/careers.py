@@ -7,7 +7,7 @@ import streamlit as st
 from app_pages import careers_school
 from app_pages.careers_common import chart, numbers
 from app_pages.common import data_dir, sources_footer, table_with_download, tables
-from components import careers
+from components import careers, figures
 from components import careers_charts as charts
 from components.export import download_name, to_csv_bytes
 from components.loader import load_table
@@ -230,7 +230,7 @@ if jobs_tab.open:
                     {
                         "Profession": counts["profession"],
                         "Figure": counts["count"],
-                        "Value": [careers.format_value(v, "jobs") for v in counts["value"]],
+                        "Value": [figures.format_value(v, "jobs") for v in counts["value"]],
                         "Period": counts["period_label"],
                         "Source tier": counts["tier"],
                         "Sources": counts["source_ids"],
@@ -240,7 +240,7 @@ if jobs_tab.open:
                     {
                         "Profession": outlook["profession"],
                         "Figure": "Projected growth over 10 years",
-                        "Value": [careers.format_value(v, "percent") for v in outlook["growth_pct"]],
+                        "Value": [figures.format_value(v, "percent") for v in outlook["growth_pct"]],
                         "Period": outlook["period_label"],
                         "Source tier": outlook["tier"],
                         "Sources": outlook["source_ids"],
@@ -250,7 +250,7 @@ if jobs_tab.open:
                     {
                         "Profession": outlook["profession"],
                         "Figure": "Openings each year, on average",
-                        "Value": [careers.format_value(v, "openings per year") for v in outlook["openings"]],
+                        "Value": [figures.format_value(v, "openings per year") for v in outlook["openings"]],
                         "Period": outlook["period_label"],
                         "Source tier": outlook["tier"],
                         "Sources": outlook["source_ids"],

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.careers_common import chart, numbers
-from app_pages.common import _load, data_dir, table_with_download
+from app_pages.common import data_dir, load_cached, table_with_download
 from components import school
 from components import school_charts as charts
 from components.export import download_name
@@ -24,14 +24,14 @@ def _problems() -> dict[str, str]:
     """The data problem of each of the tab's tables that has one; the other sections still draw."""
     found = {}
     for name in SCHOOL_TABLES:
-        _, error = _load(name, data_dir())
+        _, error = load_cached(name, data_dir())
         if error is not None:
             found[name] = error
     return found
 
 
 def _table(name: str, directory: str) -> pd.DataFrame:
-    frame, error = _load(name, directory)
+    frame, error = load_cached(name, directory)
     return school.empty_table(TABLES[name]) if error is not None else frame
 
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
-from components.charts import CONFIG as CHART_CONFIG
+from components.chart_style import CONFIG as CHART_CONFIG
 from components.export import to_csv_bytes
 from components.loader import DATA_DIR, load_table_or_error
 from components.sources import sources_for, tier_legend, tier_summary
@@ -42,7 +42,7 @@ def data_dir() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _load(name: str, directory: str) -> tuple[pd.DataFrame | None, str | None]:
+def load_cached(name: str, directory: str) -> tuple[pd.DataFrame | None, str | None]:
     # Read and validate once per process and data folder; small hashable arguments only.
     return load_table_or_error(name, directory)
 
@@ -51,7 +51,7 @@ def tables(*names: str) -> tuple[pd.DataFrame, ...]:
     """The validated tables this page needs; on a data problem, say so plainly and stop."""
     frames = []
     for name in names:
-        frame, error = _load(name, data_dir())
+        frame, error = load_cached(name, data_dir())
         if error is not None:
             st.error(
                 "This page can't be shown because one of its data files has a problem. "
@@ -69,7 +69,7 @@ def optional_tables(*names: str) -> tuple[pd.DataFrame | None, ...]:
     frames = []
     shown: set[str] = set()
     for name in names:
-        frame, error = _load(name, data_dir())
+        frame, error = load_cached(name, data_dir())
         if error is not None and error not in shown:  # a missing table also breaks those that cite it
             shown.add(error)
             st.warning(

@@ -184,8 +184,9 @@ def _check_sources_hygiene(
     copy_domains: dict[str, str] | None,
     pages: dict[str, str] | None,
 ) -> None:
-    """Rules on links (issue 10): one id per page, copies only tier C, a date kind needs a
-    date, and the two sides of a disagreement are not one page."""
+    """Rules on links, so that each fact rests on one identifiable original page: one id per
+    page, copies only tier C, a date kind needs a date, and the two sides of a disagreement
+    are not one page."""
     for column in schema.unique_pages:
         first: dict[str, tuple[int, str]] = {}
         for i, line in enumerate(lines):

@@ -48,7 +48,7 @@ def test_page_runs_without_exception_or_error(page):
 def test_entry_point_routes_to_the_default_page():
     at = run_page(ROOT / "dashboard.py")
     assert not at.exception
-    # The decision aid is the first page a visitor sees (issue 4); compare is at /compare.
+    # The decision aid is the first page a visitor sees; compare is at /compare.
     assert at.title[0].value == "Which therapy could help?"
 
 

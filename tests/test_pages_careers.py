@@ -1,4 +1,4 @@
-"""The careers pages (issue 3) under AppTest: filters and URL parameters change what is
+"""The careers pages under AppTest: filters and URL parameters change what is
 shown, empty choices guide the user, unknown URL values are ignored, the charts carry the
 right professions, the map is a tile grid with no geographic trace, every O*NET view
 credits O*NET, and a broken careers file stops only the pages that need it."""
@@ -105,7 +105,7 @@ def test_careers_default_shows_all_four_professions_in_the_handbook_form():
 
 
 def tier_a_in_data(profession: str, measure: str) -> bool:
-    from components.careers import with_tier
+    from components.figures import with_tier
 
     national = with_tier(load_table("wages_employment"), load_table("sources"))
     return bool(
@@ -132,7 +132,8 @@ def test_quick_facts_show_tier_a_median_pay_and_number_of_jobs_for_ot_and_pt():
 
 
 def test_no_quick_fact_shows_a_weaker_tier_where_the_data_has_a_tier_a_figure():
-    from components.careers import FALLBACK_GROUP, QUICK_FACT_ROWS, with_tier
+    from components.careers import QUICK_FACT_ROWS
+    from components.figures import FALLBACK_GROUP, with_tier
 
     national = with_tier(load_table("wages_employment"), load_table("sources"))
     facts = quick_facts(run("careers"))

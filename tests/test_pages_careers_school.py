@@ -217,7 +217,7 @@ def test_where_draws_every_profession_on_its_newest_best_covered_period():
 
 def test_where_table_compares_with_the_period_before():
     from components import states
-    from components.careers import period_label
+    from components.figures import period_label
     from components.loader import load_table
 
     figures, sources = load_table("state_figures"), load_table("sources")

@@ -1,4 +1,4 @@
-"""One-off import: build the careers tables (issue 3) from the project's reference files.
+"""One-off import: build the careers tables from the project's reference files.
 
 Reads ../shared/reference/workforce/*.csv and SOURCES.md, and ../shared/reference/onet/*.csv
 (the raw fact bases, never read by the app or the tests), and writes:

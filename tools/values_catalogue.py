@@ -8,7 +8,8 @@ added to the code is missing from the catalogue until someone translates it.
 
 Some schema values are codes, not words: tier letters, state abbreviations, O*NET codes,
 O*NET's Y/N flags, and the measure and series codes (a reader sees those through
-careers.MEASURE_LABELS, so each code must have a label there instead).
+figures.MEASURE_LABELS, so each code must have a label there instead). So are the column
+kinds (schema.KINDS), which only the loader reads.
 
 The catalogue is locales/es/LC_MESSAGES/values.po. A value is missing when the catalogue has
 no entry for it (same msgctxt), or the entry's msgstr is empty or marked fuzzy.
@@ -33,8 +34,8 @@ if str(ROOT) not in sys.path:
 DEFAULT_PO = ROOT / "locales" / "es" / "LC_MESSAGES" / "values.po"
 
 # Schema constants whose values are codes a reader never sees as words.
-SCHEMA_CODES = ("TIERS", "LOWEST_TIER", "ONET_CODES", "AREA_ABBRS")
-# Schema constants of measure and series codes: each needs a label in careers.MEASURE_LABELS.
+SCHEMA_CODES = ("TIERS", "LOWEST_TIER", "ONET_CODES", "AREA_ABBRS", "KINDS")
+# Schema constants of measure and series codes: each needs a label in figures.MEASURE_LABELS.
 SCHEMA_MEASURES = (
     "PAY_MEASURES",
     "OUTLOOK_MEASURES",
@@ -62,16 +63,18 @@ COMPONENT_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("OT_TREATMENT_WORDS", "values"),
     ),
     "careers": (
+        ("PERIODS_DIFFER", "value"),
+        ("TREND_CHOICES", "keys"),
+    ),
+    "decide": (("NAMES", "values"), ("SHORT", "values")),
+    "figures": (
         ("PROFESSION_ORDER", "items"),
         ("PROFESSION_NAMES", "values"),
         ("NOT_FOUND", "value"),
         ("MEASURE_LABELS", "values"),
         ("MONTH_NAMES", "values"),
-        ("PERIODS_DIFFER", "value"),
-        ("TREND_CHOICES", "keys"),
+        ("TIER_SPEAKERS", "values"),
     ),
-    "decide": (("NAMES", "values"), ("SHORT", "values")),
-    "figures": (("TIER_SPEAKERS", "values"),),
     "interventions": (("USE_LABELS", "values"), ("USE_ORDER", "items"), ("PROFESSION_FILTERS", "items")),
     "onet": (("SCALE_WORDS", "values"), ("DOMAIN_WORDS", "values"), ("RIASEC_WORDS", "values")),
     "payment": (("PAYERS_BY_AGE", "keys"), ("PAYERS_BY_AGE", "values"), ("CHILD_AGES", "items")),
@@ -132,7 +135,7 @@ def _is_str_dict(value: object) -> bool:
 def schema_values() -> tuple[dict[Key, list[str]], list[str]]:
     """Values of components/schema.py: {(None, value): [where]}, and problems (a measure
     code without a label)."""
-    from components import careers, schema
+    from components import figures, schema
 
     found: dict[Key, list[str]] = {}
 
@@ -145,10 +148,10 @@ def schema_values() -> tuple[dict[Key, list[str]], list[str]]:
     for name in SCHEMA_CODES + SCHEMA_MEASURES:
         codes.update(_strings(getattr(schema, name)))
     problems = [
-        f"schema.{name}: {code!r} has no label in careers.MEASURE_LABELS"
+        f"schema.{name}: {code!r} has no label in figures.MEASURE_LABELS"
         for name in SCHEMA_MEASURES
         for code in getattr(schema, name)
-        if code not in careers.MEASURE_LABELS
+        if code not in figures.MEASURE_LABELS
     ]
 
     for name, value in vars(schema).items():

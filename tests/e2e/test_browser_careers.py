@@ -1,4 +1,4 @@
-"""The careers pages (issue 3) in headless Chromium against the real server: every chart
+"""The careers pages in headless Chromium against the real server: every chart
 draws (the state map included) with no request leaving the server, a state and a
 profession filter change the view and the URL, and downloads equal what the screen shows."""
 

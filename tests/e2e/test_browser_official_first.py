@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.careers import with_tier
+from components.figures import with_tier
 from components.loader import load_table
 from tests.conftest import ROOT
 from tests.e2e.conftest import open_page

@@ -1,6 +1,6 @@
 """End-to-end: the decision aid and the Sources page in Chromium, as a new user would use them.
 
-The three situations from issue 4 are typed in as URLs and by clicking, each must give a
+Three typical situations are typed in as URLs and by clicking; each must give a
 plain, sourced answer, and the URL alone must reproduce it in a fresh browser. The
 downloads are opened: the answer CSV, and the ZIP of the whole fact base.
 """

@@ -1,4 +1,4 @@
-"""Issue 6, item 5 (server hardening, against a real `streamlit run` server):
+"""Server hardening, against a real `streamlit run` server:
 
 - a WebSocket to /_stcore/stream from a foreign Origin is refused with 403, the
   same-origin one is accepted;

@@ -1,4 +1,4 @@
-"""Issue 6, item 6: sessions are isolated, and a page survives a server restart.
+"""Sessions are isolated, and a page survives a server restart.
 
 - Two browser contexts (two people) use the same page with different filters at the same
   time, changing them in turn: each always sees only its own choices.

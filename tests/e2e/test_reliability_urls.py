@@ -1,4 +1,4 @@
-"""Issue 6, item 4 (in the browser): hostile URLs on every page of the navigation.
+"""Hostile URLs in the browser on every page of the navigation.
 
 Every bound parameter and a set of unknown ones, each repeated with every script-like,
 odd and percent-encoded value, then a 10 kB value: the page loads without an error, no

@@ -1,4 +1,4 @@
-"""Issue 6: prove that each reliability test guards something. For each protection,
+"""Prove that each reliability test guards something. For each protection,
 remove it in a throw-away copy of the tree, run the tests that guard it, and expect them
 to FAIL. The working tree is never touched.
 
@@ -52,7 +52,7 @@ def replace_decode():
     s = p.read_text()
     a = s.index("def _decode(")
     b = s.index("def _column_at(")
-    # The loader's _decode before issue 6 (it let csv.Error escape).
+    # The loader's _decode at that commit, which let csv.Error escape.
     old = subprocess.run(
         ["git", "show", "77b441e:components/loader.py"], cwd=SRC, capture_output=True, text=True, check=True
     ).stdout

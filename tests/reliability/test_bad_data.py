@@ -1,4 +1,4 @@
-"""Issue 6, item 1: every kind of broken data file, for every table in TABLES.
+"""Every kind of broken data file, for every table in TABLES.
 
 For each (table, case) the loader raises one DataError naming the file, line and column;
 every page that needs the table shows exactly that message (and no chart, table or

@@ -1,4 +1,4 @@
-"""Issue 6, item 7: the dependency audit (tools/audit_dependencies.py, run by .ci/run).
+"""The dependency audit (tools/audit_dependencies.py, run by .ci/run).
 
 The audit's own logic is tested with recorded pip-audit answers (a vulnerability fails
 it; no reachable source is said loudly and does not fail it; "every lookup failed" is

@@ -1,4 +1,4 @@
-"""Issue 6, item 3 (properties): for any table of strings and numbers, the CSV export
+"""CSV export properties: for any table of strings and numbers, the CSV export
 reads back (with Python's csv module, as a spreadsheet would split it) to exactly the
 rows shown, apart from the apostrophe that escapes a formula, and no string cell starts
 with a formula trigger."""

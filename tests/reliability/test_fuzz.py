@@ -1,4 +1,4 @@
-"""Issue 6, item 2: random bytes and random CSV text into the loader, for every schema.
+"""Random bytes and random CSV text into the loader, for every schema.
 
 Whatever the input, parse_table either returns a frame or raises DataError: never any
 other exception, and the message is one readable line that points into the file. The

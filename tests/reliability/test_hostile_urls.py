@@ -1,4 +1,4 @@
-"""Issue 6, item 4 (app logic): hostile URL query values on every page of the navigation.
+"""Hostile URL query values (app logic, under AppTest) on every page of the navigation.
 
 Unknown keys, repeated keys, a 10 kB value, script-like and percent-encoded values never
 raise, are ignored (the page looks exactly as it does with no query at all), and never

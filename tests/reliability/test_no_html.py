@@ -1,4 +1,4 @@
-"""Issue 6, item 4 (static): no data value is ever rendered as HTML or raw Markdown.
+"""Static check: no data value is ever rendered as HTML or raw Markdown.
 
 - No `unsafe_allow_html=True`, no `st.html(...)`, no `components.html(...)` anywhere in
   app_pages/ or dashboard.py.

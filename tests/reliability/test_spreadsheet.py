@@ -1,4 +1,4 @@
-"""Issue 6, item 3 (real spreadsheet): our CSV export, opened by LibreOffice with formula
+"""A real spreadsheet: our CSV export, opened by LibreOffice with formula
 evaluation on, contains no formula: every hostile cell arrives as plain text.
 
 A control converts the same cells written without our escaping and must find formulas,

@@ -10,7 +10,7 @@ import pytest
 from components.loader import DATA_DIR, DataError, load_table, split_list
 from components.schema import GOAL_PROFESSIONS, TABLES
 
-LAY_GOALS = (  # the list, in lay words
+LAY_GOALS = (  # goals the aid must understand, in the words a patient or caregiver uses
     "Walk or climb stairs without pain",
     "Get back to a sport",
     "Dress, bathe and cook without help",
