@@ -17,13 +17,17 @@ from pathlib import Path
 import pandas as pd
 
 from components.i18n import SOURCE_LANGUAGE
-from components.loader import MAX_FILE_BYTES, DataError, _decode, _records, load_table, split_list
+from components.loader import MAX_FILE_BYTES, DataError, csv_records, decode_text, load_table, split_list
 from components.schema import TABLES, TableSchema
 
 TRANSLATABLE_KINDS = ("text", "list")
 # Tables whose rows repeat one element (a rating per profession and scale) are translated
 # once per element: their translation is keyed by this column instead of the id column.
 KEY_COLUMNS = {"onet_ratings": "element_id", "onet_interests": "element_id"}
+
+# Lists of words readers search with: a translation carries every English item in its own
+# language and may add the words its readers use (e.g. "derrame" beside "ACV" for a stroke).
+SEARCH_WORD_COLUMNS = {("populations", "aliases")}
 
 
 def key_column(schema: TableSchema) -> str:
@@ -43,7 +47,7 @@ def parse_translation(schema: TableSchema, raw: bytes, label: str, english: pd.D
     per id, in the English table's order (index: the id)."""
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(label, None, None, f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    records = _records(_decode(raw, label), label)
+    records = csv_records(decode_text(raw, label), label)
     if not records:
         raise DataError(label, 1, None, f"the file is empty; expected a header row starting with {schema.id_column}")
     header_line, header = records[0]
@@ -88,7 +92,12 @@ def parse_translation(schema: TableSchema, raw: bytes, label: str, english: pd.D
                 raise DataError(label, line, name, "the translation is empty; the English table has text here")
             if schema.column(name).kind == "list" and english_text.strip():
                 want, got = len(split_list(english_text)), len(split_list(row[name]))
-                if want != got:
+                if (schema.name, name) in SEARCH_WORD_COLUMNS:
+                    if got < want:
+                        raise DataError(
+                            label, line, name, f"the translation has {got} items; the English cell has {want} (or more)"
+                        )
+                elif want != got:
                     raise DataError(label, line, name, f"the translation has {got} items; the English cell has {want}")
         cells[key] = {name: row[name] for name in header[1:]}
     missing = [key for key in english_rows if key not in cells]
