@@ -187,7 +187,7 @@ def test_populations_in_spanish_runs_filters_and_keeps_lang():
 
 
 def test_populations_charts_in_spanish():
-    from tests.apptest_helpers import open_expanders
+    from tests.conftest import open_expanders
 
     at = AppTest.from_file(str(ROOT / "app_pages" / "populations.py"), default_timeout=30)
     at.query_params["lang"] = "es"
@@ -223,7 +223,7 @@ def test_interventions_in_spanish_runs_filters_and_keeps_lang():
 
 
 def test_sources_in_spanish_explains_citations_and_translates_headings():
-    from tests.apptest_helpers import open_expanders
+    from tests.conftest import open_expanders
 
     at = open_expanders(run(ROOT / "app_pages" / "sources.py", {"lang": "es"}))
     assert not at.exception and not at.error
@@ -243,7 +243,7 @@ def test_sources_in_spanish_explains_citations_and_translates_headings():
 
 
 def test_the_state_map_in_spanish():
-    from tests.apptest_helpers import open_expanders
+    from tests.conftest import open_expanders
 
     at = open_expanders(run(DECIDE, {"lang": "es", "goal": ["Walk or climb stairs without pain"], "state": "Ohio"}))
     assert not at.exception and not at.error
