@@ -447,6 +447,8 @@ st.markdown(
 )
 answer_rows = aid.answer_table(answer, situation, not_advice, sources, _)
 weak_rows = bool((answer_rows["Sourcing"] != "").any())
+# OT and PT are the same in both languages; "Both" and "Other" are words.
+answer_rows["Profession"] = answer_rows["Profession"].replace({"Both": _("Both"), "Other": _("Other")})
 answer_rows = answer_rows.rename(columns={name: _(name) for name in answer_rows.columns})
 save_pdf, save_csv = st.columns(2)
 save_pdf.download_button(
