@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.common import language
+from app_pages.registry import navigation_pages
 from components import i18n
 
 # A local icon: Streamlit fetches ":material/..." page icons from a font CDN, and the
@@ -29,40 +30,9 @@ st.sidebar.radio(
 lang = language()
 _ = i18n.gettext(lang)
 
-# Sections of the sidebar, each a list of pages. url_path values are part of shared links;
-# titles and section names are shown in the chosen language.
-pages = {
-    _("Find the right therapy"): [
-        st.Page("app_pages/decide.py", title=_("Which therapy could help?"), icon=":material/signpost:", default=True),
-    ],
-    _("Compare the two professions"): [
-        st.Page(
-            "app_pages/compare.py", title=_("OT and PT side by side"), icon=":material/view_column:", url_path="compare"
-        ),
-        st.Page(
-            "app_pages/populations.py",
-            title=_("Patients and conditions"),
-            icon=":material/groups:",
-            url_path="populations",
-        ),
-        st.Page(
-            "app_pages/interventions.py", title=_("Treatments"), icon=":material/healing:", url_path="interventions"
-        ),
-    ],
-    _("Careers"): [
-        st.Page(
-            "app_pages/careers.py", title=_("Training, pay and jobs"), icon=":material/school:", url_path="careers"
-        ),
-        st.Page("app_pages/where.py", title=_("Jobs by state"), icon=":material/map:", url_path="where"),
-        st.Page("app_pages/work.py", title=_("The work itself"), icon=":material/work:", url_path="work"),
-    ],
-    _("About the data"): [
-        st.Page(
-            "app_pages/sources.py", title=_("Sources and open data"), icon=":material/menu_book:", url_path="sources"
-        ),
-    ],
-}
-page = st.navigation(pages)
+# The pages, their sections, titles, icons and URL paths: app_pages/registry.py (shown in
+# the chosen language).
+page = st.navigation(navigation_pages(_))
 # Pages whose own text is in the catalogue; the others say so, once, at the top.
 TRANSLATED_PAGES = {"", "compare", "populations", "interventions", "sources"}  # url paths ("" is the first page)
 if lang != i18n.SOURCE_LANGUAGE and page.url_path not in TRANSLATED_PAGES:

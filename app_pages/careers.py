@@ -7,7 +7,7 @@ import streamlit as st
 from app_pages import careers_school
 from app_pages.careers_common import chart, numbers
 from app_pages.common import data_dir, sources_footer, table_with_download, tables
-from components import careers
+from components import careers, figures
 from components import careers_charts as charts
 from components.export import download_name, to_csv_bytes
 from components.loader import load_table
@@ -97,7 +97,8 @@ with st.container(border=True):
         bind="query-params",
         placeholder="Choose one or more, e.g. OT and PT",
         help="OT: occupational therapists. OTA: occupational therapy assistants. PT: physical therapists. "
-        "PTA: physical therapist assistants. Assistants usually hold a 2-year associate degree and work under an OT or a PT.",
+        "PTA: physical therapist assistants. "
+        "Assistants usually hold a 2-year associate degree and work under an OT or a PT.",
     )
 if not chosen:
     st.info(
@@ -211,7 +212,8 @@ if jobs_tab.open:
         counts, outlook = views["counts"], views["outlook"]
         st.caption(
             "Two different counts: the **number of jobs** from the BLS projections includes the self-employed; "
-            "**payroll jobs** from the OEWS wage survey leaves them out (striped bars). They are never joined into one series."
+            "**payroll jobs** from the OEWS wage survey leaves them out (striped bars). "
+            "They are never joined into one series."
         )
         if not counts.empty:
             chart(views["jobs_chart"], key="chart_jobs")
@@ -228,7 +230,7 @@ if jobs_tab.open:
                     {
                         "Profession": counts["profession"],
                         "Figure": counts["count"],
-                        "Value": [careers.format_value(v, "jobs") for v in counts["value"]],
+                        "Value": [figures.format_value(v, "jobs") for v in counts["value"]],
                         "Period": counts["period_label"],
                         "Source tier": counts["tier"],
                         "Sources": counts["source_ids"],
@@ -238,7 +240,7 @@ if jobs_tab.open:
                     {
                         "Profession": outlook["profession"],
                         "Figure": "Projected growth over 10 years",
-                        "Value": [careers.format_value(v, "percent") for v in outlook["growth_pct"]],
+                        "Value": [figures.format_value(v, "percent") for v in outlook["growth_pct"]],
                         "Period": outlook["period_label"],
                         "Source tier": outlook["tier"],
                         "Sources": outlook["source_ids"],
@@ -248,7 +250,7 @@ if jobs_tab.open:
                     {
                         "Profession": outlook["profession"],
                         "Figure": "Openings each year, on average",
-                        "Value": [careers.format_value(v, "openings per year") for v in outlook["openings"]],
+                        "Value": [figures.format_value(v, "openings per year") for v in outlook["openings"]],
                         "Period": outlook["period_label"],
                         "Source tier": outlook["tier"],
                         "Sources": outlook["source_ids"],
@@ -267,7 +269,8 @@ if settings_tab.open:
             st.info("No shares of jobs by setting were found for the professions you chose.", icon=":material/info:")
         else:
             st.caption(
-                "The list of the largest employers for each profession from the strongest source we found (then the newest), "
+                "The list of the largest employers for each profession "
+                "from the strongest source we found (then the newest), "
                 "mostly copies of the handbook's "
                 "work-environment text. Shares are of all jobs in the profession; the rest work elsewhere."
             )

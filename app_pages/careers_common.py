@@ -1,4 +1,4 @@
-"""Streamlit glue shared by the three careers pages (issue 3): a chart's numbers as a
+"""Streamlit glue shared by the three careers pages: a chart's numbers as a
 downloadable table, and the O*NET credit. No data logic lives here."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.common import lazy_expander, table_with_download
-from components.charts import CONFIG
+from components.chart_style import CONFIG
 from components.onet import CREDIT
 from components.text import md_escape
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.careers_common import chart, numbers
-from app_pages.common import _load, data_dir, table_with_download
+from app_pages.common import data_dir, load_cached, table_with_download
 from components import school
 from components import school_charts as charts
 from components.export import download_name
@@ -24,14 +24,14 @@ def _problems() -> dict[str, str]:
     """The data problem of each of the tab's tables that has one; the other sections still draw."""
     found = {}
     for name in SCHOOL_TABLES:
-        _, error = _load(name, data_dir())
+        _, error = load_cached(name, data_dir())
         if error is not None:
             found[name] = error
     return found
 
 
 def _table(name: str, directory: str) -> pd.DataFrame:
-    frame, error = _load(name, directory)
+    frame, error = load_cached(name, directory)
     return school.empty_table(TABLES[name]) if error is not None else frame
 
 
@@ -118,7 +118,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     cited: list[pd.DataFrame] = []
 
     st.markdown("**In one sentence per route**")
-    for route, sentence in views["summaries"].items():
+    for sentence in views["summaries"].values():
         st.markdown(f"- {md_escape(sentence)}")
     st.caption(
         "Each part of a sentence comes from the tables below, with its date; a part with no figure in our "
@@ -180,7 +180,8 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
         st.caption(
             "Median pay is the official BLS figure first (tier A), even where a third party gives a newer one"
             + (
-                f"; for {md_escape(', '.join(weaker))} we found no official figure, so the bar names its source's tier. "
+                f"; for {md_escape(', '.join(weaker))} we found no official figure, "
+                "so the bar names its source's tier. "
                 if weaker
                 else ". "
             )

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components import i18n
-from components.charts import CONFIG as CHART_CONFIG
+from components.chart_style import CONFIG as CHART_CONFIG
 from components.export import to_csv_bytes
 from components.i18n import N_
 from components.loader import DATA_DIR
@@ -64,7 +64,7 @@ def data_dir() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _load(name: str, directory: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame | None, str | None]:
+def load_cached(name: str, directory: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame | None, str | None]:
     # Read and validate once per process, data folder and language; small hashable arguments only.
     return load_table_in_or_error(name, directory, lang)
 
@@ -74,7 +74,7 @@ def tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame,
     on a data problem, say so plainly and stop."""
     frames = []
     for name in names:
-        frame, error = _load(name, data_dir(), lang)
+        frame, error = load_cached(name, data_dir(), lang)
         if error is not None:
             _ = translator(lang)
             st.error(
@@ -94,7 +94,7 @@ def optional_tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.D
     frames = []
     shown: set[str] = set()
     for name in names:
-        frame, error = _load(name, data_dir(), lang)
+        frame, error = load_cached(name, data_dir(), lang)
         if error is not None and error not in shown:  # a missing table also breaks those that cite it
             shown.add(error)
             _ = translator(lang)
@@ -111,7 +111,7 @@ def optional_tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.D
 def quiet_table(name: str, lang: str = i18n.SOURCE_LANGUAGE) -> pd.DataFrame | None:
     """A table, or None on a data problem, without a message (for a page that reports the
     same table's problem elsewhere)."""
-    return _load(name, data_dir(), lang)[0]
+    return load_cached(name, data_dir(), lang)[0]
 
 
 def chart_with_table(figure, numbers: pd.DataFrame, key: str, lang: str | None = None) -> None:

@@ -179,7 +179,8 @@ st.subheader(_("Download the data"))
 st.markdown(
     _(
         "Every table is open: download any one as CSV, or all of them in one ZIP with the data "
-        "dictionary and a licence and attribution note."
+        "dictionary, a licence and attribution note, and `datapackage.json`: the tables described "
+        "as a Frictionless Data Package, which data tools can read and check."
     )
 )
 st.download_button(

@@ -7,9 +7,9 @@ import streamlit as st
 from app_pages.careers_common import chart, numbers
 from app_pages.common import sources_footer, table_with_download, tables
 from components import states
-from components.careers import MEASURE_LABELS, PROFESSION_NAMES, format_value, period_label
 from components.careers_charts import tile_map
 from components.export import download_name
+from components.figures import MEASURE_LABELS, PROFESSION_NAMES, format_value, period_label
 from components.text import md_escape
 
 st.title("In which states are the jobs, and what do they pay?")

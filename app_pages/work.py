@@ -130,7 +130,8 @@ zone_cols = st.columns(2)
 for column, row in zip(zone_cols, occupations.itertuples()):
     with column.container(border=True):
         st.markdown(
-            f"**{md_escape(row.title)}**: job zone {md_escape(row.job_zone)} of 5, {md_escape(row.job_zone_name.split(': ')[-1].lower())}"
+            f"**{md_escape(row.title)}**: job zone {md_escape(row.job_zone)} of 5, "
+            f"{md_escape(row.job_zone_name.split(': ')[-1].lower())}"
         )
         st.caption(md_escape(row.description))
 st.caption("What job zone 5 means: " + md_escape(occupations["education"].iloc[0]))

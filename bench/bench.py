@@ -25,20 +25,18 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote_plus
 
 import protocol_load  # bench/protocol_load.py (this script's directory is on sys.path)
 import proxy_load  # bench/proxy_load.py: the protocol load through deploy/run.sh's nginx
 import psutil
+import servers  # bench/servers.py: the Streamlit server and deploy/run.sh, shared with tests/e2e
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -55,12 +53,6 @@ TARGETS = {"first_render": 1.2, "rerun_filter": 1.3, "data_ms": 150, "session_mb
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def median(values):
@@ -84,81 +76,24 @@ def chromium_path() -> str:
     return found
 
 
-def http_get(url: str, timeout: float = 2) -> bytes:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.read()
-
-
-def wait_healthy(url: str, process: subprocess.Popen | None, timeout: float = 60) -> float:
-    """Seconds until GET url/_stcore/health answers ok (polled every 10 ms)."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            if http_get(f"{url}/_stcore/health", 1) == b"ok":
-                return time.perf_counter() - start
-        except OSError:
-            pass
-        time.sleep(0.01)
-    raise RuntimeError(f"{url} not healthy after {timeout}s")
-
-
-class Server:
-    """One `streamlit run` process on loopback, with the project's config."""
+class Server(servers.StreamlitServer):
+    """One `streamlit run` process on loopback, with the project's config; closed sessions
+    are dropped after SESSION_TTL seconds."""
 
     def __init__(self, script: str):
-        self.script = script
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="bench-streamlit-", suffix=".log", delete=False)
-        self.started = time.perf_counter()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                script,
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.disconnectedSessionTTL",
-                str(SESSION_TTL),
-            ],
-            cwd=ROOT,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+        super().__init__(
+            script,
+            options=["--server.disconnectedSessionTTL", str(SESSION_TTL)],
+            log_prefix="bench-streamlit-",
         )
         self.ps = psutil.Process(self.process.pid)
 
     def wait_healthy(self) -> float:
-        wait_healthy(self.url, self.process)
-        return time.perf_counter() - self.started
-
-    def rss_mb(self) -> float:
-        return self.ps.memory_info().rss / 2**20
-
-    def metric(self, name: str) -> float | None:
-        text = http_get(f"{self.url}/_stcore/metrics").decode()
-        for line in text.splitlines():
-            if line.startswith(name) and not line.startswith("#"):
-                return float(line.rsplit(" ", 1)[1])
-        return None
+        """Seconds from the start of the process to a healthy answer (polled every 10 ms)."""
+        return super().wait_healthy(timeout=60, interval=0.01)
 
     def tail(self, chars: int = 4000) -> str:
-        return Path(self.log.name).read_text(errors="replace")[-chars:]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        Path(self.log.name).unlink(missing_ok=True)
+        return self.output()[-chars:]
 
 
 class LoadMonitor(threading.Thread):
@@ -455,8 +390,10 @@ async def interaction(
             "after_last_server_message_median": median([b for _, b in BREAKDOWN.get(label, [])]),
         }
         print(
-            f"  {app['name']:9} rerun after filter change: median {median(latencies):.0f} ms, p95 {p95(latencies):.0f} ms"
-            f" (until the server's last message {out['rerun_filter_ms']['until_last_server_message_median'] or 0:.0f} ms,"
+            f"  {app['name']:9} rerun after filter change: median {median(latencies):.0f} ms,"
+            f" p95 {p95(latencies):.0f} ms"
+            f" (until the server's last message"
+            f" {out['rerun_filter_ms']['until_last_server_message_median'] or 0:.0f} ms,"
             f" then {out['rerun_filter_ms']['after_last_server_message_median'] or 0:.0f} ms in the browser)",
             flush=True,
         )
@@ -514,7 +451,7 @@ async def interaction(
 
         # Download: click to the file on disk, on the filter page.
         await page.goto(url.format(base=server.url), wait_until="commit")
-        result = await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
+        await page.evaluate(DONE, {"since": 0, "charts": charts, "quietMs": 300, "timeoutMs": 90_000})
         download_ms = []
         for _ in range(downloads):
             button = page.locator(f".st-key-{fpage['download']} button")
@@ -654,9 +591,12 @@ async def protocol_concurrency(app: dict, single_changes: int, sessions: int, ch
         "client_cpu_s": round(time.process_time() - cpu_before, 1),
     }
     print(
-        f"  {app['name']:9} server only (protocol client): 1 session x {one['n']} changes median {one['median']:.0f} ms;"
-        f" {sessions} x {changes_each} at once: errors {many['errors']}, median {many['median'] or 0:.0f} ms,"
-        f" p95 {many['p95'] or 0:.0f} ms ({ratio or 0:.1f}x the single median); with {THINK_S[0]:g}-{THINK_S[1]:g} s pauses:"
+        f"  {app['name']:9} server only (protocol client): 1 session x {one['n']} changes"
+        f" median {one['median']:.0f} ms;"
+        f" {sessions} x {changes_each} at once: errors {many['errors']},"
+        f" median {many['median'] or 0:.0f} ms,"
+        f" p95 {many['p95'] or 0:.0f} ms ({ratio or 0:.1f}x the single median);"
+        f" with {THINK_S[0]:g}-{THINK_S[1]:g} s pauses:"
         f" errors {users['errors']}, median {users['median'] or 0:.0f} ms, p95 {users['p95'] or 0:.0f} ms"
         f" ({users_ratio or 0:.1f}x)",
         flush=True,
@@ -671,32 +611,15 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
         return {"skipped": "nginx not installed"}
     fpage = app["filter_page"]
     key, options, charts = fpage["filter"]["key"], app["toggles"], fpage["charts"] or 0
-    port = free_port()
-    base_port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="bench-deploy-", suffix=".log", delete=False)
-    env = {
-        **os.environ,
-        "WORKERS": "2",
-        "PORT": str(port),
-        "BASE_PORT": str(base_port),
-        "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL),
-    }
-    deploy = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "run.sh")],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    deploy = servers.Deployment(2, env={"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL)})
     direct = Server(app["script"])
     out: dict = {}
     try:
-        proxy = f"http://127.0.0.1:{port}"
-        wait_healthy(proxy, deploy, timeout=120)
+        proxy = deploy.url
+        deploy.wait_healthy(timeout=120)
         direct.wait_healthy()
         # Warm every process (each imports pandas and plotly on its first run), directly.
-        for base in [f"http://127.0.0.1:{base_port + i}" for i in range(2)] + [direct.url]:
+        for base in [f"http://127.0.0.1:{deploy.worker_port(i)}" for i in range(2)] + [direct.url]:
             context, _, _ = await open_session(browser, f"{base}/{fpage['url']}", charts)
             await context.close()
         figures = {"nginx": [], "direct": []}
@@ -711,7 +634,8 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
         out["transferred_bytes_first_load"] = {k: median(v) for k, v in sizes.items()}
         print(
             f"  nginx: first render {out['first_render_warm_ms']['nginx']:.0f} ms vs direct "
-            f"{out['first_render_warm_ms']['direct']:.0f} ms; bytes {out['transferred_bytes_first_load']['nginx']:,} vs "
+            f"{out['first_render_warm_ms']['direct']:.0f} ms; "
+            f"bytes {out['transferred_bytes_first_load']['nginx']:,} vs "
             f"{out['transferred_bytes_first_load']['direct']:,}",
             flush=True,
         )
@@ -729,9 +653,7 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
 
         results = await asyncio.gather(*[one(i, p) for i, (_, p, _) in enumerate(contexts_pages)])
         latencies = [v for r in results for v in r]
-        backends = [
-            p for p in psutil.Process(deploy.pid).children(recursive=True) if "streamlit" in " ".join(p.cmdline())
-        ]
+        backends = deploy.streamlit_processes()
         out["concurrency"] = {
             "sessions": sessions,
             "changes_each": changes_each,
@@ -751,14 +673,7 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
             await context.close()
     finally:
         direct.stop()
-        if deploy.poll() is None:
-            deploy.terminate()  # run.sh stops its nginx and streamlit processes on TERM
-            try:
-                deploy.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(deploy.pid, 9)
-                deploy.wait()
-        Path(log.name).unlink(missing_ok=True)
+        deploy.stop()
     return out
 
 
@@ -1016,7 +931,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
             dv, bv = f"{r['columns'][0]}: {dv}", f"{r['columns'][1]}: {bv}"
         met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
         lines.append(
-            f"| {r['figure']} | {dv} | {bv} | {fmt(r['ratio'], 'x') if r['ratio'] is not None else ''} | {r['target'] or ''} | {met} |"
+            f"| {r['figure']} | {dv} | {bv} | {fmt(r['ratio'], 'x') if r['ratio'] is not None else ''}"
+            f" | {r['target'] or ''} | {met} |"
         )
     return "\n".join(lines), rows
 
@@ -1139,7 +1055,8 @@ def update_readme(path: Path = RESULTS / "latest.json") -> None:
     text, _ = table(outcome)
     m, load = outcome["machine"], outcome["other_load"]
     block = (
-        f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
+        f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: "
+        f"{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
         f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. Other processes on the "
         f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}; load average "
         f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end). Settings: "
@@ -1188,7 +1105,8 @@ if __name__ == "__main__":
     print(
         f"{outcome['date']} on {outcome['machine']['cpu']} ({outcome['machine']['cores']} cores), "
         f"{outcome['machine']['chromium']}; load average {outcome['loadavg_start'][0]:.2f} -> "
-        f"{outcome['loadavg_end'][0]:.2f}; other processes used {outcome['other_load']['other_cores_mean']} cores on average "
+        f"{outcome['loadavg_end'][0]:.2f}; "
+        f"other processes used {outcome['other_load']['other_cores_mean']} cores on average "
         f"(max {outcome['other_load']['other_cores_max']}), {outcome['duration_s']} s"
     )
     print(text)

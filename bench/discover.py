@@ -1,12 +1,13 @@
 """Print, as JSON, what the benchmark needs to know about a Streamlit app's pages.
 
-Runs the app's entry point under AppTest (no server, no browser) and records the pages
-that st.navigation was given, in the order of the navigation, with their URL path,
-title and how many plotly charts each draws with its default filters; for the page with
-the population filter, that widget's options and default; each page's tabs that are
-bound to the URL (only the open tab is built, so each tab's charts are counted with the
-tab open); and the first download button.
-So pages added to dashboard.py later are measured without editing the benchmark.
+The dashboard's pages come from app_pages/registry.py, the list its st.navigation is built
+from; another app's (the baseline's) are the ones its st.navigation receives. Each page is
+run under AppTest (no server, no browser), in the order of the navigation, and recorded
+with its URL path, title and how many plotly charts it draws with its default filters; for
+the page with the population filter, that widget's options and default; each page's tabs
+that are bound to the URL (only the open tab is built, so each tab's charts are counted with
+the tab open); and the first download button.
+So pages added to the registry later are measured without editing the benchmark.
 
     python bench/discover.py dashboard.py
 """
@@ -15,47 +16,43 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 FILTER_KEY = "population"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url: str  # "" for the default page
+    title: str
+    default: bool
+    script: Path | None  # None: a callable page defined in the entry point
 
 
 def discover(script: Path) -> dict:
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    captured = []
-    real_navigation = st.navigation
-
-    def recording_navigation(pages, *args, **kwargs):
-        captured.append(pages)
-        return real_navigation(pages, *args, **kwargs)
-
-    st.navigation = recording_navigation
-    at = AppTest.from_file(str(script.resolve()), default_timeout=60).run()
-    if not captured:
-        raise SystemExit(f"{script} never called st.navigation")
-    pages = captured[-1]
-    flat = [page for section in (pages.values() if isinstance(pages, dict) else [pages]) for page in section]
+    at = AppTest.from_file(str(script.resolve()), default_timeout=60)
     found = []
-    for index, page in enumerate(flat):
-        source = getattr(page, "_page", None)
-        entry = {"url": page.url_path, "title": page.title, "default": bool(page._default), "charts": None}
-        if isinstance(source, Path):
+    for item in navigation_of(script, at):
+        entry = {"url": item.url, "title": item.title, "default": item.default, "charts": None}
+        if item.script is not None:
             run = AppTest.from_file(str(script.resolve()), default_timeout=60)
             run.run()
-            if not page._default:
-                run.switch_page(str(source.relative_to(script.resolve().parent)))
+            if not item.default:
+                run.switch_page(str(item.script.relative_to(script.resolve().parent)))
                 run.run()
-        elif page._default:
+        elif item.default:
             run = at
         else:
             found.append(entry)  # a callable page that is not the default: counted in the browser
             continue
         if run.exception:
-            raise SystemExit(f"page {page.title!r} raised: {run.exception[0].message}")
+            raise SystemExit(f"page {item.title!r} raised: {run.exception[0].message}")
         entry["charts"] = len(run.get("plotly_chart"))
-        entry["tabs"] = url_tabs(run, source if isinstance(source, Path) else script)
+        entry["tabs"] = url_tabs(run, item.script or script)
         try:
             widget = run.multiselect(key=FILTER_KEY)
             entry["filter"] = {"key": FILTER_KEY, "options": list(widget.options), "default": list(widget.value)}
@@ -66,6 +63,39 @@ def discover(script: Path) -> dict:
             entry["download"] = downloads[0].key
         found.append(entry)
     return {"script": str(script), "pages": found}
+
+
+def navigation_of(script: Path, at) -> list[NavItem]:
+    """The app's pages in navigation order. The dashboard's: its page registry. Another
+    app's: what its st.navigation is given when `at` runs the entry point (run here once)."""
+    if script.resolve() == ROOT / "dashboard.py":
+        sys.path.insert(0, str(ROOT))
+        from app_pages.registry import PAGES
+
+        at.run()
+        return [NavItem(p.url_path, p.title, p.default, p.path) for p in PAGES]
+
+    import streamlit as st
+
+    captured = []
+    real_navigation = st.navigation
+
+    def recording_navigation(pages, *args, **kwargs):
+        captured.append(pages)
+        return real_navigation(pages, *args, **kwargs)
+
+    st.navigation = recording_navigation
+    try:
+        at.run()
+    finally:
+        st.navigation = real_navigation
+    if not captured:
+        raise SystemExit(f"{script} never called st.navigation")
+    pages = captured[-1]
+    flat = [page for section in (pages.values() if isinstance(pages, dict) else [pages]) for page in section]
+    return [
+        NavItem(p.url_path, p.title, bool(p._default), p._page if isinstance(p._page, Path) else None) for p in flat
+    ]
 
 
 def url_tabs(run, page_script: Path) -> list[dict]:

@@ -25,7 +25,8 @@ RSS under tracing is inflated by the traces themselves: RSS figures come from ru
 without --trace. With --stats (or --trace) the server also reports, at each stage,
 glibc malloc's memory in use and freed-but-kept (mallinfo2) and pyarrow's memory pool,
 and after the last stage calls malloc_trim(0) and reports RSS again ("after_trim"):
-what that gives back was memory the allocator kept, not memory in use. Prints a JSON summary (medians over the runs) and writes it to --out.
+what that gives back was memory the allocator kept, not memory in use. Prints a JSON summary
+(medians over the runs) and writes it to --out.
 """
 
 from __future__ import annotations
@@ -40,31 +41,17 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote_plus
 
 import protocol_load
-import psutil
+import servers  # bench/servers.py: the Streamlit server, shared with tests/e2e
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 SESSION_TTL = 2  # as in bench.py: closed sessions are dropped within the run
 STAGES = ("idle", "one_session", "pages_seen", "sessions_open", "after_changes", "after_close")
 SNAPSHOT_STAGES = ("one_session", "pages_seen", "after_close")
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read()
 
 
 def discover(script: str) -> dict:
@@ -81,57 +68,29 @@ def views(found: dict) -> list[tuple[str, str]]:
     return out
 
 
-class ProbeServer:
+class ProbeServer(servers.StreamlitServer):
+    """The app's server (under bench/traced_server.py when tracing), closed sessions dropped
+    after SESSION_TTL seconds."""
+
     def __init__(self, script: str, env: dict[str, str], trace_dir: Path | None, frames: int = 25):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
         self.trace_dir = trace_dir
-        self.log = tempfile.NamedTemporaryFile(prefix="memprobe-", suffix=".log", delete=False)
-        entry = [str(BENCH / "traced_server.py")] if trace_dir else ["-m", "streamlit", "run"]
-        full_env = {**os.environ, **env}
+        full_env = dict(env)
         if trace_dir:
             full_env["TRACE_DIR"] = str(trace_dir)
             full_env["TRACE_FRAMES"] = str(frames)
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                *entry,
-                script,
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.disconnectedSessionTTL",
-                str(SESSION_TTL),
-            ],
-            cwd=ROOT,
+        super().__init__(
+            script,
             env=full_env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            options=["--server.disconnectedSessionTTL", str(SESSION_TTL)],
+            launcher=[str(BENCH / "traced_server.py")] if trace_dir else ["-m", "streamlit", "run"],
+            log_prefix="memprobe-",
         )
-        self.ps = psutil.Process(self.process.pid)
 
-    def wait_healthy(self, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited:\n{Path(self.log.name).read_text()[-3000:]}")
-            try:
-                if get(f"{self.url}/_stcore/health") == b"ok":
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("server not healthy")
-
-    def rss_mb(self) -> float:
-        return self.ps.memory_info().rss / 2**20
+    def wait_healthy(self, timeout: float = 120) -> float:
+        return super().wait_healthy(timeout)
 
     def active_sessions(self) -> float:
-        for line in get(f"{self.url}/_stcore/metrics").decode().splitlines():
-            if line.startswith("active_sessions") and not line.startswith("#"):
-                return float(line.rsplit(" ", 1)[1])
-        return 0.0
+        return self.metric("active_sessions") or 0.0
 
     async def snapshot(self, label: str) -> dict:
         """Ask the traced server for its statistics (and heap snapshot, when tracing)."""
@@ -150,15 +109,6 @@ class ProbeServer:
         if (self.trace_dir / f"{label}.snap").exists():
             out["snap"] = str(self.trace_dir / f"{label}.snap")
         return out
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        Path(self.log.name).unlink(missing_ok=True)
 
 
 async def until_no_sessions(server: ProbeServer, timeout: float = 60) -> None:
@@ -253,7 +203,8 @@ def heap_report(snaps: dict[str, str], limit: int = 20) -> dict:
             for group in ("filename", "lineno"):
                 diff = loaded[after].compare_to(loaded[before], group)
                 out[f"{before}->{after} by {group}"] = [
-                    f"{d.size_diff / 2**10:+9.1f} KiB {d.count_diff:+7d} blocks  {d.traceback[0].filename.replace(str(ROOT) + '/', '')}"
+                    f"{d.size_diff / 2**10:+9.1f} KiB {d.count_diff:+7d} blocks  "
+                    f"{d.traceback[0].filename.replace(str(ROOT) + '/', '')}"
                     + (f":{d.traceback[0].lineno}" if group == "lineno" else "")
                     for d in diff[:limit]
                 ]

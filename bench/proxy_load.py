@@ -25,112 +25,15 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import protocol_load  # bench/protocol_load.py (this script's directory is on sys.path)
-import psutil
+import servers  # bench/servers.py: deploy/run.sh on free ports, shared with tests/e2e
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 THINK_S = (1.0, 3.0)
 TARGET_X = 3.0
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def consecutive_ports(count: int) -> int:
-    import socket
-
-    for _ in range(50):
-        port = free_port()
-        try:
-            for offset in range(1, count):
-                with socket.socket() as s:
-                    s.bind(("127.0.0.1", port + offset))
-        except OSError:
-            continue
-        return port
-    raise RuntimeError(f"no {count} consecutive free ports")
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read() == b"ok"
-    except OSError:
-        return False
-
-
-class ProxiedDeployment:
-    """deploy/run.sh on free loopback ports, stopped with TERM (it stops what it started)."""
-
-    def __init__(self, workers: int, env: dict | None = None):
-        self.workers = workers
-        self.port, self.base_port = free_port(), consecutive_ports(workers)
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="bench-proxy-", suffix=".log", delete=False)
-        self.process = subprocess.Popen(
-            ["bash", str(ROOT / "deploy" / "run.sh")],
-            cwd=ROOT,
-            env={
-                **os.environ,
-                "WORKERS": str(workers),
-                "PORT": str(self.port),
-                "BASE_PORT": str(self.base_port),
-                "PYTHON": sys.executable,
-                **(env or {}),
-            },
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def wait_healthy(self, timeout: float = 180) -> None:
-        deadline = time.monotonic() + timeout
-        backends = [f"http://127.0.0.1:{self.base_port + i}" for i in range(self.workers)]
-        while not (healthy(self.url) and all(healthy(b) for b in backends)):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"deploy/run.sh not healthy:\n{Path(self.log.name).read_text()[-3000:]}")
-            time.sleep(0.2)
-
-    def workers_ps(self) -> list[psutil.Process]:
-        found = []
-        for child in psutil.Process(self.process.pid).children(recursive=True):
-            try:
-                if "streamlit" in child.cmdline():
-                    found.append(child)
-            except psutil.NoSuchProcess:
-                pass
-        return found
-
-    def cpu_by_worker(self) -> dict[int, float]:
-        out = {}
-        for proc in self.workers_ps():
-            try:
-                port = int(proc.cmdline()[proc.cmdline().index("--server.port") + 1])
-                out[port - self.base_port] = sum(proc.cpu_times()[:2])
-            except (psutil.NoSuchProcess, ValueError, IndexError):
-                pass
-        return out
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, 9)
-                self.process.wait()
-        Path(self.log.name).unlink(missing_ok=True)
 
 
 async def measure(
@@ -143,25 +46,25 @@ async def measure(
     env: dict | None = None,
 ) -> dict:
     key, default, path = fpage["filter"]["key"], fpage["filter"]["default"], fpage["url"]
-    deploy = ProxiedDeployment(workers, env)
+    deploy = servers.Deployment(workers, env=env)
     out: dict = {"workers": workers, "think_s": THINK_S, "changes_each": changes_each, "crowds": {}}
     try:
         deploy.wait_healthy()
         url = deploy.url
         # Each process imports pandas and plotly on its first run: warm them all directly.
         for i in range(workers):
-            session = protocol_load.ProtocolSession(f"http://127.0.0.1:{deploy.base_port + i}", path)
+            session = protocol_load.ProtocolSession(f"http://127.0.0.1:{deploy.worker_port(i)}", path)
             await session.open()
             await session.close()
         out["verified"] = await protocol_load.verify(url, path, key, default, toggles, cookies=True)
         out["single"] = await protocol_load.single(url, path, key, default, toggles, single_changes, cookies=True)
         reference = out["single"]["median"]
         for count in people:
-            before = deploy.cpu_by_worker()
+            before = deploy.cpu_seconds_by_worker()
             crowd = await protocol_load.concurrent(
                 url, path, key, default, toggles, count, changes_each, think_s=THINK_S, cookies=True, open_at_once=10
             )
-            after = deploy.cpu_by_worker()
+            after = deploy.cpu_seconds_by_worker()
             wall = crowd["wall_s"] or 1
             crowd["cores_busy_by_worker"] = {
                 i: round((after.get(i, 0) - before.get(i, 0)) / wall, 2) for i in sorted(after)

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import FONT, TEXT_COLOR
+from components.chart_style import FONT, TEMPLATE, TEXT_COLOR
 from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import PT_ACCESS_LEVELS, STATES
@@ -332,6 +332,7 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
         r, c = ACCESS_GRID[highlight]
         fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5, line=dict(color=TEXT_COLOR, width=4))
     fig.update_layout(
+        template=TEMPLATE,
         title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
         font=FONT,
         height=560,

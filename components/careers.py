@@ -1,7 +1,8 @@
-"""Careers: pay, jobs, outlook, settings and trends for OT, OTA, PT and PTA (issue 3).
+"""The careers views: pay, jobs, outlook, settings and trends for OT, OTA, PT and PTA.
 
 Pure pandas, no Streamlit. Every function takes validated tables (components/loader.py)
-and returns a tidy frame for one chart or table. Rules that matter to a reader:
+and returns a tidy frame for one chart or table; labels, units, tiers and the rule that
+picks one figure are in components/figures.py. Rules that matter to a reader:
 
 - The two employment counts are never mixed: `oews_employment` (the OEWS wage survey:
   wage and salary jobs, excludes the self-employed) and `ep_jobs` (the BLS projections
@@ -14,167 +15,21 @@ and returns a tidy frame for one chart or table. Rules that matter to a reader:
 
 from __future__ import annotations
 
-import math
-import re
-
 import pandas as pd
 
 from components import figures
+from components.figures import (
+    FALLBACK_GROUP,
+    MEASURE_LABELS,
+    NOT_FOUND,
+    PROFESSION_NAMES,
+    format_value,
+    period_label,
+    profession_rank,
+    with_tier,
+)
 from components.loader import split_list
-from components.schema import PROFESSIONS_WITH_ASSISTANTS, TIERS
-
-PROFESSION_ORDER = ("OT", "OTA", "PT", "PTA", "OTA and aides", "PTA and aides", "PT aides")
-PROFESSION_NAMES = {
-    "OT": "Occupational therapists (OT)",
-    "OTA": "Occupational therapy assistants (OTA)",
-    "PT": "Physical therapists (PT)",
-    "PTA": "Physical therapist assistants (PTA)",
-    "OTA and aides": "OT assistants and aides, counted together",
-    "PTA and aides": "PT assistants and aides, counted together",
-    "PT aides": "Physical therapist aides",
-}
-# When a source only reports an assistant group together with aides, that figure stands in
-# for the assistants, and says so.
-FALLBACK_GROUP = {"OTA": "OTA and aides", "PTA": "PTA and aides"}
-NOT_FOUND = "Not found in our sources"
-
-MEASURE_LABELS = {
-    "oews_employment": "Payroll jobs (OEWS wage survey; excludes self-employed)",
-    "ep_jobs": "Number of jobs (BLS projections; includes self-employed)",
-    "jobs_measure_unclear": "Number of jobs (the source does not say which count)",
-    "median_annual_wage": "Median pay per year",
-    "median_hourly_wage": "Median pay per hour",
-    "mean_annual_wage": "Average (mean) pay per year",
-    "mean_hourly_wage": "Average (mean) pay per hour",
-    "annual_wage_p10": "Pay per year, 10th percentile",
-    "annual_wage_p25": "Pay per year, 25th percentile",
-    "annual_wage_p50": "Pay per year, 50th percentile (median)",
-    "annual_wage_p75": "Pay per year, 75th percentile",
-    "annual_wage_p90": "Pay per year, 90th percentile",
-    "hourly_wage_p10": "Pay per hour, 10th percentile",
-    "hourly_wage_p25": "Pay per hour, 25th percentile",
-    "hourly_wage_p50": "Pay per hour, 50th percentile (median)",
-    "hourly_wage_p75": "Pay per hour, 75th percentile",
-    "hourly_wage_p90": "Pay per hour, 90th percentile",
-    "projected_employment": "Jobs projected at the end of the decade",
-    "projected_change_pct": "Projected growth over 10 years",
-    "projected_change_jobs": "Projected change in jobs over 10 years",
-    "annual_openings": "Openings each year, on average",
-    "mean_annual_wage_rank": "Rank for average pay (1 = highest)",
-    "jobs_per_1000": "Jobs per 1,000 jobs in the state",
-    "location_quotient": "Location quotient (1 = the U.S. share of jobs)",
-    "projection_base_employment": "Jobs at the start of the projection",
-    "share_of_jobs": "Share of jobs",
-    "share_of_employment": "Share of the profession's jobs",
-    "share_of_survey_respondents": "Share of survey respondents",
-    "share_of_industry_jobs": "Share of the industry's jobs",
-    "acs_workers": "Workers (Census survey, via Data USA)",
-    "acs_mean_annual_pay": "Average pay per year (Census survey, via Data USA)",
-    "acs_share_women": "Share of women (Census survey)",
-    "acs_mean_age": "Average age (Census survey)",
-    "fte_supply": "Supply, full-time equivalents (forecast)",
-    "fte_demand": "Demand, full-time equivalents (forecast)",
-    "fte_supply_minus_demand": "Supply minus demand (forecast)",
-    "fte_gap_pct": "Gap as a share of demand (forecast)",
-}
-MONTH_NAMES = {
-    f"{i:02d}": name
-    for i, name in enumerate(
-        (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-        start=1,
-    )
-}
-
-
-# --- words and numbers ------------------------------------------------------------------------
-
-
-def period_label(period: str, stated: str = "yes") -> str:
-    """'2023-05' -> 'May 2023'; '2023-2033' -> '2023–2033'; adds '(inferred)' when not stated."""
-    text = str(period)
-    month = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", text)
-    if month:
-        text = f"{MONTH_NAMES[month.group(2)]} {month.group(1)}"
-    else:
-        span = re.fullmatch(r"((?:19|20)\d{2})-((?:19|20)\d{2})", text)
-        if span:
-            text = f"{span.group(1)}–{span.group(2)}"
-    if stated == "no":
-        text += " (inferred; the source gives no date)" if text == "undated" else " (inferred)"
-    return text
-
-
-def _grouped(number: float, decimals: int = 0) -> str:
-    return f"{number:,.{decimals}f}"
-
-
-def format_value(value: float, unit: str) -> str:
-    """A number with its unit in words: '$98,340 a year', '$46.33 an hour', '150,500 jobs', '11%'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return NOT_FOUND
-    whole = float(value).is_integer()
-    if unit == "USD per year":
-        return f"${_grouped(value)} a year"
-    if unit == "USD per hour":
-        return f"${_grouped(value, 2)} an hour"
-    if unit == "percent":
-        return f"{_grouped(value, 0 if whole else 1)}%"
-    if unit == "openings per year":
-        return f"{_grouped(value)} a year"
-    if unit == "rank among 50 states and DC":
-        return f"rank {int(value)} of 51"
-    if unit in ("ratio to the U.S. share", "jobs per 1,000 jobs"):
-        return f"{value:.2f}"
-    if unit == "years":
-        return f"{value:g} years"
-    return f"{_grouped(value, 0 if whole else 1)} {unit}"
-
-
-def profession_order(values) -> list[str]:
-    present = set(values)
-    return [p for p in PROFESSION_ORDER if p in present]
-
-
-# --- tiers and choosing one figure ------------------------------------------------------------
-
-
-def with_tier(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """frame plus a 'tier' column: the strongest tier among each row's sources."""
-    tiers = dict(zip(sources["source_id"], sources["tier"]))
-    rank = {t: i for i, t in enumerate(TIERS)}
-
-    def best(cell: str) -> str:
-        found = [tiers[s] for s in split_list(cell) if s in tiers]
-        return min(found, key=rank.get) if found else ""
-
-    out = frame.copy()
-    # The loader keeps each row's file line in attrs; pandas deep-copies attrs on every
-    # operation, which made these small tables slow. The views here do not need them.
-    out.attrs = {}
-    out["tier"] = [best(cell) for cell in out["source_ids"]]
-    return out
-
-
-def headline(national: pd.DataFrame, profession: str, measure: str) -> pd.Series | None:
-    """The one figure shown for a profession and measure (official first: components/figures.py), or None.
-
-    national must carry a 'tier' column (with_tier).
-    """
-    return figures.pick_row(national, profession, measure)
-
+from components.schema import PROFESSIONS_WITH_ASSISTANTS
 
 # --- quick facts (the handbook's standard form) ----------------------------------------------
 
@@ -353,7 +208,7 @@ def pay_ranges(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
     frame = pd.DataFrame(out, columns=["profession", "period", "period_label", *PERCENTILES, "tier", "source_ids"])
     if frame.empty:
         return frame
-    frame["_p"] = frame["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    frame["_p"] = profession_rank(frame["profession"])
     frame["_t"] = [figures.period_key(p) for p in frame["period"]]
     frame = frame.sort_values(["_p", "_t"], ascending=[True, False], kind="stable").drop(columns=["_p", "_t"])
     return frame.reset_index(drop=True)
@@ -388,7 +243,7 @@ def job_counts(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
     out = []
     for profession in professions:
         for measure in JOB_MEASURES:
-            row = headline(national, profession, measure)
+            row = figures.pick_row(national, profession, measure)
             if row is not None:
                 out.append(
                     {
@@ -433,7 +288,7 @@ def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[st
     )
     if frame.empty:
         return frame
-    frame["_p"] = frame["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    frame["_p"] = profession_rank(frame["profession"])
     frame["_t"] = [figures.period_key(p) for p in frame["period"]]
     frame = frame.sort_values(["_p", "_t"], ascending=[True, False], kind="stable").drop(columns=["_p", "_t"])
     return frame.reset_index(drop=True)
@@ -522,7 +377,7 @@ def trend_points(
     first = ~ranked.duplicated(["profession", "year"], keep="first")
     rows["on_chart"] = first.reindex(rows.index)
     rows = rows.drop(columns=["period"])
-    rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    rows["_p"] = profession_rank(rows["profession"])
     return (
         rows.sort_values(["_p", "year", "on_chart"], ascending=[True, True, False], kind="stable")
         .drop(columns="_p")
@@ -658,7 +513,7 @@ def education_table(education: pd.DataFrame, professions: tuple[str, ...], topic
     """Education and licensure facts for the chosen professions and topics, in the table's order."""
     rows = education[education["profession"].isin(professions) & education["topic"].isin(topics)].copy()
     rows["_t"] = rows["topic"].map({t: i for i, t in enumerate(topics)})
-    rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    rows["_p"] = profession_rank(rows["profession"])
     rows = rows.sort_values(["_t", "_p"], kind="stable")
     return pd.DataFrame(
         {
@@ -690,7 +545,10 @@ def pay_title(ranges: pd.DataFrame) -> str:
 
 def jobs_title(counts: pd.DataFrame) -> str:
     top = counts.sort_values("value", ascending=False, kind="stable").iloc[0]
-    return f"Most jobs: {top['profession']}, {top['value']:,.0f} ({_short_period(top['period_label'])}). Two counts, kept apart"
+    return (
+        f"Most jobs: {top['profession']}, {top['value']:,.0f} ({_short_period(top['period_label'])}). "
+        "Two counts, kept apart"
+    )
 
 
 def outlook_title(outlook: pd.DataFrame, column: str) -> str:
@@ -716,7 +574,7 @@ def rate_kind(attribute: str) -> str:
 def pass_rates(education: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
     """The pass-rate facts of the chosen professions, each with the kind of rate it is."""
     rows = education[(education["topic"] == "Pass rate") & education["profession"].isin(professions)].copy()
-    rows["_p"] = rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    rows["_p"] = profession_rank(rows["profession"])
     rows = rows.sort_values("_p", kind="stable")
     return pd.DataFrame(
         {

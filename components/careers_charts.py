@@ -1,8 +1,8 @@
-"""Plotly figures for the careers pages (issue 3). Each takes a tidy frame from
+"""Plotly figures for the careers pages. Each takes a tidy frame from
 components/careers.py, states.py or onet.py and returns a go.Figure.
 
 Same rules as components/charts.py: one colour per profession everywhere (OT blue, PT
-vermillion, OTA and PTA lighter), numbers written on the marks so that colour is never the
+vermillion, OTA and PTA lighter: components/chart_style.py), numbers written on the marks so that colour is never the
 only cue, and every mark labelled with its period. The state map is a tile grid drawn as a
 heatmap: no geographic trace, so nothing is fetched from a map server.
 """
@@ -15,16 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.charts import FONT, PROFESSION_COLORS, TEXT_COLOR, TEXT_ON, _tint, wrap_label
+from components.chart_style import GRID, GROUP_COLORS, TEXT_COLOR, TEXT_ON_GROUP, apply_base_layout, tint, wrap_label
 from components.states import NAME_OF, TILE_GRID
 
-GROUP_COLORS = {
-    **{k: v for k, v in PROFESSION_COLORS.items() if k != "Both"},
-    "OTA and aides": PROFESSION_COLORS["OTA"],
-    "PTA and aides": PROFESSION_COLORS["PTA"],
-    "PT aides": "#CC79A7",  # Okabe-Ito reddish purple
-}
-TEXT_ON_GROUP = {**{k: TEXT_ON[v] for k, v in GROUP_COLORS.items() if v in TEXT_ON}, "PT aides": TEXT_COLOR}
 SYMBOLS = {
     "OT": "circle",
     "PT": "square",
@@ -34,27 +27,6 @@ SYMBOLS = {
     "PTA and aides": "triangle-up-open",
     "PT aides": "x",
 }
-GRID = "#E5E5E5"
-
-
-TITLE_WIDTH = 40  # characters per title line: a title must fit a phone's width
-
-
-def _base(fig: go.Figure, title: str, height: int, legend: bool = True) -> go.Figure:
-    title = wrap_label(title, TITLE_WIDTH)
-    lines = title.count("<br>") + 1
-    fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
-        font=FONT,
-        height=height + 22 * (lines - 1),
-        margin=dict(l=10, r=20, t=50 + 22 * lines, b=80 if legend else 40),
-        showlegend=legend,
-        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, x=0, xanchor="left", title_text=""),
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        hoverlabel=dict(font=dict(family=FONT["family"])),
-    )
-    return fig
 
 
 def _money(value: float) -> str:
@@ -119,7 +91,7 @@ def pay_range_chart(
                 base=[row.p25],
                 orientation="h",
                 width=0.3,
-                marker=dict(color=_tint(color, 0.55), line=dict(color=color, width=1.5)),
+                marker=dict(color=tint(color, 0.55), line=dict(color=color, width=1.5)),
                 name=row.profession,
                 legendgroup=row.profession,
                 showlegend=False,
@@ -145,7 +117,7 @@ def pay_range_chart(
             showarrow=False,
             font=dict(size=12, color=TEXT_COLOR),
         )
-    fig = _base(fig, title, 170 + 84 * len(ranges))
+    fig = apply_base_layout(fig, title, 170 + 84 * len(ranges))
     fig.update_layout(barmode="overlay", margin=dict(l=10, r=30, b=80))
     # Rows top to bottom, with room under the last row for its labels.
     fig.update_yaxes(range=[len(labels) - 0.35, -0.7], automargin=True, categoryorder="array", categoryarray=labels)
@@ -206,7 +178,7 @@ def labelled_bars(
             hovertemplate="%{y}: " + text[i].replace("<br>", " · ") + f"<extra>{hover_unit}</extra>",
         )
         shown.add(key)
-    fig = _base(fig, title, 130 + 48 * len(frame), legend=False)  # the labels name each bar's profession
+    fig = apply_base_layout(fig, title, 130 + 48 * len(frame), legend=False)  # the labels name each bar's profession
     fig.update_layout(barmode="overlay", margin=dict(l=10, r=20, b=50))
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels)
     top = float(frame[value].max()) if len(frame) else 1.0
@@ -304,7 +276,7 @@ def settings_chart(shares: pd.DataFrame) -> go.Figure:
             row=i,
             col=1,
         )
-    fig = _base(fig, "Where they work", 110 + 72 * sum(counts) + 70 * len(groups), legend=False)
+    fig = apply_base_layout(fig, "Where they work", 110 + 72 * sum(counts) + 70 * len(groups), legend=False)
     # Panel titles end at the panel's right edge: on a phone the left is taken by the labels.
     fig.update_annotations(font=dict(size=14, color=TEXT_COLOR), x=1, xanchor="right")
     return fig
@@ -342,7 +314,7 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
             customdata=list(zip(part["reference_period"], part["tier"])),
             hovertemplate="%{x}: %{y:,}<br>%{customdata[0]} · tier %{customdata[1]}<extra>" + profession + "</extra>",
         )
-    fig = _base(fig, title, 440)
+    fig = apply_base_layout(fig, title, 440)
     years = on["year"] if len(on) else pd.Series([2020])
     fig.update_xaxes(title_text="Year", dtick=2, gridcolor=GRID, range=[int(years.min()) - 1, int(years.max()) + 3])
     prefix = "$" if unit.startswith("USD") else ""
@@ -385,7 +357,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
             hover[r][c] = f"{row.state}: {row.shown}"
     color = GROUP_COLORS[profession]
     reverse = unit == "rank among 50 states and DC"  # rank 1 (best-paid) gets the strongest colour
-    scale = [[0, _tint(color, 0.12)], [1, color]]
+    scale = [[0, tint(color, 0.12)], [1, color]]
     fig = go.Figure()
     fig.add_heatmap(
         z=z_missing,
@@ -445,7 +417,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
             font=dict(size=13, color=TEXT_COLOR),
             bgcolor="white",
         )
-    fig = _base(fig, title, 520, legend=False)
+    fig = apply_base_layout(fig, title, 520, legend=False)
     fig.update_layout(margin=dict(l=5, r=5, b=70))
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], constrain="domain")
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", scaleratio=1, constrain="domain")
@@ -489,7 +461,7 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
         hoverinfo="skip",
         cliponaxis=False,
     )
-    fig = _base(fig, title, 150 + 42 * len(profile))
+    fig = apply_base_layout(fig, title, 150 + 42 * len(profile))
     fig.update_layout(margin=dict(l=10, r=60, b=80))
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels, gridcolor=GRID)
     # The axis runs past the scale to make room for the OT-minus-PT column; ticks stop at the scale's end.
@@ -533,7 +505,7 @@ def riasec_chart(interests: pd.DataFrame) -> go.Figure:
             textfont=dict(color=TEXT_COLOR, size=12),
             hovertemplate="%{y}: %{x:.2f}<extra>" + profession + "</extra>",
         )
-    fig = _base(fig, "Interests (RIASEC): what kind of work suits each", 470)
+    fig = apply_base_layout(fig, "Interests (RIASEC): what kind of work suits each", 470)
     fig.update_layout(barmode="group", margin=dict(l=10, r=50, b=80))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text="Interest score (1 to 7)", range=[0, 7.6], dtick=1, gridcolor=GRID)

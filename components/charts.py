@@ -1,8 +1,8 @@
 """Plotly figure builders. Each takes a tidy frame and returns a go.Figure.
 
-OT and PT keep one colour each on every chart (Okabe-Ito, colour-blind safe);
-"both" gets a third palette colour. Bars carry their numbers as text so that
-colour is never the only cue.
+OT and PT keep one colour each on every chart, "both" a third (the colours, font and
+shared layouts are in components/chart_style.py). Bars carry their numbers as text so
+that colour is never the only cue.
 """
 
 from __future__ import annotations
@@ -10,59 +10,22 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.chart_style import (
+    BOTH_COLOR,
+    OT_COLOR,
+    PROFESSION_COLORS,
+    PT_COLOR,
+    TEXT_COLOR,
+    TEXT_ON,
+    TIER_COLORS,
+    bar_layout,
+    tint,
+    wrap_label,
+)
 from components.i18n import Translate, identity
 from components.interventions import USE_ORDER
 from components.populations import LEAD_LABELS
-
-OT_COLOR = "#0072B2"  # Okabe-Ito blue
-PT_COLOR = "#D55E00"  # Okabe-Ito vermillion
-BOTH_COLOR = "#009E73"  # Okabe-Ito bluish green
-OTA_COLOR = "#56B4E9"  # Okabe-Ito sky blue: a lighter OT
-PTA_COLOR = "#E69F00"  # Okabe-Ito orange: a lighter PT
-PROFESSION_COLORS = {
-    "OT": OT_COLOR,
-    "PT": PT_COLOR,
-    "Both": BOTH_COLOR,
-    "OTA": OTA_COLOR,
-    "PTA": PTA_COLOR,
-}
-TEXT_COLOR = "#1F2328"
-# Text drawn on a bar: white only on blue; dark text keeps 4.5:1 contrast on the others.
-TEXT_ON = {
-    OT_COLOR: "white",
-    PT_COLOR: TEXT_COLOR,
-    BOTH_COLOR: TEXT_COLOR,
-    OTA_COLOR: TEXT_COLOR,
-    PTA_COLOR: TEXT_COLOR,
-}
-FONT = dict(family="Source Sans Pro, sans-serif", size=14, color=TEXT_COLOR)
-CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"], "responsive": True}
-
-
-def _layout_spec(title: str, x_title: str, y_title: str, rows: int) -> dict:
-    """The shared layout, as the dict that go.Figure(layout=...) takes."""
-    return dict(
-        title=dict(text=title, x=0, xanchor="left"),
-        font=FONT,
-        barmode="stack",
-        height=max(300, 150 + 34 * rows),
-        margin=dict(l=10, r=10, t=60, b=100),
-        # Legend under the chart, left-aligned, so that it never covers the title on a phone.
-        legend=dict(
-            orientation="h",
-            yref="container",
-            yanchor="bottom",
-            y=0.0,
-            x=0,
-            xanchor="left",
-            title_text="",
-            traceorder="normal",
-        ),
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        xaxis=dict(title_text=x_title, gridcolor="#E5E5E5", zeroline=False, dtick=1, rangemode="tozero"),
-        yaxis=dict(title_text=y_title, autorange="reversed", automargin=True),
-    )
+from components.schema import TIER_LABELS
 
 
 def stacked_bars(
@@ -103,7 +66,7 @@ def stacked_bars(
             )
         )
     rows = len(set(categories))
-    return go.Figure(data=traces, layout=_layout_spec(title, x_title, y_title, rows))
+    return go.Figure(data=traces, layout=bar_layout(title, x_title, y_title, rows))
 
 
 def lead_by_category_chart(counts: pd.DataFrame, _: Translate = identity) -> go.Figure:
@@ -123,29 +86,9 @@ def lead_by_category_chart(counts: pd.DataFrame, _: Translate = identity) -> go.
     )
 
 
-def _tint(hex_color: str, share: float) -> str:
-    """hex_color mixed with white: share 1.0 is the colour itself, 0.0 is white."""
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    mix = lambda c: round(255 - (255 - c) * share)  # noqa: E731
-    return f"#{mix(r):02X}{mix(g):02X}{mix(b):02X}"
-
-
 # Involvement levels as tints of the profession's colour; dark text stays readable on all.
 _LEVEL_SHARE = {"Supports": 0.15, "Shares the lead": 0.4, "Leads": 0.7}
 _LEVEL_Z = {"Supports": 1, "Shares the lead": 2, "Leads": 3}
-
-
-def wrap_label(text: str, width: int = 34) -> str:
-    """Break a long axis label onto lines of at most ~width characters."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
 
 
 def involvement_chart(involvement: pd.DataFrame, _: Translate = identity) -> go.Figure:
@@ -161,9 +104,9 @@ def involvement_chart(involvement: pd.DataFrame, _: Translate = identity) -> go.
     for offset, profession in enumerate(("OT", "PT")):
         for level, step in _LEVEL_Z.items():
             position = (offset * 3 + step - 1) / 5
-            scale.append([position, _tint(PROFESSION_COLORS[profession], _LEVEL_SHARE[level])])
+            scale.append([position, tint(PROFESSION_COLORS[profession], _LEVEL_SHARE[level])])
     scale.sort()
-    layout = _layout_spec(_("How involved each profession is"), "", "", len(involvement))
+    layout = bar_layout(_("How involved each profession is"), "", "", len(involvement))
     layout.update(showlegend=False, height=max(260, 110 + 48 * len(involvement)), margin=dict(l=10, r=10, t=90, b=20))
     del layout["xaxis"]["dtick"]
     layout["xaxis"].update(type="category", side="top", title_text="", gridcolor="white")
@@ -206,16 +149,8 @@ def use_split_chart(split: pd.DataFrame, _: Translate = identity) -> go.Figure:
     )
 
 
-# Source tiers: shades of one neutral slate, darkest for the strongest tier, so that
-# they never look like a profession's colour. Each bar also carries its number.
-TIER_COLORS = {"A": "#2F3B4A", "B": "#7A8CA3", "C": "#D5DCE4"}
-TEXT_ON.update({TIER_COLORS["A"]: "white", TIER_COLORS["B"]: TEXT_COLOR, TIER_COLORS["C"]: TEXT_COLOR})
-
-
 def tier_chart(counts: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """Per table, how many distinct sources of each tier it cites (columns table, tier, sources)."""
-    from components.schema import TIER_LABELS
-
     groups = {tier: (_(TIER_LABELS[tier]), color) for tier, color in TIER_COLORS.items()}
     fig = stacked_bars(
         counts,

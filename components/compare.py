@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.figures import rank_official_first
+from components.figures import TIER_RANK, rank_official_first
 from components.i18n import N_, Translate, identity
 from components.loader import split_list
-from components.schema import DIMENSIONS, TIERS
+from components.schema import DIMENSIONS
 from components.sourcing import with_sourcing_label
 
 QUICK_FACT_TOPICS = ("Entry degree", "Licensing exam", "Accreditor")
@@ -42,10 +42,9 @@ def quick_facts(
     """
     if sources is not None:
         tiers = dict(zip(sources["source_id"], sources["tier"]))
-        rank = {t: i for i, t in enumerate(TIERS)}
         education = education.assign(
             tier=[
-                min((tiers[s] for s in split_list(c) if s in tiers), key=rank.get, default="")
+                min((tiers[s] for s in split_list(c) if s in tiers), key=TIER_RANK.get, default="")
                 for c in education["source_ids"]
             ],
             period=education["as_of"],

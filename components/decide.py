@@ -27,7 +27,7 @@ import pandas as pd
 from components import access as state_rules
 from components import care_team as team
 from components import payment as pay
-from components.figures import period_key
+from components.figures import TIER_RANK, period_key
 from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import AGE_GROUPS, OTHER, TIERS
@@ -501,13 +501,12 @@ def strongest_first(cell: str, sources: pd.DataFrame) -> str:
     info = {
         s: (t, a) for s, t, a in zip(sources["source_id"].tolist(), sources["tier"].tolist(), sources["as_of"].tolist())
     }
-    rank = {t: i for i, t in enumerate(TIERS)}
 
     def key(item: tuple[int, str]):
         position, source_id = item
         tier, as_of = info.get(source_id, ("", ""))
         year, month = period_key(as_of)
-        return (rank.get(tier, len(TIERS)), -year, -month, position)
+        return (TIER_RANK.get(tier, len(TIERS)), -year, -month, position)
 
     return "; ".join(source_id for _, source_id in sorted(enumerate(ids), key=key))
 

@@ -8,6 +8,7 @@ import zipfile
 
 import pandas as pd
 
+from components import datapackage
 from components.export import to_csv_bytes
 from components.i18n import Translate, identity
 from components.loader import split_list
@@ -26,6 +27,13 @@ Every CSV file in data/ is a table the dashboard reads, as the app validated it.
 data/README.md (the data dictionary) says what every column means and which rules
 each cell follows. Cells that a spreadsheet would read as a formula (starting with
 = + - @ or a tab or line break) begin with an apostrophe, so that opening a file is safe.
+
+datapackage.json describes the tables as a Frictionless Data Package (Table Schema:
+field types, required cells, allowed values, id forms, primary and foreign keys), so
+that tools such as `frictionless validate datapackage.json` can read and check them.
+A cell of a refs column lists several ids separated by ";", which a foreign key cannot
+check; data/links/<table>__<column>.csv lists those ids one per row, each a checked
+foreign key.
 
 Where the facts come from
 -------------------------
@@ -186,11 +194,13 @@ def tables_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def fact_base_zip(frames: dict[str, pd.DataFrame], readme: str, license_note: str = LICENSE_NOTE) -> bytes:
-    """Every table as an escaped CSV, the data dictionary and the licence note, in one ZIP.
+    """Every table as an escaped CSV, the data dictionary, the licence note and the Data
+    Package descriptor, in one ZIP.
 
-    Layout: ot-pt-fact-base/LICENSE.txt, ot-pt-fact-base/data/README.md and
-    ot-pt-fact-base/data/<table>.csv. Entries have a fixed date, so equal data gives
-    equal bytes.
+    Layout: ot-pt-fact-base/LICENSE.txt, ot-pt-fact-base/datapackage.json,
+    ot-pt-fact-base/data/README.md, ot-pt-fact-base/data/<table>.csv and
+    ot-pt-fact-base/data/links/<table>__<column>.csv (components/datapackage.py).
+    Entries have a fixed date, so equal data gives equal bytes.
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -203,6 +213,9 @@ def fact_base_zip(frames: dict[str, pd.DataFrame], readme: str, license_note: st
 
         add("LICENSE.txt", license_note.encode("utf-8"))
         add("data/README.md", readme.encode("utf-8"))
+        add("datapackage.json", datapackage.descriptor_bytes(frames))
         for name in sorted(frames):
             add(f"data/{TABLES[name].file}", to_csv_bytes(frames[name]))
+        for name, links in datapackage.link_tables(frames).items():
+            add(f"{datapackage.LINKS_DIR}/{name}.csv", to_csv_bytes(links))
     return buffer.getvalue()

@@ -1,8 +1,10 @@
-"""Official first: the one rule that picks the figure a reader sees for a profession and measure.
+"""Figures: what a sourced number is called, how it is written, its source tier, and the one
+rule that picks the figure a reader sees for a profession and measure.
 
-Pure pandas, no Streamlit. The careers quick facts, the headline sentences and every other
-"latest figure" view go through `pick` (or `rank_official_first`), so that they can never
-disagree about which figure is shown:
+Pure pandas, no Streamlit. The careers views (components/careers.py), the state map
+(components/states.py), the school path (components/school.py) and their pages take their
+labels, units and formatting from here, and every "latest figure" view goes through `pick`
+(or `rank_official_first`), so that they can never disagree about which figure is shown:
 
 - among the rows for one profession and measure, the strongest tier wins (A, then B, then C);
 - within a tier, the newest period wins; then a stated period, then the lowest id;
@@ -13,16 +15,175 @@ disagree about which figure is shown:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from components.schema import TIERS
+from components.loader import split_list
+from components.schema import TIERS, WORKFORCE_GROUPS
+
+# --- professions -----------------------------------------------------------------------------
+
+# The occupation groups in the order every table and chart lists them (the schema's order).
+PROFESSION_ORDER = WORKFORCE_GROUPS
+PROFESSION_RANK = {profession: i for i, profession in enumerate(PROFESSION_ORDER)}
+PROFESSION_NAMES = {
+    "OT": "Occupational therapists (OT)",
+    "OTA": "Occupational therapy assistants (OTA)",
+    "PT": "Physical therapists (PT)",
+    "PTA": "Physical therapist assistants (PTA)",
+    "OTA and aides": "OT assistants and aides, counted together",
+    "PTA and aides": "PT assistants and aides, counted together",
+    "PT aides": "Physical therapist aides",
+}
+# When a source only reports an assistant group together with aides, that figure stands in
+# for the assistants, and says so.
+FALLBACK_GROUP = {"OTA": "OTA and aides", "PTA": "PTA and aides"}
+
+
+def profession_rank(professions: pd.Series) -> pd.Series:
+    """Each profession's place in PROFESSION_ORDER, as a sort key (NaN for a group not in it)."""
+    return professions.map(PROFESSION_RANK)
+
+
+def profession_order(values) -> list[str]:
+    """The professions among values, once each, in PROFESSION_ORDER."""
+    present = set(values)
+    return [p for p in PROFESSION_ORDER if p in present]
+
+
+# --- labels, units and formatting ------------------------------------------------------------
+
+NOT_FOUND = "Not found in our sources"
+
+MEASURE_LABELS = {
+    "oews_employment": "Payroll jobs (OEWS wage survey; excludes self-employed)",
+    "ep_jobs": "Number of jobs (BLS projections; includes self-employed)",
+    "jobs_measure_unclear": "Number of jobs (the source does not say which count)",
+    "median_annual_wage": "Median pay per year",
+    "median_hourly_wage": "Median pay per hour",
+    "mean_annual_wage": "Average (mean) pay per year",
+    "mean_hourly_wage": "Average (mean) pay per hour",
+    "annual_wage_p10": "Pay per year, 10th percentile",
+    "annual_wage_p25": "Pay per year, 25th percentile",
+    "annual_wage_p50": "Pay per year, 50th percentile (median)",
+    "annual_wage_p75": "Pay per year, 75th percentile",
+    "annual_wage_p90": "Pay per year, 90th percentile",
+    "hourly_wage_p10": "Pay per hour, 10th percentile",
+    "hourly_wage_p25": "Pay per hour, 25th percentile",
+    "hourly_wage_p50": "Pay per hour, 50th percentile (median)",
+    "hourly_wage_p75": "Pay per hour, 75th percentile",
+    "hourly_wage_p90": "Pay per hour, 90th percentile",
+    "projected_employment": "Jobs projected at the end of the decade",
+    "projected_change_pct": "Projected growth over 10 years",
+    "projected_change_jobs": "Projected change in jobs over 10 years",
+    "annual_openings": "Openings each year, on average",
+    "mean_annual_wage_rank": "Rank for average pay (1 = highest)",
+    "jobs_per_1000": "Jobs per 1,000 jobs in the state",
+    "location_quotient": "Location quotient (1 = the U.S. share of jobs)",
+    "projection_base_employment": "Jobs at the start of the projection",
+    "share_of_jobs": "Share of jobs",
+    "share_of_employment": "Share of the profession's jobs",
+    "share_of_survey_respondents": "Share of survey respondents",
+    "share_of_industry_jobs": "Share of the industry's jobs",
+    "acs_workers": "Workers (Census survey, via Data USA)",
+    "acs_mean_annual_pay": "Average pay per year (Census survey, via Data USA)",
+    "acs_share_women": "Share of women (Census survey)",
+    "acs_mean_age": "Average age (Census survey)",
+    "fte_supply": "Supply, full-time equivalents (forecast)",
+    "fte_demand": "Demand, full-time equivalents (forecast)",
+    "fte_supply_minus_demand": "Supply minus demand (forecast)",
+    "fte_gap_pct": "Gap as a share of demand (forecast)",
+}
+MONTH_NAMES = {
+    f"{i:02d}": name
+    for i, name in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        start=1,
+    )
+}
+
+
+def period_label(period: str, stated: str = "yes") -> str:
+    """'2023-05' -> 'May 2023'; '2023-2033' -> '2023–2033'; adds '(inferred)' when not stated."""
+    text = str(period)
+    month = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", text)
+    if month:
+        text = f"{MONTH_NAMES[month.group(2)]} {month.group(1)}"
+    else:
+        span = re.fullmatch(r"((?:19|20)\d{2})-((?:19|20)\d{2})", text)
+        if span:
+            text = f"{span.group(1)}–{span.group(2)}"
+    if stated == "no":
+        text += " (inferred; the source gives no date)" if text == "undated" else " (inferred)"
+    return text
+
+
+def _grouped(number: float, decimals: int = 0) -> str:
+    return f"{number:,.{decimals}f}"
+
+
+def format_value(value: float, unit: str) -> str:
+    """A number with its unit in words: '$98,340 a year', '$46.33 an hour', '150,500 jobs', '11%'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return NOT_FOUND
+    whole = float(value).is_integer()
+    if unit == "USD per year":
+        return f"${_grouped(value)} a year"
+    if unit == "USD per hour":
+        return f"${_grouped(value, 2)} an hour"
+    if unit == "percent":
+        return f"{_grouped(value, 0 if whole else 1)}%"
+    if unit == "openings per year":
+        return f"{_grouped(value)} a year"
+    if unit == "rank among 50 states and DC":
+        return f"rank {int(value)} of 51"
+    if unit in ("ratio to the U.S. share", "jobs per 1,000 jobs"):
+        return f"{value:.2f}"
+    if unit == "years":
+        return f"{value:g} years"
+    return f"{_grouped(value, 0 if whole else 1)} {unit}"
+
+
+# --- tiers ------------------------------------------------------------------------------------
 
 TIER_RANK = {tier: i for i, tier in enumerate(TIERS)}
 # How a cell names the kind of source behind a newer figure of a weaker tier.
 TIER_SPEAKERS = {"A": "an official source", "B": "a health system or university", "C": "a third party"}
+
+
+def with_tier(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """frame plus a 'tier' column: the strongest tier among each row's sources."""
+    tiers = dict(zip(sources["source_id"], sources["tier"]))
+
+    def best(cell: str) -> str:
+        found = [tiers[s] for s in split_list(cell) if s in tiers]
+        return min(found, key=TIER_RANK.get) if found else ""
+
+    out = frame.copy()
+    # The loader keeps each row's file line in attrs; pandas deep-copies attrs on every
+    # operation, which made these small tables slow. The views here do not need them.
+    out.attrs = {}
+    out["tier"] = [best(cell) for cell in out["source_ids"]]
+    return out
+
+
+# --- choosing one figure: official first -------------------------------------------------------
 
 
 def period_key(period: object) -> tuple[int, int]:
@@ -93,7 +254,7 @@ def pick_from(rows: pd.DataFrame) -> Pick | None:
 def pick(frame: pd.DataFrame, profession: str, measure: str, measure_column: str = "measure") -> Pick | None:
     """The official-first figure for one profession and measure; None when there is none.
 
-    frame must carry a 'tier' column (components.careers.with_tier).
+    frame must carry a 'tier' column (with_tier).
     """
     rows = frame[(frame["profession"] == profession) & (frame[measure_column] == measure)]
     return pick_from(rows)

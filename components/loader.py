@@ -184,8 +184,9 @@ def _check_sources_hygiene(
     copy_domains: dict[str, str] | None,
     pages: dict[str, str] | None,
 ) -> None:
-    """Rules on links (issue 10): one id per page, copies only tier C, a date kind needs a
-    date, and the two sides of a disagreement are not one page."""
+    """Rules on links, so that each fact rests on one identifiable original page: one id per
+    page, copies only tier C, a date kind needs a date, and the two sides of a disagreement
+    are not one page."""
     for column in schema.unique_pages:
         first: dict[str, tuple[int, str]] = {}
         for i, line in enumerate(lines):
@@ -214,7 +215,8 @@ def _check_sources_hygiene(
                     line,
                     tier_column,
                     f"'{tier}': the page is on {domain} ({copy_domains[domain]}, listed in {table}.csv), "
-                    f"a copy of others' pages, so it can only be tier {LOWEST_TIER}; cite the original page for a higher tier",
+                    f"a copy of others' pages, so it can only be tier {LOWEST_TIER}; "
+                    "cite the original page for a higher tier",
                 )
     if schema.kind_needs_date:
         kind_column, date_column = schema.kind_needs_date
@@ -271,7 +273,8 @@ def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines:
                     label,
                     line,
                     group[0],
-                    f"the combination {' / '.join(key)} of {', '.join(group)} is already on line {first[key]}; it may appear once",
+                    f"the combination {' / '.join(key)} of {', '.join(group)} is already on line {first[key]}; "
+                    "it may appear once",
                 )
             first[key] = line
     for source, target in schema.determines:
@@ -285,7 +288,8 @@ def _check_across_rows(schema: TableSchema, values: dict[str, list[str]], lines:
                     label,
                     line,
                     target,
-                    f"'{_shown(value)}' differs from '{_shown(seen[key][0])}' on line {seen[key][1]}; rows with {source} '{_shown(key)}' must all have the same {target}",
+                    f"'{_shown(value)}' differs from '{_shown(seen[key][0])}' on line {seen[key][1]}; "
+                    f"rows with {source} '{_shown(key)}' must all have the same {target}",
                 )
             seen.setdefault(key, (value, line))
 

@@ -1,4 +1,4 @@
-"""The O*NET work profile of OT and PT side by side (issue 3). Pure pandas, no Streamlit.
+"""The O*NET work profile of OT and PT side by side. Pure pandas, no Streamlit.
 
 O*NET rates each skill, knowledge area, ability and work activity on two scales:
 importance (1 not important to 5 extremely important) and level (0 to 7, how much of it

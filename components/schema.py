@@ -7,7 +7,9 @@ line and column of the first problem it finds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 LIST_SEPARATOR = ";"  # list cells hold items separated by ";" (spaces around it are ignored)
 
@@ -101,10 +103,10 @@ EDUCATION_TOPICS = (
     "Continuing education",
     "Specialty certification",
     "Direct access and referral",
-    "Workforce outlook",  # issue 3: projections of supply and demand (HRSA, APTA)
+    "Workforce outlook",  # projections of supply and demand (HRSA, APTA)
 )
 
-# Where care happens, in the decision aid's words (issue 4).
+# Where care happens, in the decision aid's words.
 SETTINGS = ("Hospital", "Home", "School", "Outpatient clinic", "Work")
 ANY_SETTING = "Any setting"
 ACCESS_TOPICS = ("Referral and direct access", "Where to find them")
@@ -122,6 +124,26 @@ AS_OF_PATTERN = (
 # --- Column and table definitions ---------------------------------------------------------
 
 
+# The kinds of column the loader knows (components/loader.py checks a cell by its column's kind).
+Kind = Literal["text", "id", "choice", "choices", "list", "int", "number", "url", "as_of", "codes", "refs"]
+KINDS: tuple[str, ...] = get_args(Kind)
+# What each kind needs filled in on its Column, and the kinds each optional attribute is read by.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "id": ("pattern",),
+    "codes": ("pattern",),
+    "choice": ("allowed",),
+    "choices": ("allowed",),
+    "refs": ("ref_table",),
+}
+_READ_BY: dict[str, tuple[str, ...]] = {
+    "allowed": ("choice", "choices"),
+    "pattern": ("id", "codes"),
+    "ref_table": ("refs",),
+    "minimum": ("int", "number"),
+    "maximum": ("int", "number"),
+}
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: its name, kind and the rule its cells follow.
@@ -132,10 +154,14 @@ class Column:
     (AS_OF_PATTERN), "codes" (a ";" list matching `pattern`), "refs" (a ";" list
     of ids that must exist in the id column of table `ref_table`).
     "int" and "number" cells may also be bounded by `minimum` and `maximum` (inclusive).
+
+    A column checks itself when it is made: an unknown kind, a kind without what it needs
+    (a choice without allowed values, an id without a pattern, refs without a table) or an
+    attribute its kind never reads raises ValueError, so a typo cannot switch a check off.
     """
 
     name: str
-    kind: str = "text"
+    kind: Kind = "text"
     required: bool = True
     allowed: tuple[str, ...] = ()
     pattern: str = ""
@@ -143,6 +169,23 @@ class Column:
     ref_table: str = ""
     minimum: float | None = None
     maximum: float | None = None
+
+    def __post_init__(self) -> None:
+        where = f"column '{self.name}'"
+        if self.kind not in KINDS:
+            raise ValueError(f"{where}: unknown kind {self.kind!r}; the kinds are {', '.join(KINDS)}")
+        for attribute in _NEEDS.get(self.kind, ()):
+            if not getattr(self, attribute):
+                raise ValueError(f"{where}: a {self.kind!r} column needs {attribute}")
+        for attribute, kinds in _READ_BY.items():
+            if getattr(self, attribute) not in ((), "", None) and self.kind not in kinds:
+                raise ValueError(f"{where}: {attribute} is only read for {', '.join(kinds)} columns, not {self.kind!r}")
+        if len(set(self.allowed)) != len(self.allowed) or "" in self.allowed:
+            raise ValueError(f"{where}: allowed values must be distinct and non-empty")
+        if self.pattern:
+            re.compile(self.pattern)  # a broken pattern fails here, not on the first cell it meets
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValueError(f"{where}: minimum {self.minimum:g} is above maximum {self.maximum:g}")
 
 
 @dataclass(frozen=True)
@@ -165,17 +208,31 @@ class TableSchema:
     description: str = ""
     unique_together: tuple[tuple[str, ...], ...] = ()
     determines: tuple[tuple[str, str], ...] = ()
-    # Source hygiene (issue 10). unique_pages: url columns in which two rows may not name the
-    # same page (components/urls.normalise_url). copy_domain_tier: (url column, tier column,
-    # table of copy domains): a row whose URL is on such a domain can only be tier C.
-    # distinct_pages: pairs of refs columns (to sources) whose sources may not be one page.
-    # kind_needs_date: (kind column, date column): a date's kind needs a date.
+    # Source hygiene, so that each fact rests on one identifiable original page. unique_pages:
+    # url columns in which two rows may not name the same page (components/urls.normalise_url).
+    # copy_domain_tier: (url column, tier column, table of copy domains): a row whose URL is on
+    # such a domain can only be tier C. distinct_pages: pairs of refs columns (to sources) whose
+    # sources may not be one page. kind_needs_date: (kind column, date column): a date's kind
+    # needs a date.
     unique_pages: tuple[str, ...] = ()
     copy_domain_tier: tuple[str, str, str] = ()
     distinct_pages: tuple[tuple[str, str], ...] = ()
     kind_needs_date: tuple[str, str] = ()
     required_with: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     at_least_one: tuple[tuple[str, ...], ...] = ()
+
+    def __post_init__(self) -> None:
+        names = [c.name for c in self.columns]
+        if len(set(names)) != len(names):
+            raise ValueError(f"table '{self.name}': a column name appears twice")
+        named = [self.id_column, *self.unique_pages, *self.copy_domain_tier[:2], *self.kind_needs_date]
+        for group in (*self.unique_together, *self.determines, *self.distinct_pages, *self.at_least_one):
+            named.extend(group)
+        for triggers, needed in self.required_with:
+            named.extend((*triggers, *needed))
+        unknown = [n for n in named if n not in names]
+        if unknown:
+            raise ValueError(f"table '{self.name}': its rules name '{unknown[0]}', which is not one of its columns")
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -265,7 +322,8 @@ POPULATIONS = TableSchema(
             "aliases",
             "list",
             required=False,
-            description="other words and abbreviations the condition search finds, separated by ';' (e.g. ALS; Lou Gehrig's disease)",
+            description="other words and abbreviations the condition search finds, separated by ';' "
+            "(e.g. ALS; Lou Gehrig's disease)",
         ),
         Column(
             "seed_population",
@@ -327,7 +385,7 @@ EDUCATION = TableSchema(
     ),
 )
 
-# --- Decision aid and open data (issue 4) --------------------------------------------------
+# --- Decision aid and open data ------------------------------------------------------------
 
 GOALS = TableSchema(
     name="goals",
@@ -341,7 +399,8 @@ GOALS = TableSchema(
             "profession",
             "choice",
             allowed=GOAL_PROFESSIONS,
-            description="who usually works on it: OT, PT, Both, or Other (another profession leads; care_team.csv names it)",
+            description="who usually works on it: OT, PT, Both, or Other "
+            "(another profession leads; care_team.csv names it)",
         ),
         Column(
             "age_groups",
@@ -408,14 +467,8 @@ CONFLICTS = TableSchema(
     distinct_pages=(("side_a_source_ids", "side_b_source_ids"),),
 )
 
-# Every table the app knows, by name. Later tables register here.
-TABLES: dict[str, TableSchema] = {
-    t.name: t
-    for t in (SOURCES, COPY_DOMAINS, DIMENSION_ROWS, POPULATIONS, INTERVENTIONS, EDUCATION, GOALS, ACCESS, CONFLICTS)
-}
 
-
-# --- Careers (issue 3) ----------------------------------------------------------------------
+# --- Careers --------------------------------------------------------------------------------
 # Pay, jobs, outlook, settings and states (from the workforce reference) and the O*NET 30.0
 # work profile. Built by tools/import_careers.py; documented in data/README.md.
 
@@ -723,7 +776,8 @@ ONET_RATINGS = TableSchema(
     name="onet_ratings",
     file="onet_ratings.csv",
     id_column="rating_id",
-    description="O*NET 30.0 ratings: skills, knowledge, abilities, work activities (importance 1-5, level 0-7) and work styles (importance).",
+    description="O*NET 30.0 ratings: skills, knowledge, abilities, work activities (importance 1-5, level 0-7) "
+    "and work styles (importance).",
     columns=(
         Column("rating_id", "id", pattern=r"R\d{3}"),
         _ONET_PROFESSION,
@@ -843,24 +897,7 @@ ONET_OCCUPATIONS = TableSchema(
     ),
 )
 
-TABLES.update(
-    {
-        t.name: t
-        for t in (
-            WAGES_EMPLOYMENT,
-            WORK_SETTINGS,
-            STATE_FIGURES,
-            WORKFORCE_TRENDS,
-            ONET_RATINGS,
-            ONET_TASKS,
-            ONET_INTERESTS,
-            ONET_OCCUPATIONS,
-        )
-    }
-)
-
-
-# --- What happens next: access by state, paying for therapy, the care team (issue 11) ------
+# --- What happens next: access by state, paying for therapy, the care team -----------------
 
 PT_ACCESS_LEVELS = ("Unrestricted", "Provisional", "Limited")
 YES_NO_TITLE = ("Yes", "No")
@@ -1011,8 +1048,7 @@ CARE_TEAM = TableSchema(
     at_least_one=(("population_ids", "goal_ids"),),
 )
 
-TABLES.update({t.name: t for t in (STATE_ACCESS, PAYMENT, CARE_ROLES, CARE_TEAM)})
-# --- Becoming one: the school path (issue 13) -------------------------------------------------
+# --- Becoming one: the school path ------------------------------------------------------------
 # Programs, the path from high school to a licence, cost and debt, admission, exam results and
 # licence renewal, for the four routes. Documented in data/README.md.
 
@@ -1058,7 +1094,8 @@ SCHOOL_PROGRAMS = TableSchema(
     name="school_programs",
     file="school_programs.csv",
     id_column="row_id",
-    description="Counts of accredited and developing programs by route, degree and status, each with the date of the count.",
+    description="Counts of accredited and developing programs by route, degree and status, "
+    "each with the date of the count.",
     columns=(
         Column("row_id", "id", pattern=r"SP\d{3}"),
         _ROUTE,
@@ -1178,7 +1215,8 @@ LICENCE_RENEWAL = TableSchema(
     name="licence_renewal",
     file="licence_renewal.csv",
     id_column="row_id",
-    description="Keeping a licence or certification: continuing education and renewal periods, national or for a sample of states.",
+    description="Keeping a licence or certification: continuing education and renewal periods, "
+    "national or for a sample of states.",
     columns=(
         Column("row_id", "id", pattern=r"SL\d{3}"),
         _ROUTE,
@@ -1200,4 +1238,50 @@ LICENCE_RENEWAL = TableSchema(
 )
 
 SCHOOL_TABLES = (SCHOOL_PROGRAMS, SCHOOL_PATH, SCHOOL_COSTS, ADMISSIONS, EXAM_RESULTS, LICENCE_RENEWAL)
-TABLES.update({t.name: t for t in SCHOOL_TABLES})
+
+
+# --- The registry ------------------------------------------------------------------------------
+
+
+def build_registry(*tables: TableSchema) -> dict[str, TableSchema]:
+    """Tables by name, refusing a name used twice and a reference to a table not in the registry
+    (a misspelt table name would otherwise only fail when the table is loaded)."""
+    registry = {t.name: t for t in tables}
+    if len(registry) != len(tables):
+        raise ValueError("two tables share a name")
+    for table in tables:
+        named = [(c.name, c.ref_table) for c in table.columns if c.kind == "refs"]
+        if table.copy_domain_tier:
+            named.append((table.copy_domain_tier[0], table.copy_domain_tier[2]))
+        for column, target in named:
+            if target not in registry:
+                raise ValueError(f"table '{table.name}', column '{column}': no table named '{target}'")
+    return registry
+
+
+# Every table the app knows, by name, in one place and in this order (the sources page, the
+# fact base ZIP and the data report list tables in it). A new table is added here.
+TABLES: dict[str, TableSchema] = build_registry(
+    SOURCES,
+    COPY_DOMAINS,
+    DIMENSION_ROWS,
+    POPULATIONS,
+    INTERVENTIONS,
+    EDUCATION,
+    GOALS,
+    ACCESS,
+    CONFLICTS,
+    WAGES_EMPLOYMENT,
+    WORK_SETTINGS,
+    STATE_FIGURES,
+    WORKFORCE_TRENDS,
+    ONET_RATINGS,
+    ONET_TASKS,
+    ONET_INTERESTS,
+    ONET_OCCUPATIONS,
+    STATE_ACCESS,
+    PAYMENT,
+    CARE_ROLES,
+    CARE_TEAM,
+    *SCHOOL_TABLES,
+)

@@ -18,7 +18,7 @@ import re
 
 import pandas as pd
 
-from components.careers import period_label, with_tier
+from components.figures import TIER_RANK, period_label, profession_rank, with_tier
 from components.schema import ROUTES, TIERS
 
 ROUTE_NAMES = {
@@ -63,7 +63,7 @@ def routes_in_order(routes) -> tuple[str, ...]:
 def _for_routes(frame: pd.DataFrame, routes) -> pd.DataFrame:
     out = frame[frame["route"].isin(routes_in_order(routes))].copy()
     out.attrs = {}
-    out["_route"] = out["route"].map({r: i for i, r in enumerate(ROUTES)})
+    out["_route"] = profession_rank(out["route"])
     return out
 
 
@@ -204,7 +204,7 @@ def latest_programs(programs: pd.DataFrame, sources: pd.DataFrame, routes) -> pd
     by_degree = set(rows.loc[rows["degree"] != "All", "route"])
     rows = rows[~((rows["degree"] == "All") & rows["route"].isin(by_degree))]
     ranked = rows.assign(
-        _tier=rows["tier"].map({t: i for i, t in enumerate(TIERS)}).fillna(len(TIERS)),
+        _tier=rows["tier"].map(TIER_RANK).fillna(len(TIERS)),
         _when=[tuple(-x for x in period_key(p)) for p in rows["as_of"]],
     ).sort_values(["_tier", "_when", "row_id"], kind="stable")
     best = ranked.drop_duplicates(["route", "degree"], keep="first").set_index(["route", "degree"])
@@ -291,7 +291,7 @@ def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.Data
     if rows.empty:
         return pd.DataFrame(columns=["route", "value", "period", "period_label", "tier", "source_ids"])
     rows = rows.assign(
-        _tier=rows["tier"].map({t: i for i, t in enumerate(TIERS)}).fillna(len(TIERS)),
+        _tier=rows["tier"].map(TIER_RANK).fillna(len(TIERS)),
         _when=[tuple(-x for x in period_key(p)) for p in rows["period"]],
         _stated=(rows["period_stated"] != "yes").astype(int),
         _doubtful=(rows["flag"] == "doubtful").astype(int),
@@ -307,7 +307,7 @@ def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.Data
             "source_ids": best["source_ids"],
         }
     )
-    out["_route"] = out["route"].map({r: i for i, r in enumerate(ROUTES)})
+    out["_route"] = profession_rank(out["route"])
     return out.sort_values("_route").drop(columns="_route").reset_index(drop=True)
 
 
@@ -597,7 +597,10 @@ def route_summaries(
             text = f"graduates owed {kind} of {money(d['value_usd'])} ({period_label(d['period'])}, {d['measured_by']})"
             if not paid.empty:
                 p = paid.iloc[0]
-                text += f" against a median pay of {money(p['value'])} a year ({short_period(p['period_label'])}, tier {p['tier']})"
+                text += (
+                    f" against a median pay of {money(p['value'])} a year "
+                    f"({short_period(p['period_label'])}, tier {p['tier']})"
+                )
             parts.append(text)
         elif not paid.empty:
             p = paid.iloc[0]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.careers_charts import GRID, GROUP_COLORS, SYMBOLS, TEXT_ON_GROUP, _base
-from components.charts import TEXT_COLOR, _tint, wrap_label
+from components.careers_charts import SYMBOLS
+from components.chart_style import GRID, GROUP_COLORS, TEXT_COLOR, TEXT_ON_GROUP, apply_base_layout, tint, wrap_label
 from components.school import money
 
 # Alternate stages of a route in the full colour and a lighter tint of it, so that
@@ -40,7 +40,7 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
     for i, row in enumerate(timed.itertuples()):
         base = GROUP_COLORS[row.route]
         position = int((timed["route"].iloc[: i + 1] == row.route).sum())
-        color = base if position % 2 else _tint(base, STAGE_TINT)
+        color = base if position % 2 else tint(base, STAGE_TINT)
         text_color = TEXT_ON_GROUP.get(row.route, TEXT_COLOR) if color == base else TEXT_COLOR
         fig.add_bar(
             y=[row.route],
@@ -89,7 +89,7 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
             text=wrap_label("Within or after the degree: " + " → ".join(steps), 50),  # fits a phone
             font=dict(size=12, color=TEXT_COLOR),
         )
-    fig = _base(fig, title, 150 + 140 * max(1, len(routes)), legend=False)
+    fig = apply_base_layout(fig, title, 150 + 140 * max(1, len(routes)), legend=False)
     fig.update_layout(barmode="overlay", margin=dict(l=10, r=30, b=50))
     end = float((stages["start"] + stages["length"].fillna(0)).max()) if len(stages) else 1.0
     fig.update_xaxes(
@@ -132,7 +132,7 @@ def programs_chart(latest: pd.DataFrame, title: str = "Programs by degree level 
             hovertemplate=f"{row.label}: {row.programs:,} {row.status.lower()} ({row.as_of_label})<extra></extra>",
         )
         shown.add(row.status)
-    fig = _base(fig, title, 140 + 48 * max(1, len(labels)))
+    fig = apply_base_layout(fig, title, 140 + 48 * max(1, len(labels)))
     # A segment too narrow for its number shows it on hover and in the table.
     fig.update_layout(barmode="stack", uniformtext=dict(minsize=11, mode="hide"), margin=dict(l=10, r=20, b=120))
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, automargin=True)
@@ -169,7 +169,7 @@ def program_trend_chart(trend: pd.DataFrame, title: str = "Programs over the yea
     text = [f"{v:,}" for v in trend["programs"]]
     hover = [f"{s}: {v:,} ({a})" for s, v, a in zip(trend["series"], trend["programs"], trend["as_of_label"])]
     fig = _lines(trend, "date", "programs", "series", "route", text, hover)
-    fig = _base(fig, title, 420)
+    fig = apply_base_layout(fig, title, 420)
     fig.update_xaxes(title_text="Date of the count", gridcolor=GRID)
     fig.update_yaxes(title_text="Programs", gridcolor=GRID, rangemode="tozero", automargin=True, title_standoff=10)
     return fig
@@ -206,7 +206,7 @@ def cost_chart(
         )
         shown.add(row.kind)
     lines = sum(label.count("<br>") + 1 for label in labels)
-    fig = _base(fig, title, 150 + 24 * lines + 16 * max(1, len(bars)))
+    fig = apply_base_layout(fig, title, 150 + 24 * lines + 16 * max(1, len(bars)))
     fig.update_layout(barmode="overlay", bargap=0.25)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, automargin=True)
     top = float(bars["value"].max()) if len(bars) else 1.0
@@ -223,7 +223,7 @@ def admission_chart(counts: pd.DataFrame, measure: str, title: str) -> go.Figure
     text = [f"{v:g}%" if percent else f"{v:,.0f}" for v in part["value"]]
     hover = [f"{s}, {c}: {t}" for s, c, t in zip(part["series"], part["cycle"], text)]
     fig = _lines(part, "cycle", "value", "series", "route", text, hover)
-    fig = _base(fig, title, 400)
+    fig = apply_base_layout(fig, title, 400)
     fig.update_xaxes(title_text="Admission cycle", type="category", gridcolor=GRID)
     fig.update_yaxes(
         title_text="Accepted (%)" if percent else measure,
@@ -242,7 +242,7 @@ def exam_chart(series: pd.DataFrame, measure: str) -> go.Figure:
     text = [f"{v:g}%" for v in series["value_pct"]]
     hover = [f"{s}, {p}: {t}" for s, p, t in zip(series["series"], series["period_label"], text)]
     fig = _lines(series, "period_label", "value_pct", "series", "route", text, hover)
-    fig = _base(fig, f"{measure}, by year", 420)
+    fig = apply_base_layout(fig, f"{measure}, by year", 420)
     low = float(series["value_pct"].min()) if len(series) else 0.0
     fig.update_xaxes(
         title_text="Year or class",

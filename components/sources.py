@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.figures import period_key
+from components.figures import TIER_RANK, period_key
 from components.i18n import Translate, identity
 from components.loader import split_list
 from components.schema import TIER_LABELS, TIERS
@@ -46,11 +46,10 @@ def sources_for(
     """The sources table rows cited by frame, strongest tier first, with plain column names
     (in the language of `_`; source titles and publishers stay as published)."""
     ids = set(cited_ids(frame, column))
-    rank = {t: i for i, t in enumerate(TIERS)}
     # The order in plain Python, then one pandas selection: the footer of every page
     # calls this twice per rerun, and a copy, map and three-key sort cost ~5 ms a call.
     order = sorted(
-        (rank.get(tier, len(TIERS)), publisher, source_id, position)
+        (TIER_RANK.get(tier, len(TIERS)), publisher, source_id, position)
         for position, (source_id, tier, publisher) in enumerate(
             zip(sources["source_id"].tolist(), sources["tier"].tolist(), sources["publisher"].tolist())
         )
@@ -99,7 +98,6 @@ def source_links(cell: str, sources: pd.DataFrame, _: Translate = identity) -> s
     ids = set(split_list(cell))
     if not ids:
         return ""
-    rank = {t: i for i, t in enumerate(TIERS)}
     columns = [sources[name].tolist() for name in ("source_id", "tier", "publisher", "url", "as_of")]
     kinds = sources["date_kind"].tolist() if "date_kind" in sources else [""] * len(sources)
     cited = []
@@ -108,7 +106,7 @@ def source_links(cell: str, sources: pd.DataFrame, _: Translate = identity) -> s
             year, month = period_key(as_of)
             cited.append(
                 (
-                    rank.get(tier, len(TIERS)),
+                    TIER_RANK.get(tier, len(TIERS)),
                     -year,
                     -month,
                     publisher,

@@ -1,4 +1,4 @@
-"""State figures for the "Where" page (issue 3): options, the 51-row view, coverage.
+"""State figures for the "Where" page (Jobs by state): options, the 51-row view, coverage.
 
 Pure pandas, no Streamlit. A state with no figure for the chosen profession, measure and
 period stays in the view with an empty value ("No figure found"): it is never filled in
@@ -11,8 +11,15 @@ import re
 
 import pandas as pd
 
-from components.careers import MEASURE_LABELS, PROFESSION_ORDER, format_value, period_label, with_tier
-from components.figures import rank_official_first
+from components.figures import (
+    MEASURE_LABELS,
+    format_value,
+    period_label,
+    profession_order,
+    profession_rank,
+    rank_official_first,
+    with_tier,
+)
 from components.schema import STATES
 
 STATE_NAMES = tuple(name for name, _ in STATES)
@@ -104,8 +111,7 @@ def _state_rows(figures: pd.DataFrame) -> pd.DataFrame:
 
 def professions(figures: pd.DataFrame) -> list[str]:
     """Groups with at least one state figure, in the usual order."""
-    present = set(_state_rows(figures)["profession"])
-    return [p for p in PROFESSION_ORDER if p in present]
+    return profession_order(_state_rows(figures)["profession"])
 
 
 def measures(figures: pd.DataFrame, profession: str) -> list[str]:
@@ -285,7 +291,7 @@ def coverage(figures: pd.DataFrame) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(out)
-    frame["_p"] = frame["Profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)})
+    frame["_p"] = profession_rank(frame["Profession"])
     frame = frame.sort_values(["_p", "States and DC with a figure"], ascending=[True, False], kind="stable")
     return frame.drop(columns=["_p", "_measure"]).reset_index(drop=True)
 
@@ -294,7 +300,7 @@ def state_detail(figures: pd.DataFrame, sources: pd.DataFrame, state: str) -> pd
     """Every figure a source gave for one state: all professions, measures and periods."""
     rows = with_tier(figures[figures["state"] == state], sources)
     rows = rows.assign(
-        _p=rows["profession"].map({p: i for i, p in enumerate(PROFESSION_ORDER)}),
+        _p=profession_rank(rows["profession"]),
         _m=rows["measure"].map({m: i for i, m in enumerate(MAP_MEASURES)}),
         _t=[tuple(-x for x in _period_sort(p)) for p in rows["period"]],
     ).sort_values(["_p", "_m", "_t"], kind="stable")

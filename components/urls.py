@@ -80,7 +80,10 @@ def url_problem(url: str) -> str | None:
     if _PADDING_SPACE.search(url.split("://", 1)[-1]):
         return "has encoded spaces (%20) before or after a part of the address; remove them"
     if _LOCAL_PATH.search(url):
-        return "points into a folder on someone's computer or server (file:, C:\\, /tmp, Temp, AppData); cite the page on the web"
+        return (
+            "points into a folder on someone's computer or server (file:, C:\\, /tmp, Temp, AppData); "
+            "cite the page on the web"
+        )
     try:
         parts = urlsplit(url)
         port = parts.port  # raises on a malformed port

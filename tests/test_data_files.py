@@ -18,8 +18,15 @@ def test_every_table_loads_and_validates(name):
 
 
 def test_no_stray_files_in_data():
-    expected = {schema.file for schema in TABLES.values()} | {"README.md"}
+    expected = {schema.file for schema in TABLES.values()} | {"README.md", "es"}
     assert {p.name for p in DATA_DIR.iterdir()} == expected
+
+
+def test_spanish_text_files_are_named_after_tables():
+    """data/es holds the Spanish text of the tables, one file per table, named as the table."""
+    tables = {schema.file for schema in TABLES.values()}
+    stray = {p.name for p in (DATA_DIR / "es").iterdir()} - tables
+    assert not stray, f"data/es has files that are no table's Spanish text: {sorted(stray)}"
 
 
 def test_data_readme_documents_every_table_and_column():

@@ -4,15 +4,15 @@ seeds it, unknown URL values are ignored, and the examples fill in the question.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages.registry import BY_NAME
 from components.loader import load_table
+from tests.conftest import ROOT, run_page
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGE = ROOT / "app_pages" / "decide.py"
+PAGE = BY_NAME["decide"].path
 STROKE = "Stroke (post-stroke rehabilitation)"
 AUTISM = "Autism (autism spectrum disorder)"
 SPORTS = "Sports injuries, including knee ligament (ACL) injury and surgery"
@@ -20,15 +20,7 @@ NOT_ADVICE_START = "This is general information, not medical advice"
 
 
 def run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
-
-
-@pytest.fixture(autouse=True)
-def real_data(monkeypatch):
-    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
+    return run_page(PAGE, query)
 
 
 def headline(at: AppTest) -> str:
@@ -158,6 +150,7 @@ def test_data_values_are_escaped_in_markdown():
         assert "<script" not in element.value
 
 
+@pytest.mark.slow  # runs pages on a broken copy of data/: long, like tests/reliability
 @pytest.mark.parametrize("file", ["goals.csv", "access.csv", "populations.csv", "interventions.csv", "sources.csv"])
 def test_a_broken_file_stops_the_aid_with_one_clear_message(tmp_path, monkeypatch, file):
     target = tmp_path / "data"
@@ -176,7 +169,7 @@ def test_the_rest_of_the_app_survives_a_broken_goals_file(tmp_path, monkeypatch)
     shutil.copytree(ROOT / "data", target)
     (target / "goals.csv").write_text("goal_id\nG01\n", encoding="utf-8")
     monkeypatch.setenv("OTPT_DATA_DIR", str(target))
-    at = AppTest.from_file(str(ROOT / "app_pages" / "populations.py"), default_timeout=30).run()
+    at = run_page(BY_NAME["populations"].path)
     assert not at.exception and not at.error
 
 

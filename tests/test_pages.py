@@ -10,17 +10,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import run_page
+from app_pages.registry import PAGES as REGISTRY
+from tests.conftest import ROOT, run_page
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = {
-    "compare": ROOT / "app_pages" / "compare.py",
-    "populations": ROOT / "app_pages" / "populations.py",
-    "interventions": ROOT / "app_pages" / "interventions.py",
-    "careers": ROOT / "app_pages" / "careers.py",
-    "where": ROOT / "app_pages" / "where.py",
-    "work": ROOT / "app_pages" / "work.py",
-}
+# Pages with a test file of their own (their checks differ: the aid shows a download only
+# once it answers, the sources page reads every table).
+OWN_TEST_FILE = {"decide": "tests/test_decide_page.py", "sources": "tests/test_sources_page.py"}
+PAGES = {p.name: p.path for p in REGISTRY if p.name not in OWN_TEST_FILE}
 # Which data files each page needs (a broken one must stop that page only).
 NEEDS = {
     "compare": {"dimensions.csv", "education.csv", "sources.csv"},
@@ -36,9 +32,9 @@ def run(page: str, query: dict | None = None, open_all: bool = False) -> AppTest
     return run_page(PAGES[page], query, open_all)
 
 
-@pytest.fixture(autouse=True)
-def real_data(monkeypatch):
-    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
+def test_every_page_of_the_navigation_is_tested():
+    assert set(PAGES) | set(OWN_TEST_FILE) == {p.name for p in REGISTRY}
+    assert set(NEEDS) == set(PAGES), "say which data files a new page needs"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -50,9 +46,9 @@ def test_page_runs_without_exception_or_error(page):
 
 
 def test_entry_point_routes_to_the_default_page():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    at = run_page(ROOT / "dashboard.py")
     assert not at.exception
-    # The decision aid is the first page a visitor sees (issue 4); compare is at /compare.
+    # The decision aid is the first page a visitor sees; compare is at /compare.
     assert at.title[0].value == "Which therapy could help?"
 
 
@@ -209,6 +205,7 @@ def broken_data(tmp_path, monkeypatch):
     return make
 
 
+@pytest.mark.slow  # runs pages on a broken copy of data/: long, like tests/reliability
 @pytest.mark.parametrize(
     "file", ["populations.csv", "interventions.csv", "dimensions.csv", "education.csv", "sources.csv"]
 )
@@ -250,10 +247,7 @@ def test_filter_keys_are_unique_across_pages():
 
 @pytest.mark.parametrize("state", ["New York", "U.S. Virgin Islands"])
 def test_a_state_chosen_in_the_aid_survives_a_switch_to_jobs_by_state(state):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.query_params["state"] = state
-    at.query_params["goal"] = "Walk or climb stairs without pain"
-    at.run()
+    at = run_page(ROOT / "dashboard.py", {"state": state, "goal": "Walk or climb stairs without pain"})
     assert not at.exception
     at.switch_page("app_pages/where.py").run()
     assert not at.exception, at.exception
@@ -263,9 +257,7 @@ def test_a_state_chosen_in_the_aid_survives_a_switch_to_jobs_by_state(state):
 
 
 def test_switching_from_the_aid_to_populations_keeps_working():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.query_params["age_group"] = "Older adults"
-    at.run()
+    at = run_page(ROOT / "dashboard.py", {"age_group": "Older adults"})
     assert not at.exception
     at.switch_page("app_pages/populations.py").run()
     assert not at.exception, at.exception

@@ -1,4 +1,4 @@
-"""The careers pages (issue 3) under AppTest: filters and URL parameters change what is
+"""The careers pages under AppTest: filters and URL parameters change what is
 shown, empty choices guide the user, unknown URL values are ignored, the charts carry the
 right professions, the map is a tile grid with no geographic trace, every O*NET view
 credits O*NET, and a broken careers file stops only the pages that need it."""
@@ -9,14 +9,14 @@ import json
 import math
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages.registry import BY_NAME
 from components.loader import load_table
 from components.text import md_escape
-from tests.apptest_helpers import run_page
+from tests.conftest import run_page
 from tests.test_pages import NEEDS, PAGES, ROOT
 
 CAREERS_FILES = (
@@ -53,11 +53,6 @@ def run(page: str, query: dict | None = None, section: str | None = None) -> App
 def every_section(query: dict | None = None) -> list[AppTest]:
     """The careers page once per tab (only the open tab is built)."""
     return [run("careers", query, section) for section in CAREERS_SECTIONS]
-
-
-@pytest.fixture(autouse=True)
-def real_data(monkeypatch):
-    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
 
 
 def frame_with(at: AppTest, *columns: str):
@@ -110,7 +105,7 @@ def test_careers_default_shows_all_four_professions_in_the_handbook_form():
 
 
 def tier_a_in_data(profession: str, measure: str) -> bool:
-    from components.careers import with_tier
+    from components.figures import with_tier
 
     national = with_tier(load_table("wages_employment"), load_table("sources"))
     return bool(
@@ -137,7 +132,8 @@ def test_quick_facts_show_tier_a_median_pay_and_number_of_jobs_for_ot_and_pt():
 
 
 def test_no_quick_fact_shows_a_weaker_tier_where_the_data_has_a_tier_a_figure():
-    from components.careers import FALLBACK_GROUP, QUICK_FACT_ROWS, with_tier
+    from components.careers import QUICK_FACT_ROWS
+    from components.figures import FALLBACK_GROUP, with_tier
 
     national = with_tier(load_table("wages_employment"), load_table("sources"))
     facts = quick_facts(run("careers"))
@@ -360,6 +356,7 @@ def broken(tmp_path, monkeypatch):
     return make
 
 
+@pytest.mark.slow  # runs pages on a broken copy of data/: long, like tests/reliability
 @pytest.mark.parametrize("file", CAREERS_FILES)
 def test_a_broken_careers_file_stops_only_the_pages_that_need_it(broken, file):
     first_column = broken(file)
@@ -378,4 +375,4 @@ def test_a_broken_careers_file_stops_only_the_pages_that_need_it(broken, file):
 def test_every_careers_file_is_needed_by_some_page():
     needed = set().union(*NEEDS.values())
     assert set(CAREERS_FILES) <= needed
-    assert Path(ROOT / "dashboard.py").read_text().count("app_pages/careers.py") == 1
+    assert [p.file for p in BY_NAME.values()].count("app_pages/careers.py") == 1

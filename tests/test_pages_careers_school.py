@@ -14,15 +14,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.text import md_escape
-from tests.apptest_helpers import run_page
+from tests.conftest import run_page
 from tests.test_pages import PAGES, ROOT
 
 SECTION = "Becoming one"
-
-
-@pytest.fixture(autouse=True)
-def real_data(monkeypatch):
-    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
 
 
 def run(query: dict | None = None) -> AppTest:
@@ -190,6 +185,7 @@ def broken(tmp_path, monkeypatch):
     return make
 
 
+@pytest.mark.slow  # runs pages on a broken copy of data/: long, like tests/reliability
 @pytest.mark.parametrize("file, first_column", [("school_path.csv", "stage_id"), ("exam_results.csv", "row_id")])
 def test_a_broken_school_file_stops_only_its_section(broken, file, first_column):
     broken(file)
@@ -221,7 +217,7 @@ def test_where_draws_every_profession_on_its_newest_best_covered_period():
 
 def test_where_table_compares_with_the_period_before():
     from components import states
-    from components.careers import period_label
+    from components.figures import period_label
     from components.loader import load_table
 
     figures, sources = load_table("state_figures"), load_table("sources")

@@ -7,25 +7,19 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages.registry import BY_NAME
 from components.loader import load_table
 from components.schema import TABLES
 from components.text import md_escape
-from tests.apptest_helpers import run_page
+from tests.conftest import ROOT, run_page
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGE = ROOT / "app_pages" / "sources.py"
+PAGE = BY_NAME["sources"].path
 
 
 def run(query: dict | None = None, open_all: bool = False) -> AppTest:
     return run_page(PAGE, query, open_all)
-
-
-@pytest.fixture(autouse=True)
-def real_data(monkeypatch):
-    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
 
 
 def source_list(at: AppTest):

@@ -105,7 +105,7 @@ def test_the_answer_in_spanish_has_spanish_headings_and_keeps_lang_in_the_url():
     headings = [h.value for h in at.subheader]
     for english in ("The answer", "Why", "How to get started", "Save or share this answer"):
         assert _(english) in headings
-    assert "**" + "Terapia física (PT) podría ayudar." + "**" in " ".join(m.value for m in at.markdown)
+    assert "**" + "Fisioterapia (PT) podría ayudar." + "**" in " ".join(m.value for m in at.markdown)
     # A filter changed on the page: the answer follows, and lang stays in the URL.
     at.selectbox(key="condition").set_value(STROKE).run()
     assert not at.exception
@@ -147,7 +147,7 @@ def test_compare_in_spanish_runs_filters_and_keeps_lang():
     page = ROOT / "app_pages" / "compare.py"
     at = run(page, {"lang": "es"})
     assert not at.exception and not at.error
-    assert at.title[0].value == "¿En qué se diferencian la terapia ocupacional y la terapia física?"
+    assert at.title[0].value == "¿En qué se diferencian la terapia ocupacional y la fisioterapia?"
     headings = [h.value for h in at.subheader]
     assert headings[:2] == ["Datos básicos", "Enfoque principal"]
     assert at.multiselect(key="dimension").label == "Aspectos para comparar"
@@ -187,7 +187,7 @@ def test_populations_in_spanish_runs_filters_and_keeps_lang():
 
 
 def test_populations_charts_in_spanish():
-    from tests.apptest_helpers import open_expanders
+    from tests.conftest import open_expanders
 
     at = AppTest.from_file(str(ROOT / "app_pages" / "populations.py"), default_timeout=30)
     at.query_params["lang"] = "es"
@@ -223,7 +223,7 @@ def test_interventions_in_spanish_runs_filters_and_keeps_lang():
 
 
 def test_sources_in_spanish_explains_citations_and_translates_headings():
-    from tests.apptest_helpers import open_expanders
+    from tests.conftest import open_expanders
 
     at = open_expanders(run(ROOT / "app_pages" / "sources.py", {"lang": "es"}))
     assert not at.exception and not at.error
@@ -243,12 +243,12 @@ def test_sources_in_spanish_explains_citations_and_translates_headings():
 
 
 def test_the_state_map_in_spanish():
-    from tests.apptest_helpers import open_expanders
+    from tests.conftest import open_expanders
 
     at = open_expanders(run(DECIDE, {"lang": "es", "goal": ["Walk or climb stairs without pain"], "state": "Ohio"}))
     assert not at.exception and not at.error
     maps = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert maps and maps[0]["layout"]["title"]["text"] == "Ver a un terapeuta físico (PT) sin remisión"
+    assert maps and maps[0]["layout"]["title"]["text"] == "Ver a un fisioterapeuta (PT) sin remisión"
     assert any(t.get("name", "").startswith("U Sin restricciones") for t in maps[0]["data"])
     table = next(d.value for d in at.dataframe if "PT sin remisión" in d.value.columns)
     assert set(table["PT sin remisión"]) <= {"Sin restricciones", "Provisional", "Limitado", "Sin datos"}

@@ -1,4 +1,4 @@
-"""Audit the pinned dependencies (requirements.lock) for known vulnerabilities.
+"""Audit the locked dependencies (uv.lock: every group, every platform) for known vulnerabilities.
 
 Runs pip-audit against each vulnerability source in turn (PyPI's JSON API, then OSV) and
 uses the first one that can actually audit the packages. Exit status:
@@ -10,7 +10,9 @@ A source "reachable" but answering nothing useful counts as unreachable: pip-aud
 exits 0 when every lookup fails ("Dependency not found on PyPI and could not be
 audited"), which would otherwise read as a clean audit.
 
-Usage: python tools/audit_dependencies.py [requirements.lock]
+Usage: python tools/audit_dependencies.py [uv.lock | requirements.txt]
+A uv.lock is read directly (no uv needed): each package it pins from a registry becomes one
+`name==version` line for pip-audit.
 """
 
 from __future__ import annotations
@@ -18,11 +20,24 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("pypi", "osv")
+
+
+def pins_from_uv_lock(lock_text: str) -> list[str]:
+    """`name==version` for every package uv.lock takes from a registry (the project itself,
+    which has no registry source, is not a dependency)."""
+    lock = tomllib.loads(lock_text)
+    return sorted(
+        f"{package['name']}=={package['version']}"
+        for package in lock.get("package", [])
+        if "registry" in package.get("source", {})
+    )
 
 
 def run_pip_audit(requirements: Path, service: str) -> subprocess.CompletedProcess:
@@ -92,15 +107,22 @@ def audit(
         out.append("  no known vulnerability")
         return 0, out
     out.append(
-        "*** DEPENDENCY AUDIT NOT RUN: no vulnerability source could audit requirements.lock from this network ***"
+        "*** DEPENDENCY AUDIT NOT RUN: no vulnerability source could audit the locked dependencies"
+        " from this network ***"
     )
     out.extend(f"  tried {line}" for line in tried)
     return 0, out
 
 
 def main(argv: list[str]) -> int:
-    requirements = Path(argv[0]) if argv else ROOT / "requirements.lock"
-    status, lines = audit(requirements)
+    source = Path(argv[0]) if argv else ROOT / "uv.lock"
+    if source.name != "uv.lock":
+        status, lines = audit(source)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            requirements = Path(tmp) / "requirements.txt"
+            requirements.write_text("\n".join(pins_from_uv_lock(source.read_text(encoding="utf-8"))) + "\n")
+            status, lines = audit(requirements)
     print("\n".join(lines))
     return status
 

@@ -1,4 +1,4 @@
-"""One-off import: build the careers tables (issue 3) from the project's reference files.
+"""One-off import: build the careers tables from the project's reference files.
 
 Reads ../shared/reference/workforce/*.csv and SOURCES.md, and ../shared/reference/onet/*.csv
 (the raw fact bases, never read by the app or the tests), and writes:
@@ -283,16 +283,32 @@ KINDS = {
     "third-party, not BLS data": "Page with figures",
 }
 OFFICIAL_TITLES = {
-    "https://www.bls.gov/ooh/healthcare/occupational-therapists.htm": "Occupational Outlook Handbook: Occupational Therapists",
-    "http://stats.bls.gov/ooh/healthcare/print/physical-therapists.htm": "Occupational Outlook Handbook: Physical Therapists (2014-24 edition, print page)",
-    "https://blsmon1.bls.gov/oes/2019/may/oes291122.htm": "Occupational Employment and Wages, May 2019: Occupational Therapists (29-1122)",
-    "https://www.bls.gov/oes/2019/may/oes312011.htm": "Occupational Employment and Wages, May 2019: Occupational Therapy Assistants (31-2011)",
-    "https://blsmon1.bls.gov/oes/2020/may/oes312021.htm": "Occupational Employment and Wages, May 2020: Physical Therapist Assistants (31-2021)",
+    "https://www.bls.gov/ooh/healthcare/occupational-therapists.htm": (
+        "Occupational Outlook Handbook: Occupational Therapists"
+    ),
+    "http://stats.bls.gov/ooh/healthcare/print/physical-therapists.htm": (
+        "Occupational Outlook Handbook: Physical Therapists (2014-24 edition, print page)"
+    ),
+    "https://blsmon1.bls.gov/oes/2019/may/oes291122.htm": (
+        "Occupational Employment and Wages, May 2019: Occupational Therapists (29-1122)"
+    ),
+    "https://www.bls.gov/oes/2019/may/oes312011.htm": (
+        "Occupational Employment and Wages, May 2019: Occupational Therapy Assistants (31-2011)"
+    ),
+    "https://blsmon1.bls.gov/oes/2020/may/oes312021.htm": (
+        "Occupational Employment and Wages, May 2020: Physical Therapist Assistants (31-2021)"
+    ),
 }
 EXTRA_NOTES = {
-    "https://dbpia.nl.go.kr/view-large/509923534": "Third party, not BLS data: a published PT supply and demand forecast table (FTE)",
-    "https://datausa.io/profile/soc/physical-therapists?redirect=true": "Third party, not BLS data: Census American Community Survey figures via Data USA",
-    "https://www.verywellhealth.com/where-do-occupational-therapists-work-2510016": "Third party reporting an AOTA member survey (not representative, not BLS data)",
+    "https://dbpia.nl.go.kr/view-large/509923534": (
+        "Third party, not BLS data: a published PT supply and demand forecast table (FTE)"
+    ),
+    "https://datausa.io/profile/soc/physical-therapists?redirect=true": (
+        "Third party, not BLS data: Census American Community Survey figures via Data USA"
+    ),
+    "https://www.verywellhealth.com/where-do-occupational-therapists-work-2510016": (
+        "Third party reporting an AOTA member survey (not representative, not BLS data)"
+    ),
 }
 
 

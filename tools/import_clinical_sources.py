@@ -80,7 +80,7 @@ def main() -> int:
         if tier is None or not line.startswith("| ") or line.startswith("| Source") or line.startswith("|---"):
             continue
         cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
-        title, url, what = cells[0], cells[1], cells[2]
+        title, url = cells[0], cells[1]
         if url in seen:
             continue
         seen.add(url)

@@ -1,27 +1,22 @@
 """Browser tests: a real `streamlit run dashboard.py` server and Debian's Chromium.
 
 The server is started the way the README's `make run` starts it (same entry point
-and config), on a free loopback port. Chromium comes from Debian's package, never
-from `playwright install`; set CHROMIUM_PATH to use another binary. Without a
-Chromium the tests are skipped locally with a printed reason, but fail in CI
-(CI=true), where .ci/run installs it.
+and config), on a free loopback port, by bench/servers.py (shared with the benchmark).
+Chromium comes from Debian's package, never from `playwright install`; set CHROMIUM_PATH
+to use another binary. Without a Chromium the tests are skipped locally with a printed
+reason, but fail in CI (CI=true), where .ci/run installs it.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from bench.servers import StreamlitServer
+
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser")
 
 
@@ -36,6 +31,10 @@ def chromium_path() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
+    # Browser tests are slow too: `-m "not slow"` leaves them out with the long reliability sets.
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(pytest.mark.slow)
     if chromium_path() or os.environ.get("CI") == "true":
         return
     reason = (
@@ -46,66 +45,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "e2e" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class StreamlitServer:
-    """A `streamlit run dashboard.py` process on loopback, stopped by its own pid."""
-
-    def __init__(self, data_dir: str | None = None, extra_env: dict | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
-        env = {**os.environ, **(extra_env or {})}
-        if data_dir:
-            env["OTPT_DATA_DIR"] = data_dir
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard.py",
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.process.returncode}:\n{self.output()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        return
-            except OSError:
-                pass
-            time.sleep(0.1)  # polling a health endpoint, not waiting on the UI
-        raise RuntimeError(f"streamlit not healthy after {timeout}s:\n{self.output()}")
-
-    def output(self) -> str:
-        return Path(self.log.name).read_text(errors="replace")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 @pytest.fixture(scope="session")

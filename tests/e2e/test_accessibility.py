@@ -14,7 +14,8 @@ from urllib.parse import quote_plus, urlparse
 
 import pytest
 
-from tests.e2e.conftest import ROOT, open_everything, open_page
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_everything, open_page
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, StreamlitServer, open_everything, open_page, wait_for_app
+from bench.servers import StreamlitServer
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_everything, open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

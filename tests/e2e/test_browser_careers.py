@@ -1,4 +1,4 @@
-"""The careers pages (issue 3) in headless Chromium against the real server: every chart
+"""The careers pages in headless Chromium against the real server: every chart
 draws (the state map included) with no request leaving the server, a state and a
 profession filter change the view and the URL, and downloads equal what the screen shows."""
 
@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, open_everything, open_page, wait_for_app
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_everything, open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from components.careers import with_tier
+from components.figures import with_tier
 from components.loader import load_table
-from tests.e2e.conftest import ROOT, open_page
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_page
 
 pytestmark = pytest.mark.e2e
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"

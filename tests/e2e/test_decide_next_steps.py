@@ -18,7 +18,8 @@ from playwright.sync_api import expect
 
 from components.decide import search_conditions
 from components.loader import load_table
-from tests.e2e.conftest import ROOT, open_page, wait_for_app
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"

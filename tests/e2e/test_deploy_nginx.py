@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, free_port, wait_for_app
+from bench.servers import Deployment
+from bench.servers import http_get as get
+from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -37,69 +32,16 @@ POPULATION = "Serious mental illness"
 OTHER = "Low vision (reduced eyesight)"
 
 
-def two_free_ports() -> int:
-    """A port p with p+1 also free (run.sh puts the processes on consecutive ports)."""
-    for _ in range(50):
-        port = free_port()
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port + 1))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError("no two consecutive free ports")
-
-
-def get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read()
-
-
 @pytest.fixture(scope="module")
 def deployment():
     if NGINX is None:
         pytest.fail("CI=true but nginx is not installed: .ci/run must apt-get install nginx")
-    port, base_port = free_port(), two_free_ports()
-    log = tempfile.NamedTemporaryFile(prefix="deploy-", suffix=".log", delete=False)
-    env = {
-        **os.environ,
-        "WORKERS": "2",
-        "PORT": str(port),
-        "BASE_PORT": str(base_port),
-        "PYTHON": sys.executable,
-        "NGINX": NGINX,
-    }
-    process = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "run.sh")],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
+    deploy = Deployment(2, nginx=NGINX)
     try:
-        deadline = time.monotonic() + 120
-        while True:  # polling a health endpoint, not waiting on the UI
-            if process.poll() is not None:
-                pytest.fail(f"deploy/run.sh exited with {process.returncode}:\n{Path(log.name).read_text()}")
-            try:
-                if get(f"{url}/_stcore/health") == b"ok":
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"nginx not healthy after 120 s:\n{Path(log.name).read_text()}")
-            time.sleep(0.2)
-        yield url
+        deploy.wait_healthy(timeout=120)
+        yield deploy.url
     finally:
-        process.send_signal(signal.SIGTERM)  # run.sh stops nginx and both processes itself
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        Path(log.name).unlink(missing_ok=True)
+        deploy.stop()
 
 
 def test_health_checks_pass_through_nginx_and_for_each_process(deployment):

@@ -25,7 +25,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, wait_for_app
+from bench.servers import Deployment
+from bench.servers import http_get as get
+from tests.conftest import ROOT
+from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -34,8 +37,6 @@ if NGINX is None and os.environ.get("CI") != "true":
     REASON = "deploy tests skipped: nginx is not installed (apt-get install -y nginx)"
     print(f"\n*** {REASON} ***")
     pytest.skip(REASON, allow_module_level=True)
-
-from tests.e2e.deploy_helpers import Deployment, get  # noqa: E402  (after the skip: imports psutil)
 
 NAME = "dash.test"  # the configured public name; resolves nowhere, sent as the Host header
 FOREIGN = "attacker.example"
@@ -49,7 +50,7 @@ PAGE = f"populations?population={POPULATION.replace(' ', '+')}"
 def deployment():
     if NGINX is None:
         pytest.fail("CI=true but nginx is not installed: .ci/run must apt-get install nginx")
-    deploy = Deployment(NGINX, workers=2, env={"SERVER_NAMES": f"{NAME} localhost 127.0.0.1"})
+    deploy = Deployment(2, nginx=NGINX, env={"SERVER_NAMES": f"{NAME} localhost 127.0.0.1"})
     try:
         deploy.wait_healthy()
         yield deploy

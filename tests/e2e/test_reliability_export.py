@@ -1,4 +1,4 @@
-"""Issue 6, item 3 (downloaded file, real spreadsheet): a server over a copy of data/ whose
+"""The downloaded file in a real spreadsheet: a server over a copy of data/ whose
 cells start like formulas; the CSV the browser downloads from the page, opened by
 LibreOffice with formula evaluation on, has no formula in any cell, and every hostile
 value arrives as text."""
@@ -10,7 +10,8 @@ import shutil
 
 import pytest
 
-from tests.e2e.conftest import ROOT, StreamlitServer
+from bench.servers import StreamlitServer
+from tests.conftest import ROOT
 from tests.reliability.helpers import open_app
 from tests.reliability.spreadsheet import formulas, open_in_spreadsheet, soffice
 

@@ -1,4 +1,4 @@
-"""Issue 6, item 5 (server hardening, against a real `streamlit run` server):
+"""Server hardening, against a real `streamlit run` server:
 
 - a WebSocket to /_stcore/stream from a foreign Origin is refused with 403, the
   same-origin one is accepted;
@@ -9,9 +9,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import tempfile
 from urllib.parse import urlparse
 
 import pytest
@@ -19,8 +16,11 @@ from playwright.sync_api import expect
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from tests.e2e.conftest import ROOT, StreamlitServer, free_port, open_everything
-from tests.reliability.helpers import nav_pages, open_app, settle
+from app_pages.registry import PAGES
+from bench.servers import StreamlitServer
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_everything
+from tests.reliability.helpers import open_app, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -50,33 +50,8 @@ def test_websocket_from_the_same_origin_is_accepted(server):
         assert ws.response.status_code == 101
 
 
-class ScriptServer(StreamlitServer):
-    """Like StreamlitServer, but running another script with the project's config."""
-
-    def __init__(self, script: str):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                script,
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=ROOT,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-
 def test_an_error_shows_no_message_traceback_or_path(browser):
-    srv = ScriptServer("tests/reliability/boom_app.py")
+    srv = StreamlitServer("tests/reliability/boom_app.py")
     try:
         srv.wait_healthy()
         context = browser.new_context()
@@ -102,7 +77,7 @@ def _open_everything(page) -> None:
     settle(page)
 
 
-@pytest.mark.parametrize("nav", nav_pages(), ids=lambda p: p.url_path or "default")
+@pytest.mark.parametrize("nav", PAGES, ids=lambda p: p.url_path or "default")
 def test_no_request_to_any_other_host(browser, server, nav):
     context = browser.new_context()
     requested: list[str] = []

@@ -1,4 +1,4 @@
-"""Issue 6, item 6: sessions are isolated, and a page survives a server restart.
+"""Sessions are isolated, and a page survives a server restart.
 
 - Two browser contexts (two people) use the same page with different filters at the same
   time, changing them in turn: each always sees only its own choices.
@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-import tests.e2e.conftest as e2e
+from bench.servers import StreamlitServer, free_port
 from tests.reliability.helpers import open_app, settle
 
 pytestmark = pytest.mark.e2e
@@ -91,10 +91,9 @@ def test_two_sessions_at_once_never_see_each_others_filters(browser, server):
         two.close()
 
 
-def test_page_reconnects_after_a_server_restart_and_shows_the_same_view(browser, monkeypatch):
-    port = e2e.free_port()
-    monkeypatch.setattr(e2e, "free_port", lambda: port)  # the restarted server takes the same port
-    first = e2e.StreamlitServer()
+def test_page_reconnects_after_a_server_restart_and_shows_the_same_view(browser):
+    port = free_port()
+    first = StreamlitServer(port=port)
     second = None
     context = browser.new_context()
     try:
@@ -108,7 +107,7 @@ def test_page_reconnects_after_a_server_restart_and_shows_the_same_view(browser,
         first.stop()
         page.wait_for_selector(f"{STATE}:not([data-test-connection-state='CONNECTED'])", timeout=60_000)
 
-        second = e2e.StreamlitServer()
+        second = StreamlitServer(port=port)  # the restarted server takes the same port
         assert second.port == port
         second.wait_healthy()
         settle(page)  # reconnected by itself: CONNECTED, script run finished

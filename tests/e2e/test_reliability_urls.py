@@ -1,4 +1,4 @@
-"""Issue 6, item 4 (in the browser): hostile URLs on every page of the navigation.
+"""Hostile URLs in the browser on every page of the navigation.
 
 Every bound parameter and a set of unknown ones, each repeated with every script-like,
 odd and percent-encoded value, then a 10 kB value: the page loads without an error, no
@@ -11,7 +11,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.reliability.helpers import bound_widget_keys, nav_pages, open_app
+from app_pages.registry import PAGES
+from tests.conftest import COUNTS
+from tests.reliability.helpers import bound_widget_keys, open_app
 from tests.reliability.hostile import LONG, MARKERS, ODD, PERCENT_ENCODED, SCRIPT_LIKE, query_string
 
 pytestmark = pytest.mark.e2e
@@ -19,7 +21,6 @@ pytestmark = pytest.mark.e2e
 INJECTED = (
     "img[src='x'], iframe[srcdoc], svg[onload], [onerror], [onload], a[href^='javascript:'], a[href*='evil.example']"
 )
-TRIED = {"urls": 0, "values": 0}
 
 
 def load_and_check(browser, server, nav, query: str, values: int) -> None:
@@ -28,8 +29,8 @@ def load_and_check(browser, server, nav, query: str, values: int) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_app(page, server.url, f"{nav.url_path}?{query}")
-    TRIED["urls"] += 1
-    TRIED["values"] += values
+    COUNTS["hostile URLs opened in Chromium"] += 1
+    COUNTS["hostile values carried by those URLs"] += values
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.locator("[data-testid='stAlertContentError']")).to_have_count(0)
     expect(page.locator("h1")).to_have_count(1)
@@ -48,19 +49,14 @@ def keys_for(nav) -> list[str]:
     return list(bound_widget_keys(nav)) or ["unknown_key"]
 
 
-@pytest.mark.parametrize("nav", nav_pages(), ids=lambda p: p.url_path or "default")
+@pytest.mark.parametrize("nav", PAGES, ids=lambda p: p.url_path or "default")
 def test_script_like_odd_and_percent_encoded_values_repeated(browser, server, nav):
     values = [*SCRIPT_LIKE, *ODD, *PERCENT_ENCODED]
     keys = keys_for(nav)
     load_and_check(browser, server, nav, query_string(keys, values), len(keys) * len(values) + 7)
 
 
-@pytest.mark.parametrize("nav", nav_pages(), ids=lambda p: p.url_path or "default")
+@pytest.mark.parametrize("nav", PAGES, ids=lambda p: p.url_path or "default")
 def test_a_10_kb_value(browser, server, nav):
     key = keys_for(nav)[0]
     load_and_check(browser, server, nav, query_string([key], [LONG]), 1 + 7)
-
-
-def test_counts(capsys):
-    with capsys.disabled():
-        print(f"\nhostile URLs opened in Chromium: {TRIED['urls']}, carrying {TRIED['values']} hostile values")

@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import copy_data, nav_pages, refs_closure
-
-
-def run_page(file: Path, data_dir: Path | str | None = None, query: dict | None = None):
-    """Run one page script under AppTest, reading data from data_dir (default: data/)."""
-    from streamlit.testing.v1 import AppTest
-
-    previous = os.environ.get("OTPT_DATA_DIR")
-    if data_dir is not None:
-        os.environ["OTPT_DATA_DIR"] = str(data_dir)
-    else:
-        os.environ.pop("OTPT_DATA_DIR", None)
-    try:
-        at = AppTest.from_file(str(file), default_timeout=60)
-        for key, value in (query or {}).items():
-            at.query_params[key] = value
-        return at.run()
-    finally:
-        if previous is None:
-            os.environ.pop("OTPT_DATA_DIR", None)
-        else:
-            os.environ["OTPT_DATA_DIR"] = previous
-
+from app_pages.registry import PAGES
+from tests.conftest import run_page
+from tests.reliability.helpers import copy_data, refs_closure
 
 # Page name -> the tables it reads only through optional_tables() (and what their "refs"
 # columns read that the page does not also need): filled by page_needs.
@@ -69,11 +48,11 @@ def page_needs() -> dict[str, set[str]]:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             data = copy_data(Path(tmp))
-            for page in nav_pages():
+            for page in PAGES:
                 seen.clear()
                 optional_seen.clear()
                 st.cache_data.clear()
-                at = run_page(page.file, data)
+                at = run_page(page.path, data_dir=data)
                 assert not at.exception, f"{page.name}: {at.exception}"
                 required = refs_closure(set(seen))
                 needs[page.name] = required | refs_closure(set(optional_seen))

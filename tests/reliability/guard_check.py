@@ -1,4 +1,4 @@
-"""Issue 6: prove that each reliability test guards something. For each protection,
+"""Prove that each reliability test guards something. For each protection,
 remove it in a throw-away copy of the tree, run the tests that guard it, and expect them
 to FAIL. The working tree is never touched.
 
@@ -27,7 +27,15 @@ def sync():
         SRC,
         DST,
         ignore=shutil.ignore_patterns(
-            ".venv", ".git", "node_modules", "__pycache__", ".hypothesis", ".pytest_cache", "artifacts", "bench"
+            ".venv",
+            ".venv-tools",
+            ".git",
+            "node_modules",
+            "__pycache__",
+            ".hypothesis",
+            ".pytest_cache",
+            "artifacts",
+            "bench",
         ),
     )
 
@@ -44,7 +52,7 @@ def replace_decode():
     s = p.read_text()
     a = s.index("def _decode(")
     b = s.index("def _column_at(")
-    # The loader's _decode before issue 6 (it let csv.Error escape).
+    # The loader's _decode at that commit, which let csv.Error escape.
     old = subprocess.run(
         ["git", "show", "77b441e:components/loader.py"], cwd=SRC, capture_output=True, text=True, check=True
     ).stdout
@@ -169,7 +177,8 @@ M = {
         lambda: sub(
             "app_pages/populations.py",
             "selected = pop.filter_populations(",
-            "_everyone = st.cache_resource(lambda: set())()\n_everyone.update(chosen)\nchosen = sorted(_everyone)\nselected = pop.filter_populations(",
+            "_everyone = st.cache_resource(lambda: set())()\n_everyone.update(chosen)\n"
+            "chosen = sorted(_everyone)\nselected = pop.filter_populations(",
             1,
         ),
         ["tests/e2e/test_reliability_sessions.py", "-k", "two_sessions"],
@@ -191,7 +200,7 @@ M = {
         ["tests/reliability/test_dependencies.py"],
     ),
     "audit_not_in_ci": (
-        lambda: sub(".ci/run", ".venv/bin/python tools/audit_dependencies.py requirements.lock", "true"),
+        lambda: sub(".ci/run", ".venv/bin/python tools/audit_dependencies.py uv.lock", "true"),
         ["tests/reliability/test_dependencies.py"],
     ),
 }
@@ -209,11 +218,15 @@ def run(name):
         text=True,
         timeout=3000,
     )
-    tail = [l for l in r.stdout.splitlines() if l.startswith(("FAILED", "ERROR")) or " passed" in l or " failed" in l]
+    tail = [
+        line
+        for line in r.stdout.splitlines()
+        if line.startswith(("FAILED", "ERROR")) or " passed" in line or " failed" in line
+    ]
     verdict = "FAILS as it must" if r.returncode != 0 else "!!! STILL PASSES"
     print(f"== {name}: {verdict} (rc={r.returncode}, {time.time() - t:.0f}s)")
-    for l in tail[:6] + (tail[-1:] if len(tail) > 6 else []):
-        print("   ", l[:220])
+    for line in tail[:6] + (tail[-1:] if len(tail) > 6 else []):
+        print("   ", line[:220])
     sys.stdout.flush()
 
 

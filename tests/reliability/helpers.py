@@ -1,9 +1,9 @@
-"""Shared helpers for the reliability tests (issue 6): the app's pages as the navigation
-declares them, which data tables each page needs, copies of data/ with one file broken,
-and a fingerprint of data/ to prove that nothing writes to it.
+"""Shared helpers for the reliability tests: which data tables each page needs, the URL
+keys a page binds, copies of data/ with one file broken, and a fingerprint of data/ to prove
+that nothing writes to it.
 
-Everything is derived from the code (dashboard.py, the TABLES registry, the pages
-themselves), so pages and tables that other issues add are covered without edits here.
+Everything is derived from the code (the page registry app_pages/registry.py, the TABLES
+registry, the pages themselves), so pages and tables added later are covered without edits.
 """
 
 from __future__ import annotations
@@ -12,27 +12,14 @@ import ast
 import hashlib
 import os
 import shutil
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
+from app_pages.registry import PageEntry
 from components.loader import tables_read_for
 from components.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-ENTRY = ROOT / "dashboard.py"
-
-
-@dataclass(frozen=True)
-class NavPage:
-    file: Path  # the page script
-    url_path: str  # "" for the default page, as in the browser's address
-    title: str
-
-    @property
-    def name(self) -> str:
-        return self.file.stem
 
 
 def _literal(node: ast.AST | None, default=None):
@@ -42,32 +29,15 @@ def _literal(node: ast.AST | None, default=None):
         return default
 
 
-@cache
-def nav_pages() -> tuple[NavPage, ...]:
-    """Every st.Page(...) in dashboard.py, in navigation order."""
-    pages = []
-    for node in ast.walk(ast.parse(ENTRY.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "Page":
-            kwargs = {k.arg: k.value for k in node.keywords}
-            path = _literal(node.args[0] if node.args else kwargs.get("page"))
-            assert isinstance(path, str), f"dashboard.py: st.Page needs a literal path, got {ast.dump(node)}"
-            file = ROOT / path
-            url = "" if _literal(kwargs.get("default"), False) else _literal(kwargs.get("url_path"), file.stem)
-            pages.append(NavPage(file, url, _literal(kwargs.get("title"), file.stem)))
-    assert pages, "dashboard.py declares no st.Page"
-    pages.sort(key=lambda p: p.url_path != "")  # the default page first, then nav order
-    return tuple(pages)
-
-
 def refs_closure(names: set[str]) -> set[str]:
     """names plus every table the loader reads to validate them (refs, the copy-domain list)."""
     return {table for name in names if name in TABLES for table in tables_read_for(name)}
 
 
-def bound_widget_keys(page: NavPage) -> tuple[str, ...]:
+def bound_widget_keys(page: PageEntry) -> tuple[str, ...]:
     """Keys of the widgets on a page that are bound to URL query parameters."""
     keys = []
-    for node in ast.walk(ast.parse(page.file.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(page.path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call):
             kwargs = {k.arg: k.value for k in node.keywords}
             if _literal(kwargs.get("bind")) == "query-params":

@@ -1,4 +1,4 @@
-"""Hostile URL query values, shared by the AppTest and the browser tests (issue 6, item 4).
+"""Hostile URL query values, shared by the AppTest and the browser tests.
 
 The script-like values set window.__xss instead of calling alert(), so that a browser
 test can check both that no dialog fires and that no injected code ran at all.

@@ -1,4 +1,4 @@
-"""Issue 6, item 1: every kind of broken data file, for every table in TABLES.
+"""Every kind of broken data file, for every table in TABLES.
 
 For each (table, case) the loader raises one DataError naming the file, line and column;
 every page that needs the table shows exactly that message (and no chart, table or
@@ -14,12 +14,16 @@ import os
 import pandas as pd
 import pytest
 
+from app_pages.registry import PAGES
 from components.loader import DataError, load_table
 from components.schema import TABLES
 from components.text import md_escape
+from tests.conftest import run_page
 from tests.reliability.badfiles import applicable, build
-from tests.reliability.conftest import run_page
-from tests.reliability.helpers import DATA, ROOT, copy_data, fingerprint, nav_pages, refs_closure
+from tests.reliability.helpers import DATA, ROOT, copy_data, fingerprint, refs_closure
+
+# Long: skipped by the fast layers (-m "not slow and not e2e"), run by `make test`.
+pytestmark = pytest.mark.slow
 
 CASES = applicable()
 PAGE_MESSAGE = "This page can't be shown because one of its data files has a problem."
@@ -80,12 +84,12 @@ def test_loader_names_file_line_and_column(tmp_path, table, case):
 def test_pages_that_need_the_table_show_the_one_message(tmp_path, page_needs, page_optional, table, case):
     bad, data = broken_copy(tmp_path, table, case)
     copy_before = fingerprint(data)
-    needing = [p for p in nav_pages() if table in page_needs[p.name]]
+    needing = [p for p in PAGES if table in page_needs[p.name]]
     if not needing:
         pytest.skip(f"no page reads {table} yet")
     expected = None if bad.expect is None else str(_loader_error(table, data))
     for page in needing:
-        at = run_page(page.file, data)
+        at = run_page(page.path, data_dir=data)
         assert not at.exception, f"{page.name}: {at.exception}"
         if table in page_optional[page.name]:
             # A table that adds a part to the page: the page still works, and one warning
@@ -126,19 +130,19 @@ def _loader_error(table, data) -> DataError:
 @pytest.mark.parametrize("table", list(TABLES))
 def test_other_pages_keep_working(tmp_path, page_needs, table, case):
     _, data = broken_copy(tmp_path, table, case)
-    others = [p for p in nav_pages() if table not in page_needs[p.name]]
+    others = [p for p in PAGES if table not in page_needs[p.name]]
     for page in others:
-        at = run_page(page.file, data)
+        at = run_page(page.path, data_dir=data)
         assert not at.exception, f"{page.name}: {at.exception}"
         assert not at.error, f"{page.name} does not need {table} but shows {[e.value for e in at.error]}"
         assert at.title, f"{page.name} shows nothing"
 
 
-def test_every_table_is_read_by_some_page_or_is_reported(page_needs):
-    """Not a failure: a table no page reads yet is only checked through the loader."""
+def test_every_table_is_read_by_some_page(page_needs):
+    """A table no page reads would be checked through the loader only: the page tests above
+    would never show how its bad data reaches a visitor."""
     unread = set(TABLES) - set().union(*page_needs.values())
-    if unread:
-        print(f"\ntables no page reads yet (loader-checked only): {sorted(unread)}")
+    assert not unread, f"tables no page reads: {sorted(unread)}"
 
 
 @pytest.mark.parametrize("table", list(TABLES)[:1] + list(TABLES)[-1:])

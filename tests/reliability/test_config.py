@@ -1,4 +1,4 @@
-"""Issue 6, item 5 (settings): the committed Streamlit configuration keeps the server's
+"""Settings: the committed Streamlit configuration keeps the server's
 protections on, sends no telemetry, and shows users no error details; and Streamlit
 itself, started from the project folder, reads those values."""
 

@@ -1,16 +1,18 @@
-"""Issue 6, item 7: the dependency audit (tools/audit_dependencies.py, run by .ci/run).
+"""The dependency audit (tools/audit_dependencies.py, run by .ci/run).
 
 The audit's own logic is tested with recorded pip-audit answers (a vulnerability fails
 it; no reachable source is said loudly and does not fail it; "every lookup failed" is
-not mistaken for a clean audit), then it is run for real against requirements.lock: it
-fails on a known vulnerability, and is skipped with the printed reason when no
-vulnerability source can be reached from here."""
+not mistaken for a clean audit), then it is run for real against uv.lock: it fails on a
+known vulnerability, and is skipped with the printed reason when no vulnerability source
+can be reached from here. The lock itself: every package pinned with hashes, and the
+runtime set (what `make run` and the image install) free of test tools."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
@@ -19,7 +21,7 @@ from tests.reliability.helpers import ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 import audit_dependencies as tool  # noqa: E402
 
-LOCK = ROOT / "requirements.lock"
+LOCK = ROOT / "uv.lock"
 
 
 def answer(report: dict | None, stderr: str = "") -> subprocess.CompletedProcess:
@@ -73,12 +75,64 @@ def test_every_lookup_failing_is_not_a_clean_audit():
 
 def test_ci_runs_the_audit_and_the_lock_pins_its_tool():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "tools/audit_dependencies.py" in ci
-    pins = {line.split("==")[0].lower().replace("_", "-") for line in LOCK.read_text().splitlines() if "==" in line}
+    assert "tools/audit_dependencies.py uv.lock" in ci
+    pins = {pin.split("==")[0] for pin in tool.pins_from_uv_lock(LOCK.read_text(encoding="utf-8"))}
     assert "pip-audit" in pins
 
 
-def test_audit_of_requirements_lock(capsys):
+def _lock() -> dict:
+    return tomllib.loads(LOCK.read_text(encoding="utf-8"))
+
+
+def test_every_locked_package_has_hashes():
+    """`uv sync --locked` checks each download against these; a package without one would
+    install unchecked."""
+    registry = [p for p in _lock()["package"] if "registry" in p.get("source", {})]
+    assert len(registry) > 30
+    for package in registry:
+        files = package.get("wheels", []) + ([package["sdist"]] if "sdist" in package else [])
+        assert files, package["name"]
+        assert all(f.get("hash", "").startswith("sha256:") for f in files), package["name"]
+
+
+def runtime_closure(lock: dict) -> set[str]:
+    """Every package `uv sync --no-default-groups` installs: the project's own dependencies
+    and theirs, without any dependency group."""
+    by_name = {p["name"]: p for p in lock["package"]}
+    project = next(p for p in lock["package"] if "registry" not in p.get("source", {}))
+    todo = [d["name"] for d in project.get("dependencies", [])]
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(d["name"] for d in by_name[name].get("dependencies", []))
+    return seen
+
+
+TEST_TOOLS = {
+    "pytest",
+    "playwright",
+    "hypothesis",
+    "pip-audit",
+    "ruff",
+    "frictionless",
+    "kubernetes-validate",
+    "psutil",
+}
+
+
+def test_the_runtime_set_has_no_test_tool_and_the_test_group_has_them_all():
+    lock = _lock()
+    runtime = runtime_closure(lock)
+    assert {"streamlit", "pandas", "plotly", "fpdf2"} <= runtime
+    assert not runtime & TEST_TOOLS, runtime & TEST_TOOLS
+    project = next(p for p in lock["package"] if "registry" not in p.get("source", {}))
+    test_group = {d["name"] for d in project["dev-dependencies"]["test"]}
+    assert TEST_TOOLS <= test_group
+
+
+def test_audit_of_the_lock(capsys):
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "audit_dependencies.py"), str(LOCK)],
         capture_output=True,

@@ -1,4 +1,4 @@
-"""Issue 6, item 3 (properties): for any table of strings and numbers, the CSV export
+"""CSV export properties: for any table of strings and numbers, the CSV export
 reads back (with Python's csv module, as a spreadsheet would split it) to exactly the
 rows shown, apart from the apostrophe that escapes a formula, and no string cell starts
 with a formula trigger."""
@@ -11,10 +11,14 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.export import FORMULA_TRIGGERS, to_csv_bytes
+
+# Long: skipped by the fast layers (-m "not slow and not e2e"), run by `make test`.
+pytestmark = pytest.mark.slow
 
 EXAMPLES = 300
 PROPS = settings(

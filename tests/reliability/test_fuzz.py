@@ -1,4 +1,4 @@
-"""Issue 6, item 2: random bytes and random CSV text into the loader, for every schema.
+"""Random bytes and random CSV text into the loader, for every schema.
 
 Whatever the input, parse_table either returns a frame or raises DataError: never any
 other exception, and the message is one readable line that points into the file. The
@@ -16,6 +16,9 @@ from hypothesis import strategies as st
 
 from components.loader import DataError, parse_table
 from components.schema import TABLES, Column, TableSchema
+
+# Long: skipped by the fast layers (-m "not slow and not e2e"), run by `make test`.
+pytestmark = pytest.mark.slow
 
 EXAMPLES = 300  # per schema and per strategy
 FUZZ = settings(

@@ -1,4 +1,4 @@
-"""Issue 6, item 4 (app logic): hostile URL query values on every page of the navigation.
+"""Hostile URL query values (app logic, under AppTest) on every page of the navigation.
 
 Unknown keys, repeated keys, a 10 kB value, script-like and percent-encoded values never
 raise, are ignored (the page looks exactly as it does with no query at all), and never
@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reliability.conftest import run_page
-from tests.reliability.helpers import bound_widget_keys, nav_pages
+from app_pages.registry import BY_NAME as PAGES
+from tests.conftest import COUNTS, run_page
+from tests.reliability.helpers import bound_widget_keys
 from tests.reliability.hostile import LONG, MARKERS, UNKNOWN_KEYS, VALUES
 
-PAGES = {p.name: p for p in nav_pages()}
-TRIED: list[int] = []
+# Long: skipped by the fast layers (-m "not slow and not e2e"), run by `make test`.
+pytestmark = pytest.mark.slow
+
 TEXT_ELEMENTS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "metric")
 
 
@@ -73,15 +75,16 @@ def _widgets(at):
 def default_views():
     views = {}
     for name, page in PAGES.items():
-        at = run_page(page.file)
+        at = run_page(page.path)
         assert not at.exception, at.exception
         views[name] = view(at)
     return views
 
 
 def check_ignored(name: str, query: dict, default_views) -> None:
-    TRIED.append(sum(len(v) for v in query.values()))
-    at = run_page(PAGES[name].file, query=query)
+    COUNTS["hostile URL values tried under AppTest"] += sum(len(v) for v in query.values())
+    COUNTS["page runs with hostile URLs under AppTest"] += 1
+    at = run_page(PAGES[name].path, query)
     assert not at.exception, f"{name} {list(query)}: {at.exception}"
     assert not at.error, f"{name}: {[e.value for e in at.error]}"
     assert view(at) == default_views[name], f"{name}: a hostile query changed what the page shows"
@@ -97,7 +100,7 @@ def check_ignored(name: str, query: dict, default_views) -> None:
     for tab_key, label in url_tabs(at):
         if not unbuilt:
             break
-        opened = run_page(PAGES[name].file, query={**query, tab_key: [label]})
+        opened = run_page(PAGES[name].path, {**query, tab_key: [label]})
         assert not opened.exception and not opened.error, f"{name} with {tab_key}={label}: {opened.exception}"
         shown = everything_shown(opened)
         assert not [m for m in MARKERS if m in shown], f"{name} with {tab_key}={label}: a marker reached the page"
@@ -144,11 +147,3 @@ def test_hostile_value_in_every_bound_and_unknown_parameter(name, value, default
 def test_repeated_parameters_with_every_hostile_value_at_once(name, default_views):
     query = {key: VALUES * 3 for key in (*bound_widget_keys(PAGES[name]), "unknown")}
     check_ignored(name, query, default_views)
-
-
-def test_counts(capsys):
-    with capsys.disabled():
-        print(
-            f"\nhostile URL values tried under AppTest: {sum(TRIED)} in {len(TRIED)} page runs "
-            f"({len(VALUES)} distinct values, {len(PAGES)} pages)"
-        )

@@ -1,4 +1,4 @@
-"""Issue 6, item 4 (static): no data value is ever rendered as HTML or raw Markdown.
+"""Static check: no data value is ever rendered as HTML or raw Markdown.
 
 - No `unsafe_allow_html=True`, no `st.html(...)`, no `components.html(...)` anywhere in
   app_pages/ or dashboard.py.
@@ -280,7 +280,8 @@ def test_the_checker_catches_what_it_must():
         "for d in [d for d in DIMENSIONS if d in chosen]:\n    st.subheader(d)",
         'st.markdown(f"importance {row.importance:.2f}")',
         'lines = [f"- {md_escape(r.x)}" for r in rows]\nst.markdown("\\n".join(lines))',
-        'for c, p, badge in ((a, "OT", ":blue-badge[OT]"), (b, "PT", ":orange-badge[PT]")):\n    st.markdown(f"{badge} x")',
+        'for c, p, badge in ((a, "OT", ":blue-badge[OT]"), (b, "PT", ":orange-badge[PT]")):\n'
+        '    st.markdown(f"{badge} x")',
         'st.title(_("Which therapy could help?"))',
         'st.caption(_("As of {date}.").format(date=md_escape(row.as_of)))',
         'word = _("Sources:")\nst.caption(f"{word} {source_links(x, s)}")',

@@ -1,4 +1,4 @@
-"""Issue 6, item 3 (real spreadsheet): our CSV export, opened by LibreOffice with formula
+"""A real spreadsheet: our CSV export, opened by LibreOffice with formula
 evaluation on, contains no formula: every hostile cell arrives as plain text.
 
 A control converts the same cells written without our escaping and must find formulas,
@@ -11,9 +11,13 @@ import csv
 import io
 
 import pandas as pd
+import pytest
 
 from components.export import to_csv_bytes
 from tests.reliability.spreadsheet import formulas, open_in_spreadsheet
+
+# Long: skipped by the fast layers (-m "not slow and not e2e"), run by `make test`.
+pytestmark = pytest.mark.slow
 
 HOSTILE = [
     '=HYPERLINK("http://example.invalid","click")',

@@ -1,6 +1,7 @@
-"""components/careers.py: words and numbers, choosing one figure, and the reshaping behind
-each chart and table of the Careers page (quick facts, pay ranges, jobs, outlook, settings,
-trends, conflicts). Small hand-made frames, so each rule is visible in the test."""
+"""components/careers.py and the figure rules it uses (components/figures.py): words and
+numbers, choosing one figure, and the reshaping behind each chart and table of the Careers
+page (quick facts, pay ranges, jobs, outlook, settings, trends, conflicts). Small hand-made
+frames, so each rule is visible in the test."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import math
 import pandas as pd
 import pytest
 
-from components import careers
+from components import careers, figures
 
 SOURCES = pd.DataFrame(
     {
@@ -64,7 +65,7 @@ def national(*rows: tuple) -> pd.DataFrame:
     ],
 )
 def test_period_label(period, stated, expected):
-    assert careers.period_label(period, stated) == expected
+    assert figures.period_label(period, stated) == expected
 
 
 @pytest.mark.parametrize(
@@ -78,17 +79,17 @@ def test_period_label(period, stated, expected):
         (9800, "openings per year", "9,800 a year"),
         (3, "rank among 50 states and DC", "rank 3 of 51"),
         (1.16, "ratio to the U.S. share", "1.16"),
-        (float("nan"), "jobs", careers.NOT_FOUND),
+        (float("nan"), "jobs", figures.NOT_FOUND),
     ],
 )
 def test_format_value_puts_the_unit_in_words(value, unit, expected):
-    assert careers.format_value(value, unit) == expected
+    assert figures.format_value(value, unit) == expected
 
 
 def test_with_tier_takes_the_strongest_source_of_each_row_and_drops_loader_attrs():
     frame = pd.DataFrame({"source_ids": ["WF002; WF001", "WF003", "XX999"]})
     frame.attrs["lines"] = [2, 3, 4]
-    out = careers.with_tier(frame, SOURCES)
+    out = figures.with_tier(frame, SOURCES)
     assert list(out["tier"]) == ["A", "C", ""]
     assert out.attrs == {} and frame.attrs == {"lines": [2, 3, 4]}
 
@@ -96,8 +97,8 @@ def test_with_tier_takes_the_strongest_source_of_each_row_and_drops_loader_attrs
 # --- choosing one figure ---------------------------------------------------------------------------
 
 
-def test_headline_prefers_the_strongest_tier_then_the_newest_period():
-    rows = careers.with_tier(
+def test_pick_row_prefers_the_strongest_tier_then_the_newest_period():
+    rows = figures.with_tier(
         national(
             ("W1", "OT", "median_annual_wage", 96370, "2023-05", "yes", "", "WF001"),
             ("W2", "OT", "median_annual_wage", 98340, "2024-05", "yes", "", "WF002"),
@@ -105,11 +106,11 @@ def test_headline_prefers_the_strongest_tier_then_the_newest_period():
         ),
         SOURCES,
     )
-    assert careers.headline(rows, "OT", "median_annual_wage")["figure_id"] == "W1"
+    assert figures.pick_row(rows, "OT", "median_annual_wage")["figure_id"] == "W1"
 
 
-def test_headline_prefers_a_stated_period_and_never_a_doubtful_value_when_another_exists():
-    rows = careers.with_tier(
+def test_pick_row_prefers_a_stated_period_and_never_a_doubtful_value_when_another_exists():
+    rows = figures.with_tier(
         national(
             ("W1", "OT", "mean_annual_wage", 93491, "2023-05", "yes", "doubtful"),
             ("W2", "OT", "mean_annual_wage", 96790, "2023-05", "no"),
@@ -117,10 +118,10 @@ def test_headline_prefers_a_stated_period_and_never_a_doubtful_value_when_anothe
         ),
         SOURCES,
     )
-    assert careers.headline(rows, "OT", "mean_annual_wage")["figure_id"] == "W3"
+    assert figures.pick_row(rows, "OT", "mean_annual_wage")["figure_id"] == "W3"
     only_doubtful = rows[rows["figure_id"] == "W1"]
-    assert careers.headline(only_doubtful, "OT", "mean_annual_wage")["figure_id"] == "W1"
-    assert careers.headline(rows, "PT", "mean_annual_wage") is None
+    assert figures.pick_row(only_doubtful, "OT", "mean_annual_wage")["figure_id"] == "W1"
+    assert figures.pick_row(rows, "PT", "mean_annual_wage") is None
 
 
 # --- quick facts ------------------------------------------------------------------------------------
@@ -149,14 +150,14 @@ def test_quick_facts_have_one_column_per_profession_with_unit_date_and_tier():
     assert list(table.columns) == ["Fact", "OT", "OTA", "PT", "PTA"]
     facts = table.set_index("Fact")
     assert facts.loc["Median pay", "OT"] == "$98,340 a year · May 2024 · tier C"
-    assert facts.loc["Median pay", "PT"] == careers.NOT_FOUND
+    assert facts.loc["Median pay", "PT"] == figures.NOT_FOUND
     assert facts.loc["Number of jobs (BLS projections; includes self-employed)", "PT"] == "267,200 jobs · 2024 · tier A"
     # A group counted with aides stands in for OTA, and says so.
     assert (
         facts.loc["Job outlook: growth over 10 years", "OTA"]
         == "34% · 2020–2030 · assistants and aides, counted together · tier C"
     )
-    assert facts.loc["Job outlook: growth over 10 years", "PTA"] == careers.NOT_FOUND
+    assert facts.loc["Job outlook: growth over 10 years", "PTA"] == figures.NOT_FOUND
     # Education facts: the exact attribute, else the first fact of a fallback topic, named.
     assert facts.loc["Entry-level degree", "OT"] == "Master's or doctorate · tier A"
     assert facts.loc["Licensing exam", "PTA"] == "NPTE for PTAs: 200 questions · 2024 · tier C"

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from components import careers_charts as charts
-from components.charts import OT_COLOR, PT_COLOR
+from components.chart_style import OT_COLOR, PT_COLOR, TITLE_WIDTH
 from components.states import STATE_ABBRS, STATE_NAMES, TILE_GRID
 
 GEO_TRACES = {
@@ -234,5 +234,5 @@ def test_long_titles_wrap_to_fit_a_phone():
         "Most jobs: PT, 267,200 (2024). Two counts, kept apart",
     )
     assert "<br>" in fig.layout.title.text
-    assert all(len(line) <= charts.TITLE_WIDTH for line in fig.layout.title.text.split("<br>"))
+    assert all(len(line) <= TITLE_WIDTH for line in fig.layout.title.text.split("<br>"))
     assert not math.isnan(fig.layout.height)

@@ -1,4 +1,4 @@
-"""The careers tables (issue 3): their validation rules through the loader with tiny
+"""The careers tables: their validation rules through the loader with tiny
 fixtures, then the shipped files themselves: sources and tiers, the two employment counts,
 state coverage, O*NET attribution, and that the import tool reproduces data/ exactly."""
 

@@ -1,4 +1,4 @@
-"""The loader rules added for the careers tables (issue 3), each through parse_table:
+"""The loader rules the careers tables need, each through parse_table:
 number bounds, unique column groups, and one column determining another."""
 
 from __future__ import annotations

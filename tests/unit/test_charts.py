@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components import charts
-from components.charts import BOTH_COLOR, OT_COLOR, PT_COLOR, wrap_label
+from components.chart_style import BOTH_COLOR, OT_COLOR, PT_COLOR, wrap_label
 
 PLAIN_WORDS = re.compile(r"[A-Z][A-Za-z ,-]*[A-Za-z]")  # no tags, underscores, digits or codes
 

@@ -314,7 +314,7 @@ def test_headline_without_goals_or_condition():
     assert headline_for(None, GOALS.iloc[0:0], None).startswith("Choose")
 
 
-# --- On the shipped data: the three cases from the issue -----------------------------------
+# --- On the shipped data: three typical situations, and every goal alone ------------------
 
 
 @pytest.fixture(scope="module")

@@ -104,9 +104,11 @@ def test_zip_holds_every_table_the_readme_and_the_licence():
     files = read_zip(fact_base_zip(frames, "# readme"))
     assert set(files) == {
         f"{ZIP_ROOT}/LICENSE.txt",
+        f"{ZIP_ROOT}/datapackage.json",
         f"{ZIP_ROOT}/data/README.md",
         f"{ZIP_ROOT}/data/sources.csv",
         f"{ZIP_ROOT}/data/goals.csv",
+        f"{ZIP_ROOT}/data/links/goals__source_ids.csv",
     }
     assert files[f"{ZIP_ROOT}/LICENSE.txt"].decode() == LICENSE_NOTE
     assert files[f"{ZIP_ROOT}/data/README.md"] == b"# readme"

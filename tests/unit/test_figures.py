@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from components import figures
+from components.schema import WORKFORCE_GROUPS
 
 
 def frame(*rows: tuple) -> pd.DataFrame:
@@ -95,3 +98,10 @@ def test_newer_note_names_the_kind_of_source():
     newer = pd.Series({"tier": "C"})
     assert figures.newer_note(newer, "$98,340", "May 2024") == "a third party quotes $98,340 for May 2024"
     assert figures.newer_note(pd.Series({"tier": "B"}), "$1", "2024").startswith("a health system or university")
+
+
+def test_one_profession_order_the_schemas():
+    assert figures.PROFESSION_ORDER == WORKFORCE_GROUPS
+    ranks = figures.profession_rank(pd.Series(["PT", "OT", "PT aides", "Surgeon"]))
+    assert ranks.iloc[:3].tolist() == [2, 0, 6] and math.isnan(ranks.iloc[3])
+    assert figures.profession_order(["PTA", "OT", "X", "OT"]) == ["OT", "PTA"]

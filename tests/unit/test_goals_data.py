@@ -10,7 +10,7 @@ import pytest
 from components.loader import DATA_DIR, DataError, load_table, split_list
 from components.schema import GOAL_PROFESSIONS, TABLES
 
-LAY_GOALS = (  # the issue's list, in lay words
+LAY_GOALS = (  # goals the aid must understand, in the words a patient or caregiver uses
     "Walk or climb stairs without pain",
     "Get back to a sport",
     "Dress, bathe and cook without help",
@@ -138,7 +138,9 @@ def test_goal_errors_name_file_line_and_column(data_copy, old, new, column, prob
 def test_a_missing_goal_reason_is_refused(data_copy):
     replace_in(
         data_copy / "goals.csv",
-        '"Walking, balance and stairs are at the heart of physical therapy. A physical therapist trains walking (gait), balance and strength, and helps choose and use a walking aid."',
+        '"Walking, balance and stairs are at the heart of physical therapy. '
+        "A physical therapist trains walking (gait), balance and strength, "
+        'and helps choose and use a walking aid."',
         "",
     )
     with pytest.raises(DataError) as info:

@@ -25,10 +25,16 @@ POP_HEADER = (
     "population_id,population,seed_population,age_groups,category,body_system,"
     "ot_role,pt_role,usual_lead,lead_note,source_ids,aliases"
 )
-POP_ROW_1 = "P01,Stroke,Stroke survivors,Adults;Older adults,Brain and nerves,Brain,Self-care,Walking,PT,,CL001;CL002,CVA; brain attack"
+POP_ROW_1 = (
+    "P01,Stroke,Stroke survivors,Adults;Older adults,Brain and nerves,Brain,Self-care,Walking,PT,,"
+    "CL001;CL002,CVA; brain attack"
+)
 POP_ROW_2 = "P02,Autism,,Children,Child development,Brain,Sensory,Motor,OT,PT joins,CL002,"
 
-IV_HEADER = "intervention_id,intervention,category,used_by,used_by_note,billing_codes,code_note,description,seed_named,source_ids"
+IV_HEADER = (
+    "intervention_id,intervention,category,used_by,used_by_note,billing_codes,code_note,description,seed_named,"
+    "source_ids"
+)
 
 COPY_HEADER = "domain,kind,why"
 COPY_ROW = "docslib.org,document copy,Copies"  # short: the file-size test stays under 50 bytes

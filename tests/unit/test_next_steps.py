@@ -277,8 +277,8 @@ def run(**kwargs):
 def test_unrestricted_state_says_no_limits():
     text = access.pt_rule_sentence(access.state_row(STATE_ACCESS, "OH"))
     assert (
-        text
-        == "In Ohio, you can see a physical therapist without a doctor's referral, with no limits (unrestricted direct access)."
+        text == "In Ohio, you can see a physical therapist without a doctor's referral, "
+        "with no limits (unrestricted direct access)."
     )
 
 
@@ -296,7 +296,8 @@ def test_limited_state_uses_the_limits_in_words():
 def test_ot_rule_only_where_the_row_has_one():
     assert access.ot_rule_sentence(access.state_row(STATE_ACCESS, "OH")) is None
     assert access.ot_rule_sentence(access.state_row(STATE_ACCESS, "ME")) == (
-        "For occupational therapy in Maine: an evaluation needs no referral and treatment needs a referral for some kinds of treatment."
+        "For occupational therapy in Maine: an evaluation needs no referral "
+        "and treatment needs a referral for some kinds of treatment."
     )
 
 
@@ -449,8 +450,8 @@ def test_a_goal_led_by_another_profession_names_it_and_says_where_ot_helps():
     answer = run(goals=("Swallow safely",))
     assert answer.verdict is None
     assert (
-        answer.headline
-        == "A speech-language pathologist usually leads for “swallow safely”; occupational therapy (OT) can also help with it."
+        answer.headline == "A speech-language pathologist usually leads for “swallow safely”; "
+        "occupational therapy (OT) can also help with it."
     )
     assert answer.also_help == ("OT",)
     assert answer.led_by_others == {"Swallow safely": ["Speech-language pathologist"]}
