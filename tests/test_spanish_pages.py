@@ -253,3 +253,16 @@ def test_the_state_map_in_spanish():
     table = next(d.value for d in at.dataframe if "PT sin remisión" in d.value.columns)
     assert set(table["PT sin remisión"]) <= {"Sin restricciones", "Provisional", "Limitado", "Sin datos"}
     assert any(c.value.startswith("Cada cuadro es un estado") for c in at.caption)
+
+
+def test_a_state_link_works_in_both_languages_and_shows_the_spanish_name():
+    at = run(DECIDE, {"lang": "es", "state": "New Mexico", "goal": ["Walk or climb stairs without pain"]})
+    assert not at.exception and not at.error
+    assert at.selectbox(key="state").value == "New Mexico"  # the value Jobs by state shares
+    assert "**¿Necesita una remisión en Nuevo México?**" in [m.value for m in at.markdown]
+
+
+def test_quick_facts_say_undated_in_spanish():
+    at = run(ROOT / "app_pages" / "compare.py", {"lang": "es"})
+    shown = " ".join(m.value for m in at.markdown)
+    assert "datos de sin fecha" not in shown
