@@ -79,6 +79,7 @@ st.title(_("Which therapy could help?"))
 # choice); what is shown, and the answer, use the tables in the chosen language.
 goals_en, populations_en = tables("goals", "populations")
 payment_en = quiet_table("payment")  # its problem, if any, is shown once below
+state_access_en = quiet_table("state_access")
 goals, populations, interventions, access, sources = tables(
     "goals", "populations", "interventions", "access", "sources", lang=lang
 )
@@ -146,11 +147,16 @@ with st.container(border=True):
         placeholder=_("Anywhere"),
     )
     # The state's name is what the URL holds (?state=Ohio); the answer works with its code.
-    state_codes = state_rules.state_options(state_access) if state_access is not None else []
-    code_of = {state_rules.state_name(code, state_access): code for code in state_codes}
+    # The English name is the option (the URL value Jobs by state shares); the name is shown
+    # in the chosen language.
+    state_codes = state_rules.state_options(state_access_en) if state_access_en is not None else []
+    code_of = {state_rules.state_name(code, state_access_en): code for code in state_codes}
+    state_shown = {name: state_rules.state_name(code, state_access) for name, code in code_of.items()}
+    accept_english_values("state", list(code_of), state_shown)
     state_name = right.selectbox(
         _("State (optional)"),
         options=list(code_of),
+        format_func=lambda name: state_shown.get(name, name),
         index=None,
         key="state",
         bind="query-params",
@@ -447,6 +453,8 @@ st.markdown(
 )
 answer_rows = aid.answer_table(answer, situation, not_advice, sources, _)
 weak_rows = bool((answer_rows["Sourcing"] != "").any())
+# OT and PT are the same in both languages; "Both" and "Other" are words.
+answer_rows["Profession"] = answer_rows["Profession"].replace({"Both": _("Both"), "Other": _("Other")})
 answer_rows = answer_rows.rename(columns={name: _(name) for name in answer_rows.columns})
 save_pdf, save_csv = st.columns(2)
 save_pdf.download_button(

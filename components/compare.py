@@ -15,7 +15,9 @@ QUICK_FACT_TOPICS = ("Entry degree", "Licensing exam", "Accreditor")
 
 def as_of_label(as_of: str, _: Translate = identity) -> str:
     """'as of 2023' for a dated fact; the source gave no date otherwise."""
-    return _("source gives no date") if as_of == "undated" else _("as of {date}").format(date=as_of)
+    # A translated table may say "undated" in its own language.
+    undated = as_of in ("undated", _("undated"))
+    return _("source gives no date") if undated else _("as of {date}").format(date=as_of)
 
 
 def filter_dimensions(dimensions: pd.DataFrame, chosen: tuple[str, ...] | list[str]) -> pd.DataFrame:

@@ -25,6 +25,9 @@ SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
+# The fixed values of the schema and the label dicts (tools/values_catalogue.py keeps it
+# complete): looked up when the UI catalogue has no entry for a text.
+VALUES_DOMAIN = "values"
 
 Translate = Callable[[str], str]
 
@@ -41,13 +44,14 @@ def resolve_language(url_value: object = None, browser_locale: object = None) ->
     return SOURCE_LANGUAGE
 
 
-def catalogue_path(lang: str, locale_dir: Path = LOCALE_DIR) -> Path:
-    return Path(locale_dir) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(lang: str, locale_dir: Path = LOCALE_DIR, domain: str = DOMAIN) -> Path:
+    return Path(locale_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 class CatalogueTranslations(_stdlib_gettext.NullTranslations):
     """gettext lookups over a Babel catalogue read from a PO file. Empty and fuzzy
-    messages are left out, so they fall back to the English source text."""
+    messages are left out, so they fall back (to the fallback catalogue, then to the English
+    source text); so are messages with a context (msgctxt), which plain gettext never asks."""
 
     def __init__(self, po_path: Path):
         super().__init__()
@@ -57,7 +61,7 @@ class CatalogueTranslations(_stdlib_gettext.NullTranslations):
         self._singular: dict[str, str] = {}
         self._plurals: dict[str, tuple[str, ...]] = {}
         for message in catalog:
-            if not message.id or message.fuzzy:
+            if not message.id or message.fuzzy or message.context:
                 continue
             if isinstance(message.id, (tuple, list)):
                 forms = tuple(message.string or ())
@@ -67,11 +71,16 @@ class CatalogueTranslations(_stdlib_gettext.NullTranslations):
                 self._singular[message.id] = message.string
 
     def gettext(self, message: str) -> str:
-        return self._singular.get(message, message)
+        found = self._singular.get(message)
+        if found is not None:
+            return found
+        return self._fallback.gettext(message) if self._fallback else message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         forms = self._plurals.get(singular)
         if forms is None:
+            if self._fallback:
+                return self._fallback.ngettext(singular, plural, n)
             return singular if n == 1 else plural
         index = self._plural(n)
         return forms[index] if index < len(forms) else forms[-1]
@@ -82,7 +91,11 @@ def translations(lang: str, locale_dir: str = str(LOCALE_DIR)) -> _stdlib_gettex
     """The cached translations of one language; English (or an unknown code) is the identity."""
     if lang == SOURCE_LANGUAGE or lang not in LANGUAGES:
         return _stdlib_gettext.NullTranslations()
-    return CatalogueTranslations(catalogue_path(lang, Path(locale_dir)))
+    found = CatalogueTranslations(catalogue_path(lang, Path(locale_dir)))
+    values = catalogue_path(lang, Path(locale_dir), VALUES_DOMAIN)
+    if values.exists():
+        found.add_fallback(CatalogueTranslations(values))
+    return found
 
 
 def gettext(lang: str) -> Translate:

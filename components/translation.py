@@ -30,6 +30,11 @@ KEY_COLUMNS = {"onet_ratings": "element_id", "onet_interests": "element_id"}
 SEARCH_WORD_COLUMNS = {("populations", "aliases")}
 
 
+# List columns whose items are search words, not one item per English item: a translation
+# may add the words Spanish speakers type (e.g. "derrame" beside "accidente cerebrovascular").
+SEARCH_LISTS = {("populations", "aliases")}
+
+
 def key_column(schema: TableSchema) -> str:
     return KEY_COLUMNS.get(schema.name, schema.id_column)
 
@@ -90,7 +95,7 @@ def parse_translation(schema: TableSchema, raw: bytes, label: str, english: pd.D
             english_text = str(source.get(name, "") or "")
             if english_text.strip() and not row[name]:
                 raise DataError(label, line, name, "the translation is empty; the English table has text here")
-            if schema.column(name).kind == "list" and english_text.strip():
+            if schema.column(name).kind == "list" and english_text.strip() and (schema.name, name) not in SEARCH_LISTS:
                 want, got = len(split_list(english_text)), len(split_list(row[name]))
                 if (schema.name, name) in SEARCH_WORD_COLUMNS:
                     if got < want:

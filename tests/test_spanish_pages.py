@@ -96,7 +96,7 @@ def test_the_examples_give_the_same_professions_in_spanish(example, verdict):
         assert not at.exception and not at.error
         answer = answer_frame(at, lang)
         professions[lang] = answer.iloc[1][gettext(lang)("Profession")]
-    assert professions == {"en": verdict, "es": verdict}
+    assert professions == {"en": verdict, "es": _(verdict) if verdict == "Both" else verdict}
 
 
 def test_the_answer_in_spanish_has_spanish_headings_and_keeps_lang_in_the_url():
@@ -105,7 +105,7 @@ def test_the_answer_in_spanish_has_spanish_headings_and_keeps_lang_in_the_url():
     headings = [h.value for h in at.subheader]
     for english in ("The answer", "Why", "How to get started", "Save or share this answer"):
         assert _(english) in headings
-    assert "**" + "Terapia física (PT) podría ayudar." + "**" in " ".join(m.value for m in at.markdown)
+    assert "**" + "Fisioterapia (PT) podría ayudar." + "**" in " ".join(m.value for m in at.markdown)
     # A filter changed on the page: the answer follows, and lang stays in the URL.
     at.selectbox(key="condition").set_value(STROKE).run()
     assert not at.exception
@@ -147,7 +147,7 @@ def test_compare_in_spanish_runs_filters_and_keeps_lang():
     page = ROOT / "app_pages" / "compare.py"
     at = run(page, {"lang": "es"})
     assert not at.exception and not at.error
-    assert at.title[0].value == "¿En qué se diferencian la terapia ocupacional y la terapia física?"
+    assert at.title[0].value == "¿En qué se diferencian la terapia ocupacional y la fisioterapia?"
     headings = [h.value for h in at.subheader]
     assert headings[:2] == ["Datos básicos", "Enfoque principal"]
     assert at.multiselect(key="dimension").label == "Aspectos para comparar"
@@ -248,8 +248,21 @@ def test_the_state_map_in_spanish():
     at = open_expanders(run(DECIDE, {"lang": "es", "goal": ["Walk or climb stairs without pain"], "state": "Ohio"}))
     assert not at.exception and not at.error
     maps = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert maps and maps[0]["layout"]["title"]["text"] == "Ver a un terapeuta físico (PT) sin remisión"
+    assert maps and maps[0]["layout"]["title"]["text"] == "Ver a un fisioterapeuta (PT) sin remisión"
     assert any(t.get("name", "").startswith("U Sin restricciones") for t in maps[0]["data"])
     table = next(d.value for d in at.dataframe if "PT sin remisión" in d.value.columns)
     assert set(table["PT sin remisión"]) <= {"Sin restricciones", "Provisional", "Limitado", "Sin datos"}
     assert any(c.value.startswith("Cada cuadro es un estado") for c in at.caption)
+
+
+def test_a_state_link_works_in_both_languages_and_shows_the_spanish_name():
+    at = run(DECIDE, {"lang": "es", "state": "New Mexico", "goal": ["Walk or climb stairs without pain"]})
+    assert not at.exception and not at.error
+    assert at.selectbox(key="state").value == "New Mexico"  # the value Jobs by state shares
+    assert "**¿Necesita una remisión en Nuevo México?**" in [m.value for m in at.markdown]
+
+
+def test_quick_facts_say_undated_in_spanish():
+    at = run(ROOT / "app_pages" / "compare.py", {"lang": "es"})
+    shown = " ".join(m.value for m in at.markdown)
+    assert "datos de sin fecha" not in shown

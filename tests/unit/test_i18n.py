@@ -128,3 +128,19 @@ def test_placeholders_survive_translation():
     for message in catalogue:
         if message.id and isinstance(message.id, str) and message.string:
             assert set(re.findall(r"{[^{}]*}", message.id)) == set(re.findall(r"{[^{}]*}", message.string)), message.id
+
+
+def test_the_values_catalogue_is_the_fallback(tmp_path):
+    """A text the UI catalogue lacks is looked up in values.po (the schema's fixed values);
+    the UI catalogue wins where both have it; entries with a context are never used."""
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: es\\n"\n\n'
+    (folder / "messages.po").write_text(header + 'msgid "Home"\nmsgstr "En casa"\n', encoding="utf-8")
+    (folder / "values.po").write_text(
+        header + 'msgid "Home"\nmsgstr "Hogar"\n\nmsgid "Vision"\nmsgstr "Vista"\n\n'
+        'msgctxt "letter"\nmsgid "U"\nmsgstr "S"\n',
+        encoding="utf-8",
+    )
+    _ = i18n.translations("es", str(tmp_path)).gettext
+    assert (_("Home"), _("Vision"), _("U"), _("Other")) == ("En casa", "Vista", "U", "Other")
