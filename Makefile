@@ -3,6 +3,7 @@
 #   make test   lint, then run the whole test suite (unit, app, browser)
 #   make bench  measure speed and memory against a minimal Streamlit app (bench/README.md)
 #   make data-report  print the data-quality report and refresh it in data/README.md
+#   make messages     refresh the Spanish catalogue locales/es/LC_MESSAGES/messages.po
 # Each first brings the local virtual environment .venv to exactly what uv.lock pins (with
 # hashes) for what it needs: `make run` the runtime dependencies only, `make test` also the
 # test group of pyproject.toml. uv itself is installed from PyPI, pinned by hash, into
@@ -25,7 +26,7 @@ export UV_LINK_MODE ?= copy
 SYNC_RUNTIME := $(UV) sync --locked --no-default-groups
 SYNC_TEST := $(UV) sync --locked --no-default-groups --group test
 
-.PHONY: run test lint bench data-report lock clean
+.PHONY: run test lint bench data-report messages lock clean
 
 $(UV): tools/uv-requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -65,6 +66,15 @@ bench: $(UV)
 data-report: $(UV)
 	$(SYNC_RUNTIME) --inexact
 	$(BIN)/python tools/data_report.py
+
+# The UI strings: extract every _()/ngettext()/N_() English text (babel.cfg) into
+# locales/messages.pot, then merge it into the Spanish catalogue (new strings arrive with an
+# empty msgstr; tests/unit/test_i18n.py fails until each has its Spanish text). No fuzzy
+# guesses: a near match must be translated by a person, not assumed.
+messages: $(UV)
+	$(SYNC_RUNTIME) --inexact
+	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file --project=ot-pt-compare -o locales/messages.pot .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages -l es --no-wrap --no-fuzzy-matching --ignore-obsolete
 
 # Re-resolve uv.lock after changing the dependencies in pyproject.toml (needs PyPI).
 # Versions already locked stay unless pyproject.toml excludes them; to move them on too:

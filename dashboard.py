@@ -1,10 +1,12 @@
-"""Entry point: page configuration and routing only. Pages live in app_pages/."""
+"""Entry point: page configuration, the language switch and routing only. Pages live in app_pages/."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from app_pages.registry import navigation_pages
+from app_pages.common import language
+from app_pages.registry import navigation_pages, translated
+from components import i18n
 
 # A local icon: Streamlit fetches ":material/..." page icons from a font CDN, and the
 # app must make no request beyond its own server.
@@ -12,5 +14,25 @@ st.set_page_config(page_icon="app_pages/favicon.png", layout="wide")
 # Page-wide accessibility fixes that the theme cannot express (static CSS, see the file).
 st.html(Path(__file__).parent / "app_pages" / "accessibility.css")
 
+# The language switch, on every page: bound to ?lang=en|es (the URL holds the option as
+# shown, so the options are the codes; their names are the captions). Without ?lang= the
+# browser's preferred language decides, then English (components/i18n.resolve_language).
+default_language = i18n.resolve_language(None, st.context.locale)
+st.sidebar.radio(
+    "Language · Idioma",
+    options=list(i18n.LANGUAGES),
+    captions=[i18n.LANGUAGE_NAMES[code] for code in i18n.LANGUAGES],
+    index=i18n.LANGUAGES.index(default_language),
+    horizontal=True,
+    key="lang",
+    bind="query-params",
+)
+lang = language()
+_ = i18n.gettext(lang)
+
 # The pages, their sections, titles, icons and URL paths: app_pages/registry.py.
-st.navigation(navigation_pages()).run()
+page = st.navigation(navigation_pages(_))
+# A page whose own text is not in the catalogue yet says so, once, at the top.
+if lang != i18n.SOURCE_LANGUAGE and not translated(page.url_path):
+    st.info(_("This page is not translated yet: it is shown in English."), icon=":material/translate:")
+page.run()

@@ -9,28 +9,50 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
+from components import i18n
 from components.chart_style import CONFIG as CHART_CONFIG
 from components.export import to_csv_bytes
-from components.loader import DATA_DIR, load_table_or_error
+from components.i18n import N_
+from components.loader import DATA_DIR
 from components.sources import sources_for, tier_legend, tier_summary
 from components.text import md_escape
+from components.translation import load_table_in_or_error
+
+
+def language() -> str:
+    """The language of this run: the sidebar switch (bound to ?lang=), else the URL, else
+    the browser's preferred language, else English (components/i18n.resolve_language)."""
+    chosen = st.session_state.get("lang")
+    if chosen in i18n.LANGUAGES:
+        return chosen
+    return i18n.resolve_language(st.query_params.get("lang"), st.context.locale)
+
+
+def translator(lang: str | None = None) -> i18n.Translate:
+    """The `_` of this run's language."""
+    return i18n.gettext(lang or language())
+
 
 # The on-screen mark of a row that cites no tier A or B source (components/sourcing.py).
 WEAK_BADGE = ":red-badge[weakly sourced]"
 
 
-WEAK_NOTE = (
+WEAK_NOTE = N_(
     "*Weakly sourced* marks a statement that no official, professional, health-system or university "
     "source (tier A or B) backs in our data: only other sites (tier C) say it."
 )
 
 
-def weak_badge(mark: str) -> str:
+def weak_badge(mark: str, lang: str | None = None) -> str:
     """' :red-badge[weakly sourced]' for a weakly sourced row, else ''."""
-    return f" {WEAK_BADGE}" if mark else ""
+    if not mark:
+        return ""
+    _ = translator(lang)
+    label = _("weakly sourced")
+    return f" :red-badge[{label}]"
 
 
-NOT_ADVICE = (
+NOT_ADVICE = N_(
     "This is general information, not medical advice. A doctor or therapist who knows "
     "the person decides what care is right."
 )
@@ -42,20 +64,23 @@ def data_dir() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def load_cached(name: str, directory: str) -> tuple[pd.DataFrame | None, str | None]:
-    # Read and validate once per process and data folder; small hashable arguments only.
-    return load_table_or_error(name, directory)
+def load_cached(name: str, directory: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame | None, str | None]:
+    # Read and validate once per process, data folder and language; small hashable arguments only.
+    return load_table_in_or_error(name, directory, lang)
 
 
-def tables(*names: str) -> tuple[pd.DataFrame, ...]:
-    """The validated tables this page needs; on a data problem, say so plainly and stop."""
+def tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame, ...]:
+    """The validated tables this page needs (in `lang` where data/<lang>/ has a translation);
+    on a data problem, say so plainly and stop."""
     frames = []
     for name in names:
-        frame, error = load_cached(name, data_dir())
+        frame, error = load_cached(name, data_dir(), lang)
         if error is not None:
+            _ = translator(lang)
             st.error(
-                "This page can't be shown because one of its data files has a problem. "
-                "Other pages may still work.\n\n" + md_escape(error),
+                _("This page can't be shown because one of its data files has a problem. Other pages may still work.")
+                + "\n\n"
+                + md_escape(error),
                 icon=":material/error:",
             )
             st.stop()
@@ -63,27 +88,37 @@ def tables(*names: str) -> tuple[pd.DataFrame, ...]:
     return tuple(frames)
 
 
-def optional_tables(*names: str) -> tuple[pd.DataFrame | None, ...]:
+def optional_tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame | None, ...]:
     """Tables that add to a page without being needed for it: on a data problem, say so in
     one warning and give None for that table, so the rest of the page still works."""
     frames = []
     shown: set[str] = set()
     for name in names:
-        frame, error = load_cached(name, data_dir())
+        frame, error = load_cached(name, data_dir(), lang)
         if error is not None and error not in shown:  # a missing table also breaks those that cite it
             shown.add(error)
+            _ = translator(lang)
             st.warning(
-                "Part of this page can't be shown because one of its data files has a problem.\n\n" + md_escape(error),
+                _("Part of this page can't be shown because one of its data files has a problem.")
+                + "\n\n"
+                + md_escape(error),
                 icon=":material/warning:",
             )
         frames.append(frame)
     return tuple(frames)
 
 
-def chart_with_table(figure, numbers: pd.DataFrame, key: str) -> None:
+def quiet_table(name: str, lang: str = i18n.SOURCE_LANGUAGE) -> pd.DataFrame | None:
+    """A table, or None on a data problem, without a message (for a page that reports the
+    same table's problem elsewhere)."""
+    return load_cached(name, data_dir(), lang)[0]
+
+
+def chart_with_table(figure, numbers: pd.DataFrame, key: str, lang: str | None = None) -> None:
     """A chart, then the same numbers as a table for anyone who can't read the chart."""
+    _ = translator(lang)
     st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=key, theme=None)
-    with lazy_expander("The chart numbers as a table", key=f"{key}_open") as shown:
+    with lazy_expander(_("The chart numbers as a table"), key=f"{key}_open") as shown:
         if shown:
             st.dataframe(numbers, hide_index=True, width="stretch", key=f"{key}_numbers")
 
@@ -101,11 +136,14 @@ def lazy_expander(label: str, key: str, expanded: bool = False):
         yield bool(box.open)
 
 
-def table_with_download(view: pd.DataFrame, file_name: str, key: str, column_config: dict | None = None) -> None:
+def table_with_download(
+    view: pd.DataFrame, file_name: str, key: str, column_config: dict | None = None, lang: str | None = None
+) -> None:
     """The table as shown on screen, and a download of exactly those rows and columns."""
+    _ = translator(lang)
     st.dataframe(view, hide_index=True, width="stretch", column_config=column_config, key=f"{key}_table")
     st.download_button(
-        "Download this table (CSV)",
+        _("Download this table (CSV)"),
         # Made when clicked, not on every rerun: the CSV of every table on a page cost
         # up to ~0.2 s a run (the Sources page) and was kept in memory per session.
         data=lambda: to_csv_bytes(view),
@@ -118,20 +156,46 @@ def table_with_download(view: pd.DataFrame, file_name: str, key: str, column_con
 
 
 def sources_footer(
-    frame: pd.DataFrame, sources: pd.DataFrame, view: str, column: str = "source_ids", weak_shown: bool = False
+    frame: pd.DataFrame,
+    sources: pd.DataFrame,
+    view: str,
+    column: str = "source_ids",
+    weak_shown: bool = False,
+    lang: str | None = None,
 ) -> None:
     """Sources and as-of dates for what is on the page: small, but always there. weak_shown:
     the page shows a 'weakly sourced' mark, which the footer then explains."""
+    lang = lang or i18n.SOURCE_LANGUAGE
+    _ = translator(lang)
     st.divider()
     st.caption(
-        f"Sources for this page. {md_escape(tier_summary(frame, sources))} Tiers: {md_escape(tier_legend())}"
-        + (f" {WEAK_NOTE}" if weak_shown else "")
+        _("Sources for this page.")
+        + f" {md_escape(tier_summary(frame, sources, _))} "
+        + _("Tiers:")
+        + f" {md_escape(tier_legend(_))}"
+        + (f" {_(WEAK_NOTE)}" if weak_shown else "")
     )
-    with lazy_expander("Show the sources, with links and dates", key=f"sources_{view}_open") as shown:
+    with lazy_expander(_("Show the sources, with links and dates"), key=f"sources_{view}_open") as shown:
         if shown:
+            listed = sources_for(frame, sources, column, _)
+            link = _("Link")
             table_with_download(
-                sources_for(frame, sources, column),
-                file_name=f"sources_{view}.csv",
+                listed,
+                file_name=f"{_('sources')}_{view}.csv",
                 key=f"download_sources_{view}",
-                column_config={"Link": st.column_config.LinkColumn("Link")},
+                column_config={link: st.column_config.LinkColumn(link)},
+                lang=lang,
             )
+
+
+def accept_english_values(key: str, options: list[str], labels: dict[str, str], multiple: bool = False) -> None:
+    """Let a link made in English open in another language: a widget bound to the URL keeps
+    the option as shown (?goal=<label>), so an English value would be dropped as unknown
+    when the labels are Spanish. Where the URL holds options by their English text (and the
+    widget has no choice yet), they are taken as the choice before the widget is drawn."""
+    if st.session_state.get(key):
+        return
+    asked = st.query_params.get_all(key)
+    shown = set(labels.values())
+    if asked and all(value in options for value in asked) and not all(value in shown for value in asked):
+        st.session_state[key] = asked if multiple else asked[0]

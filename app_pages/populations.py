@@ -2,7 +2,17 @@
 
 import streamlit as st
 
-from app_pages.common import NOT_ADVICE, chart_with_table, sources_footer, table_with_download, tables, weak_badge
+from app_pages.common import (
+    NOT_ADVICE,
+    accept_english_values,
+    chart_with_table,
+    language,
+    sources_footer,
+    table_with_download,
+    tables,
+    translator,
+    weak_badge,
+)
 from components import populations as pop
 from components.charts import involvement_chart, lead_by_category_chart
 from components.export import download_name
@@ -11,70 +21,90 @@ from components.sources import source_links
 from components.sourcing import with_sourcing
 from components.text import md_escape
 
+lang = language()
+_ = translator(lang)
 LEAD_BADGES = {
-    "OT": ":blue-badge[OT usually leads]",
-    "PT": ":orange-badge[PT usually leads]",
-    "Both": ":green-badge[Both share the lead]",
+    "OT": ":blue-badge[" + _("OT usually leads") + "]",
+    "PT": ":orange-badge[" + _("PT usually leads") + "]",
+    "Both": ":green-badge[" + _("Both share the lead") + "]",
 }
 
-st.title("Who does what for which patients?")
-populations, sources = tables("populations", "sources")
+st.title(_("Who does what for which patients?"))
+# Options and URL values are the English rows (a shared link works in both languages, a
+# language switch keeps the choice); what is shown comes from the table in the chosen language.
+(populations_en,) = tables("populations")
+populations, sources = tables("populations", "sources", lang=lang)
 populations = with_sourcing(populations, sources)
+shown_name = dict(zip(populations_en["population"], populations["population"]))
 
-names = populations["population"].tolist()
+names = populations_en["population"].tolist()
+category_options = [c for c in POPULATION_CATEGORIES if c in set(populations_en["category"])]
+accept_english_values("population", names, shown_name, multiple=True)
+accept_english_values("age", list(AGE_GROUPS), {a: _(a) for a in AGE_GROUPS}, multiple=True)
+accept_english_values("category", category_options, {c: _(c) for c in category_options}, multiple=True)
 with st.container(border=True):
     chosen = st.multiselect(
-        "Patient populations or conditions",
+        _("Patient populations or conditions"),
         options=names,
-        default=pop.default_populations(populations),
+        default=pop.default_populations(populations_en),
+        format_func=lambda name: shown_name.get(name, name),
         key="population",
         bind="query-params",
-        placeholder="Choose one or more, e.g. Stroke",
-        help="The first view shows the populations named in the article this dashboard started from.",
+        placeholder=_("Choose one or more, e.g. Stroke"),
+        help=_("The first view shows the populations named in the article this dashboard started from."),
     )
     left, right = st.columns(2)
     ages = left.multiselect(
-        "Age group (leave empty for all ages)",
+        _("Age group (leave empty for all ages)"),
         options=list(AGE_GROUPS),
+        format_func=_,
         key="age",
         bind="query-params",
-        placeholder="All ages",
+        placeholder=_("All ages"),
     )
     categories = right.multiselect(
-        "Category (leave empty for all)",
-        options=[c for c in POPULATION_CATEGORIES if c in set(populations["category"])],
+        _("Category (leave empty for all)"),
+        options=category_options,
+        format_func=_,
         key="category",
         bind="query-params",
-        placeholder="All categories",
+        placeholder=_("All categories"),
     )
 
 if not chosen:
     st.info(
-        "Choose at least one population or condition above to see what OT and PT each do. "
-        "For example, type *stroke* or *autism*.",
+        _(
+            "Choose at least one population or condition above to see what OT and PT each do. "
+            "For example, type *stroke* or *autism*."
+        ),
         icon=":material/touch_app:",
     )
     st.stop()
 
-selected = pop.filter_populations(populations, tuple(chosen), tuple(ages), tuple(categories))
+# Filtered on the English rows, shown from the same rows in the chosen language.
+chosen_ids = set(pop.filter_populations(populations_en, tuple(chosen), tuple(ages), tuple(categories))["population_id"])
+selected = populations[populations["population_id"].isin(chosen_ids)].reset_index(drop=True)
 if selected.empty:
     st.warning(
-        "None of the populations you chose matches the age group or category filter. "
-        "Clear the age group or category filter, or choose other populations.",
+        _(
+            "None of the populations you chose matches the age group or category filter. "
+            "Clear the age group or category filter, or choose other populations."
+        ),
         icon=":material/filter_alt_off:",
     )
     st.stop()
 
-st.markdown(f"**{md_escape(pop.summary_sentence(selected))}**")
-st.caption(NOT_ADVICE)
+st.markdown(f"**{md_escape(pop.summary_sentence(selected, _))}**")
+st.caption(_(NOT_ADVICE))
 
 # Two views of the same populations, one at a time: only the open tab is built and
 # drawn, so a filter change redraws the cards or the charts, not both (bench/README.md).
 roles_tab, charts_tab = st.tabs(
-    ["What each profession does", "Charts: who leads, how involved"],
+    [_("What each profession does"), _("Charts: who leads, how involved")],
     key="view",
     bind="query-params",
 )
+OT_NAME, PT_NAME, SOURCES_WORD = _("occupational therapy"), _("physical therapy"), _("Sources:")
 if roles_tab.open:
     with roles_tab:
         for row in selected.itertuples():
@@ -82,46 +112,61 @@ if roles_tab.open:
             note = f"  \n:small[{md_escape(row.lead_note)}]" if row.lead_note else ""
             st.container(border=True).markdown(
                 f"**{md_escape(row.population)}**  \n"
-                f"{md_escape(row.category)} · {md_escape(row.age_groups)} · {LEAD_BADGES[row.usual_lead]}"
-                f"{weak_badge(row.sourcing)}\n\n"
-                f"| :blue-badge[OT] occupational therapy | :orange-badge[PT] physical therapy |\n"
+                f"{md_escape(_(row.category))} · {md_escape(pop.translate_words(row.age_groups, _))} · "
+                f"{LEAD_BADGES[row.usual_lead]}"
+                f"{weak_badge(row.sourcing, lang)}\n\n"
+                f"| :blue-badge[OT] {OT_NAME} | :orange-badge[PT] {PT_NAME} |\n"
                 f"|---|---|\n"
                 f"| {md_escape(row.ot_role)} | {md_escape(row.pt_role)} |\n\n"
-                f":small[Sources: {source_links(row.source_ids, sources)}]{note}"
+                f":small[{SOURCES_WORD} {source_links(row.source_ids, sources, _)}]{note}"
             )
 if charts_tab.open:
     with charts_tab:
         counts = pop.lead_counts(selected)
+        counts["category"] = counts["category"].map(_)
         chart_with_table(
-            lead_by_category_chart(counts),
-            counts.rename(
+            lead_by_category_chart(counts, _),
+            counts.assign(usual_lead=counts["usual_lead"].map(_)).rename(
                 columns={
-                    "category": "Category",
-                    "usual_lead": "Who usually leads",
-                    "populations": "Number of populations",
+                    "category": _("Category"),
+                    "usual_lead": _("Who usually leads"),
+                    "populations": _("Number of populations"),
                 }
             ),
             key="chart_lead",
+            lang=lang,
         )
         involvement = pop.involvement_table(selected)
         chart_with_table(
-            involvement_chart(involvement),
-            involvement.rename(
+            involvement_chart(involvement, _),
+            involvement.assign(
+                category=involvement["category"].map(_),
+                OT=involvement["OT"].map(_),
+                PT=involvement["PT"].map(_),
+                usual_lead=involvement["usual_lead"].map(_),
+            ).rename(
                 columns={
-                    "population": "Population",
-                    "category": "Category",
-                    "OT": "OT involvement",
-                    "PT": "PT involvement",
-                    "usual_lead": "Who usually leads",
+                    "population": _("Population"),
+                    "category": _("Category"),
+                    "OT": _("OT involvement"),
+                    "PT": _("PT involvement"),
+                    "usual_lead": _("Who usually leads"),
                 }
             ),
             key="chart_involvement",
+            lang=lang,
         )
 
-st.subheader("The table")
+st.subheader(_("The table"))
 table_with_download(
-    pop.table_view(selected),
-    file_name=download_name("populations", tuple(chosen), tuple(ages), tuple(categories)),
+    pop.table_view(selected, _),
+    file_name=download_name(
+        _("populations"),
+        tuple(shown_name.get(c, c) for c in chosen),
+        tuple(_(a) for a in ages),
+        tuple(_(c) for c in categories),
+    ),
     key="download_populations",
+    lang=lang,
 )
-sources_footer(selected, sources, "populations", weak_shown=bool((selected["sourcing"] != "").any()))
+sources_footer(selected, sources, _("populations"), weak_shown=bool((selected["sourcing"] != "").any()), lang=lang)

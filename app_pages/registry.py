@@ -7,8 +7,11 @@ change them only on purpose. The default page has no url_path: it is the site's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from components.i18n import N_
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,6 +24,7 @@ class PageEntry:
     icon: str
     url_path: str = ""  # "" only for the default page, as in the browser's address
     default: bool = False
+    translated: bool = True  # its own text is in the Spanish catalogue
 
     @property
     def path(self) -> Path:
@@ -34,50 +38,65 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(
-        "Find the right therapy",
+        N_("Find the right therapy"),
         "app_pages/decide.py",
-        "Which therapy could help?",
+        N_("Which therapy could help?"),
         ":material/signpost:",
         default=True,
     ),
     PageEntry(
-        "Compare the two professions",
+        N_("Compare the two professions"),
         "app_pages/compare.py",
-        "OT and PT side by side",
+        N_("OT and PT side by side"),
         ":material/view_column:",
         "compare",
     ),
     PageEntry(
-        "Compare the two professions",
+        N_("Compare the two professions"),
         "app_pages/populations.py",
-        "Patients and conditions",
+        N_("Patients and conditions"),
         ":material/groups:",
         "populations",
     ),
     PageEntry(
-        "Compare the two professions",
+        N_("Compare the two professions"),
         "app_pages/interventions.py",
-        "Treatments",
+        N_("Treatments"),
         ":material/healing:",
         "interventions",
     ),
-    PageEntry("Careers", "app_pages/careers.py", "Training, pay and jobs", ":material/school:", "careers"),
-    PageEntry("Careers", "app_pages/where.py", "Jobs by state", ":material/map:", "where"),
-    PageEntry("Careers", "app_pages/work.py", "The work itself", ":material/work:", "work"),
-    PageEntry("About the data", "app_pages/sources.py", "Sources and open data", ":material/menu_book:", "sources"),
+    PageEntry(
+        N_("Careers"),
+        "app_pages/careers.py",
+        N_("Training, pay and jobs"),
+        ":material/school:",
+        "careers",
+        translated=False,
+    ),
+    PageEntry(N_("Careers"), "app_pages/where.py", N_("Jobs by state"), ":material/map:", "where", translated=False),
+    PageEntry(N_("Careers"), "app_pages/work.py", N_("The work itself"), ":material/work:", "work", translated=False),
+    PageEntry(
+        N_("About the data"), "app_pages/sources.py", N_("Sources and open data"), ":material/menu_book:", "sources"
+    ),
 )
 
 BY_NAME: dict[str, PageEntry] = {page.name: page for page in PAGES}
 
 
-def navigation_pages() -> dict[str, list]:
-    """Sections of the sidebar, each a list of st.Page, for st.navigation."""
+def translated(url_path: str) -> bool:
+    """Whether the page at url_path ("" for the default page) has its own text in Spanish."""
+    return any(page.translated for page in PAGES if page.url_path == url_path)
+
+
+def navigation_pages(translate: Callable[[str], str] = str) -> dict[str, list]:
+    """Sections of the sidebar, each a list of st.Page, for st.navigation; section names and
+    titles shown through `translate` (the `_` of the chosen language)."""
     import streamlit as st
 
     sections: dict[str, list] = {}
     for page in PAGES:
         extra = {"url_path": page.url_path} if page.url_path else {}
-        sections.setdefault(page.section, []).append(
-            st.Page(page.file, title=page.title, icon=page.icon, default=page.default, **extra)
+        sections.setdefault(translate(page.section), []).append(
+            st.Page(page.file, title=translate(page.title), icon=page.icon, default=page.default, **extra)
         )
     return sections

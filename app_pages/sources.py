@@ -9,9 +9,11 @@ from app_pages.common import (
     WEAK_NOTE,
     chart_with_table,
     data_dir,
+    language,
     lazy_expander,
     table_with_download,
     tables,
+    translator,
     weak_badge,
 )
 from components import data_quality as dq
@@ -24,11 +26,32 @@ from components.sources import source_links
 from components.sourcing import CAREGIVER_TABLES, with_sourcing
 from components.text import md_escape
 
-st.title("Where does each fact come from?")
+lang = language()
+_ = translator(lang)
+
+
+def headed(frame):
+    """A table with its column headings in the chosen language (the cells as they are)."""
+    return frame.rename(columns={name: _(name) for name in frame.columns})
+
+
+st.title(_("Where does each fact come from?"))
 names = list(TABLES)
+# The tables as published (English: the downloads and the ZIP); the disagreements are shown
+# in the chosen language where data/<lang>/conflicts.csv has them.
 frames = dict(zip(names, tables(*names)))
-sources, conflicts = frames["sources"], frames["conflicts"]
+sources = frames["sources"]
+(conflicts,) = tables("conflicts", lang=lang)
 conflicts = with_sourcing(conflicts, sources, CAREGIVER_TABLES["conflicts"])
+if lang != "en":
+    st.info(
+        _(
+            "Source titles and publishers are shown exactly as published, in their own language: "
+            "they are citations, so that anyone can find the page. The downloadable tables are "
+            "the fact base as published, in English."
+        ),
+        icon=":material/info:",
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -42,66 +65,92 @@ def zip_bytes(directory: str, table_names: tuple[str, ...]) -> bytes:
 
 usage = fb.source_usage({n: f for n, f in frames.items() if n != "sources"})
 every_source = fb.with_usage(sources, usage)
-st.markdown(f"**{md_escape(fb.summary_sentence(every_source, frames))}**")
-st.caption("Tiers: " + md_escape("; ".join(TIER_LABELS[t] for t in TIERS) + "."))
+st.markdown(f"**{md_escape(fb.summary_sentence(every_source, frames, _))}**")
+st.caption(_("Tiers:") + " " + md_escape("; ".join(_(TIER_LABELS[t]) for t in TIERS) + "."))
 
 citing_tables = [c for c in usage.columns if c in TABLES]
 with st.container(border=True):
     left, right = st.columns(2)
     tiers = left.multiselect(
-        "Tier of source: A, B or C (leave empty for all)",
+        _("Tier of source: A, B or C (leave empty for all)"),
         options=list(TIERS),
         key="tier",
         bind="query-params",
-        placeholder="All tiers",
+        placeholder=_("All tiers"),
     )
     chosen_tables = right.multiselect(
-        "Used by table (leave empty for all)",
+        _("Used by table (leave empty for all)"),
         options=citing_tables,
         key="table",
         bind="query-params",
-        placeholder="All tables",
+        placeholder=_("All tables"),
     )
 
 shown = fb.filter_sources(every_source, tuple(tiers), tuple(chosen_tables))
 if shown.empty:
-    st.warning("No source matches these filters. Clear the tier or table filter.", icon=":material/filter_alt_off:")
+    st.warning(_("No source matches these filters. Clear the tier or table filter."), icon=":material/filter_alt_off:")
 else:
     counts = fb.tier_counts(shown, tuple(chosen_tables))
     chart_with_table(
-        tier_chart(counts),
-        counts.rename(columns={"table": "Table", "tier": "Tier", "sources": "Number of sources"}),
+        tier_chart(counts, _),
+        counts.rename(columns={"table": _("Table"), "tier": _("Tier"), "sources": _("Number of sources")}),
         key="chart_tiers",
+        lang=lang,
     )
-    st.subheader(f"The sources ({len(shown)})")
+    st.subheader(_("The sources ({n})").format(n=len(shown)))
+    listed = fb.sources_view(shown, tuple(chosen_tables))
+    listed = listed.rename(
+        columns={
+            name: _("Rows in {table}").format(table=name[len("Rows in ") :]) if name.startswith("Rows in ") else _(name)
+            for name in listed.columns
+        }
+    )
+    link = _("Link")
     table_with_download(
-        fb.sources_view(shown, tuple(chosen_tables)),
-        file_name=download_name("sources", tuple(tiers), tuple(chosen_tables)),
+        listed,
+        file_name=download_name(_("sources"), tuple(tiers), tuple(chosen_tables)),
         key="download_source_list",
-        column_config={"Link": st.column_config.LinkColumn("Link")},
+        column_config={link: st.column_config.LinkColumn(link)},
+        lang=lang,
     )
 
-st.subheader("How strong are the sources?")
+st.subheader(_("How strong are the sources?"))
 coverage = dq.coverage({n: f for n, f in frames.items() if n != "sources"}, sources)
 source_figures = dq.source_figures(sources, frames)
 undated = source_figures.loc[source_figures["Figure"] == "Undated", "Share (%)"].iloc[0]
 st.markdown(
-    f"**{dq.strong_share(frames, sources):g}% of the rows a caregiver reads** (the comparison, populations, "
-    "treatments, goals, access and disagreements) cite at least one tier A or B source. The others are marked "
-    f"*weakly sourced* wherever they are shown. {undated:g}% of all {len(sources)} sources are undated."
+    _(
+        "**{share:g}% of the rows a caregiver reads** (the comparison, populations, treatments, goals, access "
+        "and disagreements) cite at least one tier A or B source. The others are marked *weakly sourced* "
+        "wherever they are shown. {undated:g}% of all {n} sources are undated."
+    ).format(
+        # round(): numbers only (the shares are already rounded to one decimal)
+        share=round(dq.strong_share(frames, sources), 1),
+        undated=round(undated, 1),
+        n=len(sources),
+    )
 )
-st.caption("Rows that cite a tier A or B source, by table (the careers and O*NET tables are counted, not listed).")
-table_with_download(coverage, file_name="data_quality_by_table.csv", key="download_data_quality")
-st.caption("Sources by tier, and how many give a date.")
-table_with_download(source_figures, file_name="data_quality_sources.csv", key="download_data_quality_sources")
+st.caption(_("Rows that cite a tier A or B source, by table (the careers and O*NET tables are counted, not listed)."))
+coverage["Table"] = coverage["Table"].replace({dq.CAREGIVER_TOTAL: _(dq.CAREGIVER_TOTAL)})
+table_with_download(headed(coverage), file_name=_("data_quality_by_table.csv"), key="download_data_quality", lang=lang)
+st.caption(_("Sources by tier, and how many give a date."))
+source_figures["Figure"] = [
+    _("Tier {tier}").format(tier=f[len("Tier ") :]) if f.startswith("Tier ") else _(f) for f in source_figures["Figure"]
+]
+table_with_download(
+    headed(source_figures), file_name=_("data_quality_sources.csv"), key="download_data_quality_sources", lang=lang
+)
 
-st.subheader("Where the sources disagree")
+st.subheader(_("Where the sources disagree"))
 st.markdown(
-    f"On {len(conflicts)} questions our sources give different answers. "
-    "We keep both sides, each with its sources, rather than pick one silently."
+    _(
+        "On {n} questions our sources give different answers. "
+        "We keep both sides, each with its sources, rather than pick one silently."
+    ).format(n=len(conflicts))
 )
 if (conflicts["sourcing"] != "").any():
-    st.caption(WEAK_NOTE)
+    st.caption(_(WEAK_NOTE))
+ONE_SAYS, OTHER_SAYS, SOURCES_WORD = _("One source says"), _("Another source says"), _("Sources:")
 for row in conflicts.itertuples():
     # One Markdown block per card (a table puts the two sides next to each other): a card
     # of seven elements made this page's first render ~1.4x the baseline app's.
@@ -109,28 +158,33 @@ for row in conflicts.itertuples():
     if row.note:
         note = (
             f"\n\n:small[{md_escape(row.note)}"
-            + (f" Rows: {md_escape(row.related_rows)}." if row.related_rows else "")
+            + (" " + _("Rows: {rows}.").format(rows=md_escape(row.related_rows)) if row.related_rows else "")
             + "]"
         )
     st.container(border=True).markdown(
-        f"**{md_escape(row.question)}**{weak_badge(row.sourcing)}\n\n"
-        "| One source says | Another source says |\n|---|---|\n"
+        f"**{md_escape(row.question)}**{weak_badge(row.sourcing, lang)}\n\n"
+        f"| {ONE_SAYS} | {OTHER_SAYS} |\n|---|---|\n"
         f"| {md_escape(row.side_a)} | {md_escape(row.side_b)} |\n"
-        f"| :small[Sources: {source_links(row.side_a_source_ids, sources)}] "
-        f"| :small[Sources: {source_links(row.side_b_source_ids, sources)}] |" + note
+        f"| :small[{SOURCES_WORD} {source_links(row.side_a_source_ids, sources, _)}] "
+        f"| :small[{SOURCES_WORD} {source_links(row.side_b_source_ids, sources, _)}] |" + note
     )
-with lazy_expander("The conflicts as a table", key="conflicts_table_open") as shown:
+with lazy_expander(_("The conflicts as a table"), key="conflicts_table_open") as shown:
     if shown:
-        table_with_download(fb.conflicts_view(conflicts), file_name="conflicts.csv", key="download_conflicts")
+        view = fb.conflicts_view(conflicts)
+        if "Sourcing" in view:
+            view["Sourcing"] = view["Sourcing"].map(lambda cell: _(cell) if cell else cell)
+        table_with_download(headed(view), file_name=_("conflicts") + ".csv", key="download_conflicts", lang=lang)
 
-st.subheader("Download the data")
+st.subheader(_("Download the data"))
 st.markdown(
-    "Every table is open: download any one as CSV, or all of them in one ZIP with the data "
-    "dictionary, a licence and attribution note, and `datapackage.json`: the tables described "
-    "as a Frictionless Data Package, which data tools can read and check."
+    _(
+        "Every table is open: download any one as CSV, or all of them in one ZIP with the data "
+        "dictionary, a licence and attribution note, and `datapackage.json`: the tables described "
+        "as a Frictionless Data Package, which data tools can read and check."
+    )
 )
 st.download_button(
-    "Download the whole fact base (ZIP)",
+    _("Download the whole fact base (ZIP)"),
     data=zip_bytes(data_dir(), tuple(names)),
     file_name="ot-pt-fact-base.zip",
     mime="application/zip",
@@ -139,11 +193,13 @@ st.download_button(
     icon=":material/folder_zip:",
     type="primary",
 )
-st.dataframe(fb.tables_overview(frames), hide_index=True, width="stretch", key="tables_overview")
+st.dataframe(headed(fb.tables_overview(frames)), hide_index=True, width="stretch", key="tables_overview")
 for name, frame in frames.items():
     # Built only when opened: sixteen full tables drawn on every run were most of this
     # page's first render.
-    with lazy_expander(f"{TABLES[name].file}: {len(frame)} rows", key=f"table_{name}_open") as shown:
+    label = _("{file}: {n} rows").format(file=TABLES[name].file, n=len(frame))
+    with lazy_expander(label, key=f"table_{name}_open") as shown:
+        # The data dictionary's wording (schema descriptions) is published in English.
         st.caption(md_escape(TABLES[name].description))
         if shown:
-            table_with_download(frame, file_name=TABLES[name].file, key=f"download_table_{name}")
+            table_with_download(frame, file_name=TABLES[name].file, key=f"download_table_{name}", lang=lang)

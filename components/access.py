@@ -14,11 +14,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.chart_style import FONT, TEMPLATE, TEXT_COLOR
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import PT_ACCESS_LEVELS, STATES
 from components.states import TILE_GRID
 
-MISSING = "No data"
+MISSING = N_("No data")
 # Territories sit in the free cells of the tile grid's bottom row, east of Florida
 # (Puerto Rico, the Virgin Islands) and west of Texas (Guam, in the Pacific).
 ACCESS_GRID = {**TILE_GRID, "PR": (7, 9), "VI": (7, 10), "GU": (7, 1)}
@@ -29,10 +30,33 @@ TERRITORY_NAMES = {"PR": "Puerto Rico", "VI": "U.S. Virgin Islands", "GU": "Guam
 LEVEL_COLORS = {"Unrestricted": "#56B4E9", "Provisional": "#E69F00", "Limited": "#CC79A7", MISSING: "#F2F2F2"}
 LEVEL_CODES = {"Unrestricted": "U", "Provisional": "P", "Limited": "L", MISSING: "–"}
 LEVEL_MEANINGS = {
-    "Unrestricted": "no limits on seeing a PT without a referral",
-    "Provisional": "allowed without a referral, with limits",
-    "Limited": "only some care without a referral",
+    "Unrestricted": N_("no limits on seeing a PT without a referral"),
+    "Provisional": N_("allowed without a referral, with limits"),
+    "Limited": N_("only some care without a referral"),
 }
+# The fixed words of the access table, for the catalogue (the table keeps them in English).
+ACCESS_WORDS = (
+    N_("Unrestricted"),
+    N_("Provisional"),
+    N_("Limited"),
+    N_("Yes"),
+    N_("No"),
+    N_("Not required"),
+    N_("Required"),
+    N_("Required for some treatment"),
+    N_("State"),
+    N_("PT without a referral"),
+    N_("Limits"),
+    N_("Visit limit"),
+    N_("Day limit"),
+    N_("Doctor told"),
+    N_("PT as of"),
+    N_("PT sources"),
+    N_("OT evaluation"),
+    N_("OT treatment"),
+    N_("OT as of"),
+    N_("OT sources"),
+)
 ACCESS_ORDER = {level: i for i, level in enumerate((*PT_ACCESS_LEVELS, MISSING))}
 
 
@@ -70,92 +94,100 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def pt_limit_parts(row: pd.Series) -> list[str]:
+def pt_limit_parts(row: pd.Series, _: Translate = identity) -> list[str]:
     """The structured limits of a row in words: visit and day caps, notice, experience."""
     parts = []
     if _filled(row.get("pt_visit_limit")):
-        parts.append(f"a referral is needed after {_plural(int(row['pt_visit_limit']), 'visit')}")
+        n = int(row["pt_visit_limit"])
+        template = _("a referral is needed after {n} visit") if n == 1 else _("a referral is needed after {n} visits")
+        parts.append(template.format(n=n))
     if _filled(row.get("pt_day_limit")):
-        parts.append(f"a referral is needed after {_plural(int(row['pt_day_limit']), 'day')}")
+        n = int(row["pt_day_limit"])
+        template = _("a referral is needed after {n} day") if n == 1 else _("a referral is needed after {n} days")
+        parts.append(template.format(n=n))
     if row.get("pt_notify_physician") == "Yes":
-        parts.append("the physical therapist must tell your doctor")
+        parts.append(_("the physical therapist must tell your doctor"))
     if _filled(row.get("pt_experience_required")):
-        parts.append(f"the physical therapist needs experience ({row['pt_experience_required']})")
+        parts.append(
+            _("the physical therapist needs experience ({experience})").format(experience=row["pt_experience_required"])
+        )
     return parts
 
 
-def pt_rule_sentence(row: pd.Series) -> str:
+def pt_rule_sentence(row: pd.Series, _: Translate = identity) -> str:
     """One state's PT direct-access rule in plain words (without the date and source)."""
     state = row["state"]
     level = row["pt_access"]
     limits = str(row["pt_limits"]).strip() if _filled(row.get("pt_limits")) else ""
-    parts = pt_limit_parts(row)
+    parts = pt_limit_parts(row, _)
     detail = limits.rstrip(".") if limits else "; ".join(parts)
     if level == "Unrestricted":
-        text = (
-            f"In {state}, you can see a physical therapist without a doctor's referral, "
+        text = _(
+            "In {state}, you can see a physical therapist without a doctor's referral, "
             "with no limits (unrestricted direct access)"
-        )
+        ).format(state=state)
         return text + (f". {detail[0].upper()}{detail[1:]}." if detail else ".")
     if level == "Provisional":
-        text = (
-            f"In {state}, you can see a physical therapist without a doctor's referral, "
+        text = _(
+            "In {state}, you can see a physical therapist without a doctor's referral, "
             "with limits (provisional direct access)"
-        )
+        ).format(state=state)
         return text + (f": {detail}." if detail else ".")
-    text = (
-        f"In {state}, you can see a physical therapist without a doctor's referral "
+    text = _(
+        "In {state}, you can see a physical therapist without a doctor's referral "
         "only for some care (limited direct access)"
-    )
+    ).format(state=state)
     return text + (f": {detail}." if detail else ".")
 
 
-OT_EVALUATION_WORDS = {"Not required": "needs no referral", "Required": "needs a referral"}
+OT_EVALUATION_WORDS = {"Not required": N_("needs no referral"), "Required": N_("needs a referral")}
 OT_TREATMENT_WORDS = {
-    "Not required": "needs no referral",
-    "Required": "needs a referral",
-    "Required for some treatment": "needs a referral for some kinds of treatment",
+    "Not required": N_("needs no referral"),
+    "Required": N_("needs a referral"),
+    "Required for some treatment": N_("needs a referral for some kinds of treatment"),
 }
 
 
-def ot_rule_sentence(row: pd.Series) -> str | None:
+def ot_rule_sentence(row: pd.Series, _: Translate = identity) -> str | None:
     """One state's OT referral rule in plain words, or None where our sources give none."""
     evaluation = row.get("ot_referral_evaluation")
     treatment = row.get("ot_referral_treatment")
     parts = []
     if _filled(evaluation):
-        parts.append(f"an evaluation {OT_EVALUATION_WORDS[evaluation]}")
+        parts.append(_("an evaluation {rule}").format(rule=_(OT_EVALUATION_WORDS[evaluation])))
     if _filled(treatment):
-        parts.append(f"treatment {OT_TREATMENT_WORDS[treatment]}")
+        parts.append(_("treatment {rule}").format(rule=_(OT_TREATMENT_WORDS[treatment])))
     if not parts:
         return None
-    return f"For occupational therapy in {row['state']}: " + " and ".join(parts) + "."
+    return _("For occupational therapy in {state}:").format(state=row["state"]) + " " + _(" and ").join(parts) + "."
 
 
-def dated(as_of: str) -> str:
+def dated(as_of: str, _: Translate = identity) -> str:
     """'As of 2025-07.', 'Undated.', or nothing when there is no date column."""
     if not as_of:
         return ""
-    return "Undated." if as_of == "undated" else f"As of {as_of}."
+    return _("Undated.") if as_of == "undated" else _("As of {date}.").format(date=as_of)
 
 
-def national_picture(state_access: pd.DataFrame) -> str:
+def national_picture(state_access: pd.DataFrame, _: Translate = identity) -> str:
     """The national picture from the table: how many jurisdictions allow which level."""
     if state_access.empty:
-        return "Our sources give no state rules for direct access to physical therapy."
+        return _("Our sources give no state rules for direct access to physical therapy.")
     counts = state_access["pt_access"].value_counts()
     words = {
-        "Unrestricted": "with no limits",
-        "Provisional": "with limits such as a cap on visits or days or telling your doctor",
-        "Limited": "only for some care",
+        "Unrestricted": _("with no limits"),
+        "Provisional": _("with limits such as a cap on visits or days or telling your doctor"),
+        "Limited": _("only for some care"),
     }
     parts = [f"{int(counts[level])} {words[level]}" for level in PT_ACCESS_LEVELS if counts.get(level, 0)]
-    where = _jurisdictions(state_access)
-    head = f"All {where} in our table let you see a physical therapist without a doctor's referral in some form: "
-    return head + "; ".join(parts) + ". Rules differ by state: choose a state to see its rule."
+    where = _jurisdictions(state_access, _)
+    head = _(
+        "All {where} in our table let you see a physical therapist without a doctor's referral in some form:"
+    ).format(where=where)
+    return head + " " + "; ".join(parts) + ". " + _("Rules differ by state: choose a state to see its rule.")
 
 
-def _jurisdictions(state_access: pd.DataFrame) -> str:
+def _jurisdictions(state_access: pd.DataFrame, _: Translate = identity) -> str:
     """'50 states, DC and 2 territories', from the codes in the table."""
     codes = set(state_access["state_code"])
     state_codes = {abbr for _, abbr in STATES}
@@ -163,12 +195,12 @@ def _jurisdictions(state_access: pd.DataFrame) -> str:
     n_other = len(codes - state_codes)
     parts = []
     if n_states:
-        parts.append("one state" if n_states == 1 else f"{n_states} states")
+        parts.append(_("one state") if n_states == 1 else _("{n} states").format(n=n_states))
     if "DC" in codes:
         parts.append("DC")
     if n_other:
-        parts.append("one territory" if n_other == 1 else f"{n_other} territories")
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+        parts.append(_("one territory") if n_other == 1 else _("{n} territories").format(n=n_other))
+    return ", ".join(parts[:-1]) + _(" and ") + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 def national_sources(state_access: pd.DataFrame, share: float = 0.1) -> str:
@@ -183,12 +215,14 @@ def national_sources(state_access: pd.DataFrame, share: float = 0.1) -> str:
     return "; ".join(wide or counts)
 
 
-def national_dates(state_access: pd.DataFrame) -> str:
+def national_dates(state_access: pd.DataFrame, _: Translate = identity) -> str:
     """The range of dates of the state rows, e.g. 'Rows dated 2024-06 to 2025-07-01.'"""
     dates = sorted(d for d in state_access["pt_as_of"] if d != "undated")
     if not dates:
-        return "Undated."
-    return f"As of {dates[0]}." if dates[0] == dates[-1] else f"Rows dated {dates[0]} to {dates[-1]}."
+        return _("Undated.")
+    if dates[0] == dates[-1]:
+        return _("As of {date}.").format(date=dates[0])
+    return _("Rows dated {start} to {end}.").format(start=dates[0], end=dates[-1])
 
 
 def ot_coverage(state_access: pd.DataFrame) -> int:
@@ -232,9 +266,16 @@ def access_view(state_access: pd.DataFrame) -> pd.DataFrame:
     return frame.fillna({c: "" for c in frame.columns if c not in ("Visit limit", "Day limit")})
 
 
-def access_table(view: pd.DataFrame) -> pd.DataFrame:
-    """The view as shown and downloaded (without the internal code column)."""
-    return view.drop(columns=["state_code"]).reset_index(drop=True)
+def access_table(view: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    """The view as shown and downloaded (without the internal code column); headers and
+    fixed words (levels, yes/no, referral rules) in the language of `_`."""
+    table = view.drop(columns=["state_code"]).reset_index(drop=True)
+    if _ is identity:
+        return table
+    for column in ("PT without a referral", "Doctor told", "OT evaluation", "OT treatment"):
+        if column in table:
+            table[column] = table[column].map(lambda cell: _(cell) if cell else cell)
+    return table.rename(columns={name: _(name) for name in table.columns})
 
 
 def access_counts(view: pd.DataFrame) -> dict[str, int]:
@@ -242,7 +283,7 @@ def access_counts(view: pd.DataFrame) -> dict[str, int]:
     return {level: int(counts.get(level, 0)) for level in (*PT_ACCESS_LEVELS, MISSING)}
 
 
-def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None) -> go.Figure:
+def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None, _: Translate = identity) -> go.Figure:
     """The tile grid of the Jobs-by-state map, one colour and one letter per access level;
     states without a row are light grey with a dash. The legend names every level."""
     rows = 1 + max(r for r, _ in ACCESS_GRID.values())
@@ -259,7 +300,7 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
             r, c = ACCESS_GRID[code]
             z[r][c] = 0
             text[r][c] = f"{code}<br>{LEVEL_CODES[level]}"
-            hover[r][c] = f"{name}: {level}" if level != MISSING else f"{name}: no rule in our sources"
+            hover[r][c] = f"{name}: {_(level)}" if level != MISSING else f"{name}: " + _("no rule in our sources")
         color = LEVEL_COLORS[level]
         fig.add_heatmap(
             z=z,
@@ -273,11 +314,11 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
             ygap=3,
             hoverongaps=False,
             hovertemplate="%{customdata}<extra></extra>",
-            name=level,
+            name=_(level),
         )
         # Heatmaps have no legend entry of their own: a square marker off the grid stands in.
-        label = f"{LEVEL_CODES[level]} {level}" + (
-            f": {LEVEL_MEANINGS[level]}" if level in LEVEL_MEANINGS else " in our sources"
+        label = f"{LEVEL_CODES[level]} {_(level)}" + (
+            f": {_(LEVEL_MEANINGS[level])}" if level in LEVEL_MEANINGS else " " + _("in our sources")
         )
         fig.add_scatter(
             x=[None],

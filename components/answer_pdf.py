@@ -18,11 +18,12 @@ from components import access as state_rules
 from components import payment as pay
 from components.decide import NAMES, Answer, Situation, describe, payment_to_show, questions_to_ask
 from components.export import download_name
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FONT = "DejaVu"
-TITLE = "Which therapy could help?"
+TITLE = N_("Which therapy could help?")
 # Okabe-Ito, as on screen: OT blue, PT vermillion, both green.
 COLORS = {"OT": (0, 114, 178), "PT": (213, 94, 0), "Both": (0, 158, 115)}
 TEXT = (31, 35, 40)
@@ -37,7 +38,7 @@ class _AnswerPDF(FPDF):
         self.cell(
             0,
             5,
-            f"{TITLE} · {self.made_on} · information, not medical advice · page {self.page_no()} of {{nb}}",
+            self.footer_text.format(page=self.page_no(), pages="{nb}"),
             align="C",
         )
 
@@ -50,6 +51,7 @@ def _new_document() -> _AnswerPDF:
     pdf.set_auto_page_break(True, margin=15)
     pdf.alias_nb_pages()
     pdf.made_on = ""
+    pdf.footer_text = ""  # set by answer_pdf, in the reader's language
     pdf.add_page()
     pdf.cited = {}  # the source ids of what is printed, in first-cited order
     return pdf
@@ -105,8 +107,9 @@ def _short_url(url: str) -> str:
     return url[4:] if url.startswith("www.") else url
 
 
-def _label(profession: str) -> str:
-    return {"OT": "OT:", "PT": "PT:", "Both": "OT and PT:", "Other": "Others:"}.get(profession, f"{profession}:")
+def _label(profession: str, _: Translate = identity) -> str:
+    names = {"OT": "OT", "PT": "PT", "Both": _("OT and PT"), "Other": _("Others")}
+    return f"{names.get(profession, profession)}:"
 
 
 def answer_pdf(
@@ -116,88 +119,108 @@ def answer_pdf(
     not_advice: str,
     made_on: dt.date | None = None,
     address: str = "",
+    _: Translate = identity,
 ) -> bytes:
     """The whole answer on one or two printed pages: the situation, the answer, why, what each
     profession would work on, how to get started (the state's rule, paying), others who may
     help, questions for the first visit, every source with its date, the date made and the
-    not-medical-advice note."""
+    not-medical-advice note. Headings and fixed words in the language of `_` (the answer's
+    statements are already in it)."""
     made_on = made_on or dt.date.today()
+    title = _(TITLE)
     pdf = _new_document()
-    pdf.made_on = f"made on {made_on.isoformat()}"
-    pdf.set_title(f"{TITLE} {answer.headline}")
-    pdf.set_creator("OT or PT? A sourced comparison")
+    pdf.made_on = _("made on {date}").format(date=made_on.isoformat())
+    pdf.footer_text = (
+        f"{title} · {pdf.made_on} · " + _("information, not medical advice") + " · " + _("page {page} of {pages}")
+    )
+    pdf.set_title(f"{title} {answer.headline}")
+    pdf.set_creator(_("OT or PT? A sourced comparison"))
     pdf.set_creation_date(dt.datetime(made_on.year, made_on.month, made_on.day, tzinfo=dt.UTC))
 
-    _para(pdf, TITLE, size=15, bold=True, height=7)
-    _para(pdf, f"Made on {made_on.isoformat()}. {not_advice}", size=8, color=MUTED, height=3.8)
+    _para(pdf, title, size=15, bold=True, height=7)
+    _para(
+        pdf, _("Made on {date}.").format(date=made_on.isoformat()) + f" {not_advice}", size=8, color=MUTED, height=3.8
+    )
     pdf.ln(1)
 
-    _heading(pdf, "Your situation")
-    _para(pdf, describe(situation)[0].upper() + describe(situation)[1:] + ".")
+    _heading(pdf, _("Your situation"))
+    situation_text = describe(situation, _)
+    _para(pdf, situation_text[0].upper() + situation_text[1:] + ".")
 
-    _heading(pdf, "The answer")
+    _heading(pdf, _("The answer"))
     _para(pdf, answer.headline, size=10.5, bold=True, height=5.2)
     for note in answer.notes:
-        _para(pdf, f"Note: {note}", size=8.5, color=MUTED)
+        _para(pdf, _("Note: {note}").format(note=note), size=8.5, color=MUTED)
 
     if not answer.reasons.empty:
-        _heading(pdf, "Why")
+        _heading(pdf, _("Why"))
         for row in answer.reasons.itertuples():
             _item(pdf, f"{row.part}.", row.statement, row.source_ids, COLORS.get(row.profession, TEXT))
 
     if not answer.work_on.empty:
-        _heading(pdf, f"What each would work on for {answer.condition['population'].iloc[0]}")
+        _heading(
+            pdf, _("What each would work on for {condition}").format(condition=answer.condition["population"].iloc[0])
+        )
         for row in answer.work_on.itertuples():
-            lead = "" if row.in_answer else "May also help: "
+            lead = "" if row.in_answer else _("May also help:") + " "
+            name = _(NAMES[row.profession])
             _item(
                 pdf,
-                f"{NAMES[row.profession][0].upper()}{NAMES[row.profession][1:]}.",
+                f"{name[0].upper()}{name[1:]}.",
                 lead + row.statement,
                 row.source_ids,
                 COLORS[row.profession],
             )
 
-    _heading(pdf, "How to get started")
+    _heading(pdf, _("How to get started"))
     for row in answer.rules.itertuples():
-        text = " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t)
-        _item(pdf, f"Referral ({row.scope}).", text, row.source_ids, COLORS.get(row.profession, TEXT))
+        text = " ".join(t for t in (row.statement, state_rules.dated(row.as_of, _), row.note) if t)
+        _item(
+            pdf,
+            _("Referral ({scope}).").format(scope=row.scope),
+            text,
+            row.source_ids,
+            COLORS.get(row.profession, TEXT),
+        )
     state_rule_for = set(answer.rules["profession"]) if situation.state else set()
     for row in answer.access.itertuples():
         if row.topic == "Referral and direct access" and row.profession in state_rule_for:
             continue  # the chosen state's own rule for this profession replaces the national statements
         _item(
             pdf,
-            _label(row.profession),
-            f"{row.statement} {state_rules.dated(getattr(row, 'as_of', ''))}".strip(),
+            _label(row.profession, _),
+            f"{row.statement} {state_rules.dated(getattr(row, 'as_of', ''), _)}".strip(),
             row.source_ids,
             COLORS.get(row.profession, TEXT),
         )
     if not payment_to_show(answer).empty:
-        _para(pdf, "Paying for therapy", size=9, bold=True, height=4.6)
-        for _, row in payment_to_show(answer).iterrows():
+        _para(pdf, _("Paying for therapy"), size=9, bold=True, height=4.6)
+        for _index, row in payment_to_show(answer).iterrows():
             _item(
                 pdf,
                 f"{row['payer']}, {row['topic']}.",
-                f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}",
+                f"{pay.statement_with_amount(row, _)} {state_rules.dated(row['as_of'], _)}",
                 row["source_ids"],
             )
 
     if not answer.others.empty:
-        _heading(pdf, "Others who may help")
+        _heading(pdf, _("Others who may help"))
         for row in answer.others.itertuples():
             _item(pdf, f"{row.role}.", row.reason, row.source_ids)
 
-    _heading(pdf, "Questions to ask at the first visit")
-    questions = questions_to_ask(answer)
+    _heading(pdf, _("Questions to ask at the first visit"))
+    questions = questions_to_ask(answer, _)
     if (questions["source_ids"] == "").all():
-        _para(pdf, "General questions written by us (not from a source):", size=8.5, color=MUTED)
+        _para(pdf, _("General questions written by us (not from a source):"), size=8.5, color=MUTED)
     for row in questions.itertuples():
         _item(pdf, "–", row.question, row.source_ids)
 
-    _heading(pdf, "Sources")
+    _heading(pdf, _("Sources"))
     _para(
         pdf,
-        "Each with its date and tier: A official or primary; B health system or university; C other.",
+        _("Each with its date and tier: A official or primary; B health system or university; C other.")
+        + " "
+        + _("Titles and publishers as published."),
         size=7,
         color=MUTED,
         height=3.4,
@@ -212,14 +235,15 @@ def answer_pdf(
                 paragraph.write(f"[{source_id}] ")
                 pdf.set_font(FONT, "", 6.5)
                 paragraph.write(
-                    f"{row['publisher']}: {row['title']}. {state_rules.dated(row['as_of'])} "
-                    f"Tier {row['tier']}. {_short_url(row['url'])}"
+                    f"{row['publisher']}: {row['title']}. {state_rules.dated(row['as_of'], _)} "
+                    + _("Tier {tier}").format(tier=row["tier"])
+                    + f". {_short_url(row['url'])}"
                 )
 
     return bytes(pdf.output())
 
 
-def pdf_file_name(situation: Situation) -> str:
+def pdf_file_name(situation: Situation, _: Translate = identity) -> str:
     """e.g. which-therapy_stroke-post-stroke-rehabilitation_ohio.pdf"""
     state = state_rules.state_name(situation.state) if situation.state else ()
-    return download_name("which-therapy", situation.condition or (), state)[: -len(".csv")] + ".pdf"
+    return download_name(_("which-therapy"), situation.condition or (), state)[: -len(".csv")] + ".pdf"

@@ -22,6 +22,7 @@ from components.chart_style import (
     tint,
     wrap_label,
 )
+from components.i18n import Translate, identity
 from components.interventions import USE_ORDER
 from components.populations import LEAD_LABELS
 from components.schema import TIER_LABELS
@@ -36,6 +37,7 @@ def stacked_bars(
     title: str,
     x_title: str,
     unit: str,
+    y_title: str = "Category",
 ) -> go.Figure:
     """Stacked horizontal bars, one trace per group, in the order of `groups`.
 
@@ -64,21 +66,23 @@ def stacked_bars(
             )
         )
     rows = len(set(categories))
-    return go.Figure(data=traces, layout=bar_layout(title, x_title, "Category", rows))
+    return go.Figure(data=traces, layout=bar_layout(title, x_title, y_title, rows))
 
 
-def lead_by_category_chart(counts: pd.DataFrame) -> go.Figure:
-    """Per category, how many populations OT leads, PT leads, both share."""
-    groups = {lead: (LEAD_LABELS[lead], PROFESSION_COLORS[lead]) for lead in ("OT", "Both", "PT")}
+def lead_by_category_chart(counts: pd.DataFrame, _: Translate = identity) -> go.Figure:
+    """Per category, how many populations OT leads, PT leads, both share (words in the
+    language of `_`; the categories as the frame gives them)."""
+    groups = {lead: (_(LEAD_LABELS[lead]), PROFESSION_COLORS[lead]) for lead in ("OT", "Both", "PT")}
     return stacked_bars(
         counts,
         "category",
         "usual_lead",
         "populations",
         groups,
-        "Who usually leads, by category",
-        "Number of populations",
-        "populations",
+        _("Who usually leads, by category"),
+        _("Number of populations"),
+        _("populations"),
+        _("Category"),
     )
 
 
@@ -87,7 +91,7 @@ _LEVEL_SHARE = {"Supports": 0.15, "Shares the lead": 0.4, "Leads": 0.7}
 _LEVEL_Z = {"Supports": 1, "Shares the lead": 2, "Leads": 3}
 
 
-def involvement_chart(involvement: pd.DataFrame) -> go.Figure:
+def involvement_chart(involvement: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """A population-by-profession matrix: each cell says how involved the profession is.
 
     The words are in the cells; the tint of the profession's colour repeats them.
@@ -95,14 +99,14 @@ def involvement_chart(involvement: pd.DataFrame) -> go.Figure:
     """
     labels = [wrap_label(p) for p in involvement["population"]]
     z = [[_LEVEL_Z[ot], 3 + _LEVEL_Z[pt]] for ot, pt in zip(involvement["OT"], involvement["PT"])]
-    text = [[ot, pt] for ot, pt in zip(involvement["OT"], involvement["PT"])]
+    text = [[_(ot), _(pt)] for ot, pt in zip(involvement["OT"], involvement["PT"])]
     scale = []
     for offset, profession in enumerate(("OT", "PT")):
         for level, step in _LEVEL_Z.items():
             position = (offset * 3 + step - 1) / 5
             scale.append([position, tint(PROFESSION_COLORS[profession], _LEVEL_SHARE[level])])
     scale.sort()
-    layout = bar_layout("How involved each profession is", "", "", len(involvement))
+    layout = bar_layout(_("How involved each profession is"), "", "", len(involvement))
     layout.update(showlegend=False, height=max(260, 110 + 48 * len(involvement)), margin=dict(l=10, r=10, t=90, b=20))
     del layout["xaxis"]["dtick"]
     layout["xaxis"].update(type="category", side="top", title_text="", gridcolor="white")
@@ -128,29 +132,38 @@ def involvement_chart(involvement: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def use_split_chart(split: pd.DataFrame) -> go.Figure:
-    """Per category, interventions used mainly by OT, by both, mainly by PT."""
-    groups = dict(zip(USE_ORDER, zip(USE_ORDER, (OT_COLOR, BOTH_COLOR, PT_COLOR))))
+def use_split_chart(split: pd.DataFrame, _: Translate = identity) -> go.Figure:
+    """Per category, interventions used mainly by OT, by both, mainly by PT (words in the
+    language of `_`; the categories as the frame gives them)."""
+    groups = dict(zip(USE_ORDER, zip((_(u) for u in USE_ORDER), (OT_COLOR, BOTH_COLOR, PT_COLOR))))
     return stacked_bars(
         split,
         "category",
         "use",
         "interventions",
         groups,
-        "How the interventions split between OT and PT",
-        "Number of interventions",
-        "interventions",
+        _("How the interventions split between OT and PT"),
+        _("Number of interventions"),
+        _("interventions"),
+        _("Category"),
     )
 
 
-def tier_chart(counts: pd.DataFrame) -> go.Figure:
+def tier_chart(counts: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """Per table, how many distinct sources of each tier it cites (columns table, tier, sources)."""
-    groups = {tier: (TIER_LABELS[tier], color) for tier, color in TIER_COLORS.items()}
+    groups = {tier: (_(TIER_LABELS[tier]), color) for tier, color in TIER_COLORS.items()}
     fig = stacked_bars(
-        counts, "table", "tier", "sources", groups, "Sources behind each table, by tier", "Number of sources", "sources"
+        counts,
+        "table",
+        "tier",
+        "sources",
+        groups,
+        _("Sources behind each table, by tier"),
+        _("Number of sources"),
+        _("sources"),
     )
     fig.update_xaxes(dtick=None)
-    fig.update_yaxes(title_text="Table")
+    fig.update_yaxes(title_text=_("Table"))
     # An outline keeps the lightest segment visible against the white background (3:1).
     fig.update_traces(marker_line_color=TEXT_COLOR, marker_line_width=1)
     return fig

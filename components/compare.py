@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.figures import TIER_RANK, rank_official_first
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import DIMENSIONS
 from components.sourcing import with_sourcing_label
@@ -12,9 +13,11 @@ from components.sourcing import with_sourcing_label
 QUICK_FACT_TOPICS = ("Entry degree", "Licensing exam", "Accreditor")
 
 
-def as_of_label(as_of: str) -> str:
+def as_of_label(as_of: str, _: Translate = identity) -> str:
     """'as of 2023' for a dated fact; the source gave no date otherwise."""
-    return "source gives no date" if as_of == "undated" else f"as of {as_of}"
+    # A translated table may say "undated" in its own language.
+    undated = as_of in ("undated", _("undated"))
+    return _("source gives no date") if undated else _("as of {date}").format(date=as_of)
 
 
 def filter_dimensions(dimensions: pd.DataFrame, chosen: tuple[str, ...] | list[str]) -> pd.DataFrame:
@@ -30,6 +33,7 @@ def quick_facts(
     professions: tuple[str, ...] = ("OT", "PT"),
     topics: tuple[str, ...] = QUICK_FACT_TOPICS,
     sources: pd.DataFrame | None = None,
+    _: Translate = identity,
 ) -> pd.DataFrame:
     """A facts-by-profession table: one row per topic, one column per profession.
 
@@ -54,10 +58,10 @@ def quick_facts(
         for profession in professions:
             match = education[(education["topic"] == topic) & (education["profession"] == profession)]
             if match.empty:
-                row[profession] = "Not in our sources"
+                row[profession] = _("Not in our sources")
                 continue
             fact = (rank_official_first(match) if sources is not None else match).iloc[0]
-            row[profession] = f"{fact['value']} ({as_of_label(fact['as_of'])})"
+            row[profession] = f"{fact['value']} ({as_of_label(fact['as_of'], _)})"
             cited.append(fact["source_ids"])
         row["source_ids"] = "; ".join(cited)
         rows.append(row)
@@ -65,14 +69,21 @@ def quick_facts(
 
 
 TABLE_COLUMNS = {
-    "dimension": "Dimension",
-    "profession": "Profession",
-    "summary": "Summary",
-    "key_points": "Key points",
-    "source_ids": "Sources",
+    "dimension": N_("Dimension"),
+    "profession": N_("Profession"),
+    "summary": N_("Summary"),
+    "key_points": N_("Key points"),
+    "source_ids": N_("Sources"),
 }
 
 
-def table_view(selected: pd.DataFrame) -> pd.DataFrame:
+def table_view(selected: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    """The comparison as shown and downloaded, headers and fixed words in the language of `_`."""
     columns = with_sourcing_label(TABLE_COLUMNS, selected)  # "weakly sourced" rows say so in the CSV too
-    return selected[list(columns)].rename(columns=columns)
+    view = selected[list(columns)].rename(columns=columns)
+    if _ is identity:
+        return view
+    view["Dimension"] = view["Dimension"].map(_)
+    if "Sourcing" in view:
+        view["Sourcing"] = view["Sourcing"].map(lambda cell: _(cell) if cell else cell)
+    return view.rename(columns={name: _(name) for name in view.columns})

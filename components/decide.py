@@ -28,12 +28,13 @@ from components import access as state_rules
 from components import care_team as team
 from components import payment as pay
 from components.figures import TIER_RANK, period_key
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import AGE_GROUPS, OTHER, TIERS
 from components.sources import cited_ids
 from components.sourcing import SOURCING_LABEL, mark, tier_of
 
-NAMES = {"OT": "occupational therapy (OT)", "PT": "physical therapy (PT)"}
+NAMES = {"OT": N_("occupational therapy (OT)"), "PT": N_("physical therapy (PT)")}
 SHORT = {"OT": "OT", "PT": "PT", "Both": "Both"}
 # Rows of populations.csv that say no specific role was found start like this.
 NO_ROLE_MARKERS = ("The sources we checked do not describe", "No OT guideline", "No separate PT role", "No OT role")
@@ -71,6 +72,9 @@ class Answer:
     others: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=team.OTHERS_COLUMNS))
     led_by_others: dict[str, list[str]] = field(default_factory=dict)  # goal -> roles that lead it
     also_help: tuple[str, ...] = ()  # OT/PT that help with goals someone else leads
+    # payment_ids of the rows that are questions to ask, when told by the English table
+    # (a translated topic no longer reads "Questions to ask"); None: read the topic.
+    question_ids: frozenset[str] | None = None
 
     @property
     def professions(self) -> tuple[str, ...]:
@@ -111,23 +115,31 @@ def _quote(goal: str) -> str:
     return f"“{goal[0].lower()}{goal[1:]}”"
 
 
-def _join(items: list[str]) -> str:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _join(items: list[str], _: Translate = identity) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def headline_for(verdict: str | None, goal_rows: pd.DataFrame, condition_name: str | None) -> str:
-    """One plain sentence with the answer."""
+def headline_for(
+    verdict: str | None, goal_rows: pd.DataFrame, condition_name: str | None, _: Translate = identity
+) -> str:
+    """One plain sentence with the answer (in the language of `_`)."""
+    names = {p: _(n) for p, n in NAMES.items()}
     if verdict is None:
-        return "Choose a condition or at least one goal to see which therapy could help."
+        return _("Choose a condition or at least one goal to see which therapy could help.")
     if goal_rows.empty:  # the condition alone decided
         if verdict == "Both":
-            return (
-                f"For {condition_name}, both {NAMES['OT']} and {NAMES['PT']} usually take part, "
-                "each with a different focus."
+            return _("For {condition}, both {ot} and {pt} usually take part, each with a different focus.").format(
+                condition=condition_name, ot=names["OT"], pt=names["PT"]
             )
-        return f"For {condition_name}, {NAMES[verdict]} usually leads."
+        return _("For {condition}, {profession} usually leads.").format(
+            condition=condition_name, profession=names[verdict]
+        )
     by = {
         lead: [_quote(g) for g in goal_rows.loc[goal_rows["profession"] == lead, "goal"]]
         for lead in ("OT", "PT", "Both")
@@ -135,30 +147,36 @@ def headline_for(verdict: str | None, goal_rows: pd.DataFrame, condition_name: s
     if verdict == "Both":
         parts = []
         if by["OT"]:
-            parts.append(f"{NAMES['OT']} for {_join(by['OT'])}")
+            parts.append(_("{profession} for {goals}").format(profession=names["OT"], goals=_join(by["OT"], _)))
         if by["PT"]:
-            parts.append(f"{NAMES['PT']} for {_join(by['PT'])}")
+            parts.append(_("{profession} for {goals}").format(profession=names["PT"], goals=_join(by["PT"], _)))
         if by["Both"]:
-            parts.append(f"either or both for {_join(by['Both'])}")
-        return "Both could help: " + "; ".join(parts) + "."
-    return f"{NAMES[verdict][0].upper()}{NAMES[verdict][1:]} is the usual fit for {_join(by[verdict])}."
+            parts.append(_("either or both for {goals}").format(goals=_join(by["Both"], _)))
+        return _("Both could help:") + " " + "; ".join(parts) + "."
+    return _("{profession} is the usual fit for {goals}.").format(
+        profession=_capital(names[verdict]), goals=_join(by[verdict], _)
+    )
 
 
 def _article(role: str) -> str:
     return ("an " if role[:1].lower() in "aeiou" else "a ") + role[:1].lower() + role[1:]
 
 
-def others_sentence(led_by_others: dict[str, list[str]], also_help: dict[str, tuple[str, ...]]) -> str:
+def others_sentence(
+    led_by_others: dict[str, list[str]], also_help: dict[str, tuple[str, ...]], _: Translate = identity
+) -> str:
     """Who leads each goal that someone other than OT or PT usually leads, and where OT or PT also help."""
     sentences = []
     for goal, roles in led_by_others.items():
-        who = _join([_article(r) for r in roles]) if roles else "another professional, not OT or PT,"
-        verb = "lead" if len(roles) > 1 else "leads"
-        sentence = f"{who[0].upper()}{who[1:]} usually {verb} for {_quote(goal)}"
+        # English puts "a" or "an" before a role; other languages name the role alone.
+        named = [_article(r) if _ is identity else r for r in roles]
+        who = _join(named, _) if roles else _("another professional, not OT or PT,")
+        template = _("{who} usually lead for {goal}") if len(roles) > 1 else _("{who} usually leads for {goal}")
+        sentence = _capital(template.format(who=who, goal=_quote(goal)))
         helpers = also_help.get(goal, ())
         if helpers:
-            names = _join([NAMES[p] for p in helpers])
-            sentence += f"; {names} can also help with it"
+            names = _join([_(NAMES[p]) for p in helpers], _)
+            sentence += "; " + _("{professions} can also help with it").format(professions=names)
         sentences.append(sentence + ".")
     return " ".join(sentences)
 
@@ -234,9 +252,17 @@ def decide(
     payment: pd.DataFrame | None = None,
     care_team: pd.DataFrame | None = None,
     care_roles: pd.DataFrame | None = None,
+    _: Translate = identity,
+    role_texts: pd.DataFrame | None = None,
+    payment_topics: pd.DataFrame | None = None,
 ) -> Answer:
     """The answer for a situation, built only from the rows it selects. The tables of what
-    happens next are optional: without them the answer has no state rule, payment or team."""
+    happens next are optional: without them the answer has no state rule, payment or team.
+
+    `_` gives the sentences in another language (the tables are then that language's, with
+    the same ids); role_texts: the English populations table, whose wording tells a role
+    that the sources do not describe (NO_ROLE_MARKERS), whatever language is shown;
+    payment_topics: the English payment table, whose topics tell the questions to ask."""
     goal_rows = select_goals(goals, situation.goals)
     therapy_goals = goal_rows[goal_rows["profession"] != OTHER]
     other_goals = goal_rows[goal_rows["profession"] == OTHER]
@@ -272,7 +298,7 @@ def decide(
     for row in goal_rows.itertuples():
         reasons.append(
             {
-                "part": f"Goal: {row.goal}",
+                "part": _("Goal: {goal}").format(goal=row.goal),
                 "profession": row.profession,
                 "statement": row.reason,
                 "source_ids": row.source_ids,
@@ -281,14 +307,14 @@ def decide(
     if not condition.empty:
         row = condition.iloc[0]
         lead_text = {
-            "OT": "Occupational therapy usually leads for this condition.",
-            "PT": "Physical therapy usually leads for this condition.",
-            "Both": "Both professions usually take part for this condition.",
+            "OT": _("Occupational therapy usually leads for this condition."),
+            "PT": _("Physical therapy usually leads for this condition."),
+            "Both": _("Both professions usually take part for this condition."),
         }[row["usual_lead"]]
         statement = lead_text + (f" {row['lead_note']}." if row["lead_note"] else "")
         reasons.append(
             {
-                "part": f"Condition: {row['population']}",
+                "part": _("Condition: {condition}").format(condition=row["population"]),
                 "profession": row["usual_lead"],
                 "statement": statement.replace("..", "."),
                 "source_ids": row["source_ids"],
@@ -297,17 +323,23 @@ def decide(
         extra = [p for p in professions_of(condition_lead) if p not in professions]
         for p in extra:
             notes.append(
-                f"For {row['population']}, {NAMES[p]} also usually takes part, "
-                "even though the goals you chose point elsewhere."
+                _(
+                    "For {condition}, {profession} also usually takes part, "
+                    "even though the goals you chose point elsewhere."
+                ).format(condition=row["population"], profession=_(NAMES[p]))
             )
 
     # What each profession would work on, from the condition's row.
     work_on = []
     if not condition.empty:
         row = condition.iloc[0]
+        wording = row
+        if role_texts is not None:
+            english = role_texts[role_texts["population_id"] == row["population_id"]]
+            wording = english.iloc[0] if not english.empty else row
         for p, column in (("OT", "ot_role"), ("PT", "pt_role")):
             in_answer = p in professions or p in professions_of(condition_lead)
-            if in_answer or _role_described(row[column]):
+            if in_answer or _role_described(wording[column]):
                 work_on.append(
                     {"profession": p, "statement": row[column], "in_answer": in_answer, "source_ids": row["source_ids"]}
                 )
@@ -318,15 +350,21 @@ def decide(
             ages = _ages(row.age_groups)
             if ages and situation.age_group not in ages:
                 notes.append(
-                    f"The goal {_quote(row.goal)} is written for {_join(sorted(ages, key=_age_order)).lower()}; "
-                    f"you chose {situation.age_group.lower()}."
+                    _("The goal {goal} is written for {ages}; you chose {age}.").format(
+                        goal=_quote(row.goal),
+                        ages=_join([_(a) for a in sorted(ages, key=_age_order)], _).lower(),
+                        age=_(situation.age_group).lower(),
+                    )
                 )
         if not condition.empty:
             ages = _ages(condition["age_groups"].iloc[0])
             if ages and situation.age_group not in ages:
                 notes.append(
-                    f"Our sources describe {condition_name} mainly in {_join(sorted(ages, key=_age_order)).lower()}, "
-                    f"not {situation.age_group.lower()}."
+                    _("Our sources describe {condition} mainly in {ages}, not {age}.").format(
+                        condition=condition_name,
+                        ages=_join([_(a) for a in sorted(ages, key=_age_order)], _).lower(),
+                        age=_(situation.age_group).lower(),
+                    )
                 )
 
     # The treatments behind the chosen goals, with the goals that name them.
@@ -349,19 +387,23 @@ def decide(
     access_rows = select_access(access, professions + also_help, situation.setting, reference_ages)
 
     if led_by_others and verdict is None:
-        headline = others_sentence(led_by_others, also_help_by_goal)
+        headline = others_sentence(led_by_others, also_help_by_goal, _)
     elif led_by_others:
         headline = (
-            headline_for(verdict, therapy_goals, condition_name)
+            headline_for(verdict, therapy_goals, condition_name, _)
             + " "
-            + others_sentence(led_by_others, also_help_by_goal)
+            + others_sentence(led_by_others, also_help_by_goal, _)
         )
     else:
-        headline = headline_for(verdict, therapy_goals, condition_name)
+        headline = headline_for(verdict, therapy_goals, condition_name, _)
 
-    rules = state_rules_for(situation.state, state_access, professions + also_help)
+    rules = state_rules_for(situation.state, state_access, professions + also_help, _)
     if rules.empty and state_access is not None and situation.state:
-        notes.append(f"Our sources give no direct-access rule for {state_rules.state_name(situation.state)}.")
+        notes.append(
+            _("Our sources give no direct-access rule for {state}.").format(
+                state=state_rules.state_name(situation.state)
+            )
+        )
     payment_rows = (
         pay.payment_for(payment, professions + also_help, situation.age_group, situation.setting)
         if payment is not None
@@ -390,10 +432,17 @@ def decide(
         others=others,
         led_by_others=led_by_others,
         also_help=also_help,
+        question_ids=(
+            frozenset(payment_topics.loc[payment_topics["topic"].map(is_question), "payment_id"])
+            if payment_topics is not None
+            else None
+        ),
     )
 
 
-def state_rules_for(code: str | None, state_access: pd.DataFrame | None, professions: tuple[str, ...]) -> pd.DataFrame:
+def state_rules_for(
+    code: str | None, state_access: pd.DataFrame | None, professions: tuple[str, ...], _: Translate = identity
+) -> pd.DataFrame:
     """The direct-access rules to show: the chosen state's PT rule and OT rule (where our
     sources give one), or without a state the national picture from the whole table."""
     if state_access is None or state_access.empty:
@@ -405,13 +454,13 @@ def state_rules_for(code: str | None, state_access: pd.DataFrame | None, profess
             {
                 "profession": "PT",
                 "scope": row["state"],
-                "statement": state_rules.pt_rule_sentence(row),
+                "statement": state_rules.pt_rule_sentence(row, _),
                 "as_of": row["pt_as_of"],
                 "source_ids": row["pt_source_ids"],
                 "note": row.get("note", ""),
             }
         )
-        ot_sentence = state_rules.ot_rule_sentence(row)
+        ot_sentence = state_rules.ot_rule_sentence(row, _)
         if ot_sentence:
             rows.append(
                 {
@@ -428,9 +477,13 @@ def state_rules_for(code: str | None, state_access: pd.DataFrame | None, profess
         rows.append(
             {
                 "profession": "PT",
-                "scope": "United States",
-                "statement": state_rules.national_picture(state_access),
-                "as_of": (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}") if dates else "undated",
+                "scope": _("United States"),
+                "statement": state_rules.national_picture(state_access, _),
+                "as_of": (
+                    (dates[0] if dates[0] == dates[-1] else _("{start} to {end}").format(start=dates[0], end=dates[-1]))
+                    if dates
+                    else "undated"
+                ),
                 "source_ids": state_rules.national_sources(state_access),
                 "note": "",
             }
@@ -459,26 +512,30 @@ def strongest_first(cell: str, sources: pd.DataFrame) -> str:
 
 
 def answer_table(
-    answer: Answer, situation: Situation, not_advice: str, sources: pd.DataFrame | None = None
+    answer: Answer,
+    situation: Situation,
+    not_advice: str,
+    sources: pd.DataFrame | None = None,
+    _: Translate = identity,
 ) -> pd.DataFrame:
     """The whole answer as one table (what the download gives): every statement with its sources.
 
     With `sources`, each statement's sources are listed strongest first and a 'Sourcing'
     column marks a statement that cites no tier A or B source as weakly sourced."""
-    table = _answer_rows(answer, situation, not_advice)
+    table = _answer_rows(answer, situation, not_advice, _)
     if sources is None:
         return table
     tiers = tier_of(sources)
     table["Sources"] = [strongest_first(cell, sources) for cell in table["Sources"]]
-    table[SOURCING_LABEL] = [mark(cell, tiers) if cell else "" for cell in table["Sources"]]
+    table[SOURCING_LABEL] = [_(mark(cell, tiers)) if cell else "" for cell in table["Sources"]]
     return table
 
 
-def _answer_rows(answer: Answer, situation: Situation, not_advice: str) -> pd.DataFrame:
+def _answer_rows(answer: Answer, situation: Situation, not_advice: str, _: Translate = identity) -> pd.DataFrame:
     rows = [
-        {"Part": "Your situation", "Profession": "", "Statement": describe(situation), "Sources": ""},
+        {"Part": _("Your situation"), "Profession": "", "Statement": describe(situation, _), "Sources": ""},
         {
-            "Part": "Answer",
+            "Part": _("Answer"),
             "Profession": SHORT.get(answer.verdict or "", ""),
             "Statement": answer.headline,
             "Sources": "; ".join(cited_ids(answer.reasons)) if not answer.reasons.empty else "",
@@ -487,19 +544,19 @@ def _answer_rows(answer: Answer, situation: Situation, not_advice: str) -> pd.Da
     for row in answer.reasons.itertuples():
         rows.append(
             {
-                "Part": f"Why: {row.part}",
+                "Part": _("Why: {part}").format(part=row.part),
                 "Profession": row.profession,
                 "Statement": row.statement,
                 "Sources": row.source_ids,
             }
         )
     for row in answer.work_on.itertuples():
-        part = "What it would work on" if row.in_answer else "May also help with"
+        part = _("What it would work on") if row.in_answer else _("May also help with")
         rows.append({"Part": part, "Profession": row.profession, "Statement": row.statement, "Sources": row.source_ids})
     for row in answer.interventions.itertuples():
         rows.append(
             {
-                "Part": f"Treatment ({row.intervention_id})",
+                "Part": _("Treatment ({id})").format(id=row.intervention_id),
                 "Profession": row.used_by,
                 "Statement": f"{row.intervention}: {row.description}",
                 "Sources": row.source_ids,
@@ -508,7 +565,7 @@ def _answer_rows(answer: Answer, situation: Situation, not_advice: str) -> pd.Da
     for row in answer.access.itertuples():
         rows.append(
             {
-                "Part": f"Access: {row.topic}",
+                "Part": _("Access: {topic}").format(topic=_(row.topic)),
                 "Profession": row.profession,
                 "Statement": row.statement,
                 "Sources": row.source_ids,
@@ -517,63 +574,63 @@ def _answer_rows(answer: Answer, situation: Situation, not_advice: str) -> pd.Da
     for row in answer.rules.itertuples():
         rows.append(
             {
-                "Part": f"Referral rule: {row.scope}",
+                "Part": _("Referral rule: {scope}").format(scope=row.scope),
                 "Profession": row.profession,
-                "Statement": " ".join(t for t in (row.statement, state_rules.dated(row.as_of), row.note) if t),
+                "Statement": " ".join(t for t in (row.statement, state_rules.dated(row.as_of, _), row.note) if t),
                 "Sources": row.source_ids,
             }
         )
-    for _, row in payment_to_show(answer).iterrows():
+    for _index, row in payment_to_show(answer).iterrows():
         rows.append(
             {
-                "Part": f"Paying: {row['payer']}, {row['topic']}",
+                "Part": _("Paying: {payer}, {topic}").format(payer=row["payer"], topic=row["topic"]),
                 "Profession": row["profession"],
-                "Statement": f"{pay.statement_with_amount(row)} {state_rules.dated(row['as_of'])}",
+                "Statement": f"{pay.statement_with_amount(row, _)} {state_rules.dated(row['as_of'], _)}",
                 "Sources": row["source_ids"],
             }
         )
     for row in answer.others.itertuples():
         rows.append(
             {
-                "Part": f"Others who may help: {row.role}",
+                "Part": _("Others who may help: {role}").format(role=row.role),
                 "Profession": "",
                 "Statement": row.reason,
                 "Sources": row.source_ids,
             }
         )
-    for row in questions_to_ask(answer).itertuples():
-        part = "Question to ask" if row.source_ids else "Question to ask (written by us)"
+    for row in questions_to_ask(answer, _).itertuples():
+        part = _("Question to ask") if row.source_ids else _("Question to ask (written by us)")
         rows.append({"Part": part, "Profession": "", "Statement": row.question, "Sources": row.source_ids})
     for note in answer.notes:
-        rows.append({"Part": "Note", "Profession": "", "Statement": note, "Sources": ""})
-    rows.append({"Part": "Note", "Profession": "", "Statement": not_advice, "Sources": ""})
+        rows.append({"Part": _("Note"), "Profession": "", "Statement": note, "Sources": ""})
+    rows.append({"Part": _("Note"), "Profession": "", "Statement": not_advice, "Sources": ""})
     return pd.DataFrame(rows, columns=ANSWER_COLUMNS)
 
 
-def describe(situation: Situation) -> str:
+def describe(situation: Situation, _: Translate = identity) -> str:
     """The situation in words, e.g. 'Stroke (...); older adults; at home; goals: dress ...'."""
     parts = []
     if situation.condition:
-        parts.append(f"condition: {situation.condition}")
+        parts.append(_("condition: {value}").format(value=situation.condition))
     if situation.age_group:
-        parts.append(f"age: {situation.age_group}")
+        parts.append(_("age: {value}").format(value=_(situation.age_group)))
     if situation.setting:
-        parts.append(f"setting: {situation.setting}")
+        parts.append(_("setting: {value}").format(value=_(situation.setting)))
     if situation.state:
-        parts.append(f"state: {state_rules.state_name(situation.state)}")
+        parts.append(_("state: {value}").format(value=state_rules.state_name(situation.state)))
     if situation.goals:
-        parts.append("goals: " + "; ".join(situation.goals))
-    return ", ".join(parts) if parts else "nothing chosen"
+        parts.append(_("goals: {value}").format(value="; ".join(situation.goals)))
+    return ", ".join(parts) if parts else _("nothing chosen")
 
 
 # Questions for the first visit when our payment rows give none (labelled "written by us").
 GENERIC_QUESTIONS = (
-    "What will we work on first, and how will we know that it is helping?",
-    "How often will the sessions be, and for how many weeks?",
-    "What should we practise at home between visits?",
-    "Do we need a doctor's referral or a signed plan of care for the visits to be paid?",
-    "What will each visit cost us, and is there a yearly limit on visits or spending?",
-    "Who else should be on the team, and how do we reach them?",
+    N_("What will we work on first, and how will we know that it is helping?"),
+    N_("How often will the sessions be, and for how many weeks?"),
+    N_("What should we practise at home between visits?"),
+    N_("Do we need a doctor's referral or a signed plan of care for the visits to be paid?"),
+    N_("What will each visit cost us, and is there a yearly limit on visits or spending?"),
+    N_("Who else should be on the team, and how do we reach them?"),
 )
 QUESTION_TOPIC = "Questions to ask"
 
@@ -584,23 +641,30 @@ def is_question(topic: str) -> bool:
     return topic == QUESTION_TOPIC.casefold() or topic.startswith("ask ")
 
 
+def _questions(answer: Answer) -> pd.Series:
+    """Which of the answer's payment rows are questions to ask."""
+    if answer.question_ids is not None and "payment_id" in answer.payment:
+        return answer.payment["payment_id"].isin(answer.question_ids)
+    return answer.payment["topic"].map(is_question)
+
+
 def payment_to_show(answer: Answer) -> pd.DataFrame:
     """The answer's payment rows without those listed as questions to ask."""
     if answer.payment.empty:
         return answer.payment
-    return answer.payment[~answer.payment["topic"].map(is_question)]
+    return answer.payment[~_questions(answer)]
 
 
-def questions_to_ask(answer: Answer) -> pd.DataFrame:
+def questions_to_ask(answer: Answer, _: Translate = identity) -> pd.DataFrame:
     """Questions for the first visit: this answer's payment rows whose topic is "Questions to
     ask" or starts with "Ask" (with sources), else our own generic questions (no source)."""
     if not answer.payment.empty:
-        sourced = answer.payment[answer.payment["topic"].map(is_question)]
+        sourced = answer.payment[_questions(answer)]
         if not sourced.empty:
             return pd.DataFrame(
                 {"question": sourced["statement"].tolist(), "source_ids": sourced["source_ids"].tolist()}
             )
-    return pd.DataFrame({"question": list(GENERIC_QUESTIONS), "source_ids": [""] * len(GENERIC_QUESTIONS)})
+    return pd.DataFrame({"question": [_(q) for q in GENERIC_QUESTIONS], "source_ids": [""] * len(GENERIC_QUESTIONS)})
 
 
 def condition_label(name: str, aliases: str) -> str:

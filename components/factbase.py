@@ -10,6 +10,7 @@ import pandas as pd
 
 from components import datapackage
 from components.export import to_csv_bytes
+from components.i18n import Translate, identity
 from components.loader import split_list
 from components.schema import TABLES, TIERS, TableSchema
 from components.sources import date_label
@@ -151,13 +152,15 @@ def tier_counts(table: pd.DataFrame, tables: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["table", "tier", "sources"])
 
 
-def summary_sentence(table: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> str:
+def summary_sentence(table: pd.DataFrame, frames: dict[str, pd.DataFrame], _: Translate = identity) -> str:
     """e.g. 'The dashboard rests on 208 sources: 95 tier A, ...; 250 rows in 7 tables cite them.'"""
     counts = table["tier"].value_counts()
-    tiers = ", ".join(f"{int(counts.get(t, 0))} tier {t}" for t in TIERS)
+    tiers = ", ".join(_("{count} tier {tier}").format(count=int(counts.get(t, 0)), tier=t) for t in TIERS)
     citing = [n for n in frames if source_columns(TABLES[n])]
     rows = sum(len(frames[n]) for n in citing)
-    return f"The dashboard rests on {len(table)} sources ({tiers}); {rows} rows in {len(citing)} tables cite them."
+    return _("The dashboard rests on {n} sources ({tiers}); {rows} rows in {tables} tables cite them.").format(
+        n=len(table), tiers=tiers, rows=rows, tables=len(citing)
+    )
 
 
 def conflicts_view(conflicts: pd.DataFrame) -> pd.DataFrame:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.i18n import N_, Translate, identity
+from components.loader import split_list
 from components.sourcing import with_sourcing_label
 
 USE_LABELS = {"OT": "Mainly OT", "Both": "Both", "PT": "Mainly PT"}  # "mainly": some allow the other with training
-USE_ORDER = ("Mainly OT", "Both", "Mainly PT")
-PROFESSION_FILTERS = ("OT or PT", "OT", "PT")  # "OT" = used by OT (alone or with PT)
+USE_ORDER = (N_("Mainly OT"), N_("Both"), N_("Mainly PT"))
+PROFESSION_FILTERS = (N_("OT or PT"), "OT", "PT")  # "OT" = used by OT (alone or with PT)
 
 
 def filter_interventions(
@@ -52,32 +54,40 @@ def use_totals(selected: pd.DataFrame) -> dict[str, int]:
     return {label: int(counts.get(label, 0)) for label in USE_ORDER}
 
 
-def summary_sentence(selected: pd.DataFrame) -> str:
+def summary_sentence(selected: pd.DataFrame, _: Translate = identity) -> str:
     n = len(selected)
     if n == 0:
-        return "No intervention matches these filters."
+        return _("No intervention matches these filters.")
     t = use_totals(selected)
-    noun = "intervention" if n == 1 else "interventions"
-    verb = "is" if n == 1 else "are"
-    return (
-        f"Of the {n} {noun} shown, {t['Mainly OT']} {verb} used mainly by OT, "
-        f"{t['Mainly PT']} mainly by PT and {t['Both']} by both."
+    template = (
+        _("Of the {n} intervention shown, {ot} is used mainly by OT, {pt} mainly by PT and {both} by both.")
+        if n == 1
+        else _("Of the {n} interventions shown, {ot} are used mainly by OT, {pt} mainly by PT and {both} by both.")
     )
+    return template.format(n=n, ot=t["Mainly OT"], pt=t["Mainly PT"], both=t["Both"])
 
 
 TABLE_COLUMNS = {
-    "intervention": "Intervention",
-    "category": "Category",
-    "used_by": "Used by",
-    "used_by_note": "Note on who uses it",
-    "billing_codes": "Billing codes (CPT/HCPCS)",
-    "code_note": "Note on the code",
-    "description": "What it involves",
-    "seed_named": "Named in the starting article as",
-    "source_ids": "Sources",
+    "intervention": N_("Intervention"),
+    "category": N_("Category"),
+    "used_by": N_("Used by"),
+    "used_by_note": N_("Note on who uses it"),
+    "billing_codes": N_("Billing codes (CPT/HCPCS)"),
+    "code_note": N_("Note on the code"),
+    "description": N_("What it involves"),
+    "seed_named": N_("Named in the starting article as"),
+    "source_ids": N_("Sources"),
 }
 
 
-def table_view(selected: pd.DataFrame) -> pd.DataFrame:
+def table_view(selected: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    """The table as shown and downloaded; headers and fixed words in the language of `_`
+    (the starting article's wording stays as the article has it)."""
     columns = with_sourcing_label(TABLE_COLUMNS, selected)  # "weakly sourced" rows say so in the CSV too
-    return selected[list(columns)].rename(columns=columns)
+    view = selected[list(columns)].rename(columns=columns)
+    if _ is identity:
+        return view
+    for column in ("Category", "Used by", "Sourcing"):
+        if column in view:
+            view[column] = view[column].map(lambda cell: "; ".join(_(i) for i in split_list(cell)) or cell)
+    return view.rename(columns={name: _(name) for name in view.columns})

@@ -83,7 +83,7 @@ def _label(data_dir: Path, schema: TableSchema) -> str:
     return f"{data_dir.name}/{schema.file}"
 
 
-def _decode(raw: bytes, label: str) -> str:
+def decode_text(raw: bytes, label: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):  # spreadsheet programs often save UTF-8 with a BOM
         raw = raw[3:]
     try:
@@ -118,7 +118,7 @@ def _column_at(raw: bytes, offset: int) -> str | None:
     return header[index].strip() if index < len(header) else None
 
 
-def _records(text: str, label: str) -> list[tuple[int, list[str]]]:
+def csv_records(text: str, label: str) -> list[tuple[int, list[str]]]:
     """(first line number, fields) for every record, header included."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records = []
@@ -310,7 +310,7 @@ def parse_table(
     """
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(label, None, None, f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    records = _records(_decode(raw, label), label)
+    records = csv_records(decode_text(raw, label), label)
     if not records:
         raise DataError(label, 1, None, f"the file is empty; expected a header row: {','.join(schema.column_names)}")
 

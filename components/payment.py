@@ -12,6 +12,7 @@ import math
 
 import pandas as pd
 
+from components.i18n import Translate, identity
 from components.schema import PAYERS
 
 # Payers that usually matter for each age group. Medicaid is listed for young people only:
@@ -75,13 +76,13 @@ def amount_text(amount: object, year: object) -> str:
     return f"{shown} ({int(year)})"
 
 
-def statement_with_amount(row: pd.Series) -> str:
+def statement_with_amount(row: pd.Series, _: Translate = identity) -> str:
     """The statement, followed by its amount and year when the row has one and the
     statement does not already print that year."""
     text = str(row["statement"]).strip()
     amount = amount_text(row["amount_usd"], row["amount_year"])
     if amount and str(int(row["amount_year"])) not in text:
-        text = f"{text.rstrip('.')}. Amount: {amount}."
+        text = f"{text.rstrip('.')}. " + _("Amount: {amount}.").format(amount=amount)
     return text
 
 

@@ -6,22 +6,23 @@ from collections import Counter
 
 import pandas as pd
 
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import LEADS
 from components.sourcing import with_sourcing_label
 
-LEAD_LABELS = {"OT": "OT usually leads", "PT": "PT usually leads", "Both": "Both share the lead"}
+LEAD_LABELS = {"OT": N_("OT usually leads"), "PT": N_("PT usually leads"), "Both": N_("Both share the lead")}
 # How involved each profession is, given who usually leads.
 INVOLVEMENT = {  # usual_lead -> (OT involvement, PT involvement)
     "OT": ("Leads", "Supports"),
     "PT": ("Supports", "Leads"),
     "Both": ("Shares the lead", "Shares the lead"),
 }
-INVOLVEMENT_ORDER = ("Leads", "Shares the lead", "Supports")
+INVOLVEMENT_ORDER = (N_("Leads"), N_("Shares the lead"), N_("Supports"))
 SINGLE_LEAD = {
-    "OT": "occupational therapy usually leads",
-    "PT": "physical therapy usually leads",
-    "Both": "occupational and physical therapy usually share the lead",
+    "OT": N_("occupational therapy usually leads"),
+    "PT": N_("physical therapy usually leads"),
+    "Both": N_("occupational and physical therapy usually share the lead"),
 }
 
 
@@ -97,44 +98,58 @@ def involvement_table(selected: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["population", "category", "OT", "PT", "usual_lead"])
 
 
-def summary_sentence(selected: pd.DataFrame) -> str:
-    """One plain sentence with the answer for the current filters."""
+def summary_sentence(selected: pd.DataFrame, _: Translate = identity) -> str:
+    """One plain sentence with the answer for the current filters (in the language of `_`)."""
     n = len(selected)
     if n == 0:
-        return "No population matches these filters."
+        return _("No population matches these filters.")
     if n == 1:
         row = selected.iloc[0]
-        return f"For {row['population']}, {SINGLE_LEAD[row['usual_lead']]}."
+        return _("For {population}, {lead}.").format(
+            population=row["population"], lead=_(SINGLE_LEAD[row["usual_lead"]])
+        )
     totals = lead_totals(selected)
-    noun = "populations"
     parts = []
     if totals["OT"]:
-        parts.append(f"OT usually leads for {totals['OT']}")
+        parts.append(_("OT usually leads for {n}").format(n=totals["OT"]))
     if totals["PT"]:
-        parts.append(f"PT usually leads for {totals['PT']}")
+        parts.append(_("PT usually leads for {n}").format(n=totals["PT"]))
     if totals["Both"]:
-        parts.append(f"both share the lead for {totals['Both']}")
+        parts.append(_("both share the lead for {n}").format(n=totals["Both"]))
     if len(parts) > 1:
-        joined = ", ".join(parts[:-1]) + " and " + parts[-1]
+        joined = ", ".join(parts[:-1]) + _(" and ") + parts[-1]
     else:
         joined = parts[0]
-    return f"Of the {n} {noun} shown, {joined}."
+    return _("Of the {n} populations shown, {joined}.").format(n=n, joined=joined)
 
 
 TABLE_COLUMNS = {
-    "population": "Population",
-    "category": "Category",
-    "age_groups": "Age groups",
-    "usual_lead": "Who usually leads",
-    "lead_note": "Note on who leads",
-    "ot_role": "What OT typically works on",
-    "pt_role": "What PT typically works on",
-    "body_system": "Body system",
-    "source_ids": "Sources",
+    "population": N_("Population"),
+    "category": N_("Category"),
+    "age_groups": N_("Age groups"),
+    "usual_lead": N_("Who usually leads"),
+    "lead_note": N_("Note on who leads"),
+    "ot_role": N_("What OT typically works on"),
+    "pt_role": N_("What PT typically works on"),
+    "body_system": N_("Body system"),
+    "source_ids": N_("Sources"),
 }
 
 
-def table_view(selected: pd.DataFrame) -> pd.DataFrame:
-    """The table shown on screen (and downloaded): plain column names, one row per population."""
+def translate_words(cell: str, _: Translate) -> str:
+    """A choice or a ';' list of choices (age groups) in the language of `_`."""
+    items = split_list(cell)
+    return "; ".join(_(item) for item in items) if items else cell
+
+
+def table_view(selected: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    """The table shown on screen (and downloaded): plain column names, one row per population;
+    headers and fixed words (category, ages, 'Both') in the language of `_`."""
     columns = with_sourcing_label(TABLE_COLUMNS, selected)  # "weakly sourced" rows say so in the CSV too
-    return selected[list(columns)].rename(columns=columns)
+    view = selected[list(columns)].rename(columns=columns)
+    if _ is identity:
+        return view
+    for column in ("Category", "Age groups", "Who usually leads", "Sourcing"):
+        if column in view:
+            view[column] = view[column].map(lambda cell: translate_words(cell, _))
+    return view.rename(columns={name: _(name) for name in view.columns})

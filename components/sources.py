@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.figures import TIER_RANK, period_key
+from components.i18n import Translate, identity
 from components.loader import split_list
 from components.schema import TIER_LABELS, TIERS
 from components.text import md_escape, md_link
@@ -29,18 +30,21 @@ SOURCE_COLUMNS = {
 }
 
 
-def date_label(as_of: str, date_kind: str = "") -> str:
+def date_label(as_of: str, date_kind: str = "", _: Translate = identity) -> str:
     """A source's date as shown: 'updated 2024-03' where the page says what the date is,
     else the date alone ('2023'), or 'undated'."""
     as_of = str(as_of or "").strip()
     if not as_of or as_of == "undated":
-        return "undated"
+        return _("undated")
     kind = str(date_kind or "").strip()
-    return f"{kind} {as_of}" if kind else as_of
+    return f"{_(kind)} {as_of}" if kind else as_of
 
 
-def sources_for(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "source_ids") -> pd.DataFrame:
-    """The sources table rows cited by frame, strongest tier first, with plain column names."""
+def sources_for(
+    frame: pd.DataFrame, sources: pd.DataFrame, column: str = "source_ids", _: Translate = identity
+) -> pd.DataFrame:
+    """The sources table rows cited by frame, strongest tier first, with plain column names
+    (in the language of `_`; source titles and publishers stay as published)."""
     ids = set(cited_ids(frame, column))
     # The order in plain Python, then one pandas selection: the footer of every page
     # calls this twice per rerun, and a copy, map and three-key sort cost ~5 ms a call.
@@ -51,11 +55,13 @@ def sources_for(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "sourc
         )
         if source_id in ids
     )
-    cited = sources.iloc[[position for *_, position in order]]
+    cited = sources.iloc[[entry[-1] for entry in order]]
     view = cited[list(SOURCE_COLUMNS)].rename(columns=SOURCE_COLUMNS).reset_index(drop=True)
     if "date_kind" in cited:
-        view["As of"] = [date_label(a, k) for a, k in zip(cited["as_of"].tolist(), cited["date_kind"].tolist())]
-    return view
+        view["As of"] = [date_label(a, k, _) for a, k in zip(cited["as_of"].tolist(), cited["date_kind"].tolist())]
+    elif _ is not identity:
+        view["As of"] = [date_label(a, "", _) for a in cited["as_of"].tolist()]
+    return view.rename(columns={name: _(name) for name in view.columns})
 
 
 def best_tier(cell: str, sources: pd.DataFrame) -> str:
@@ -67,22 +73,22 @@ def best_tier(cell: str, sources: pd.DataFrame) -> str:
     return ""
 
 
-def tier_summary(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
+def tier_summary(frame: pd.DataFrame, sources: pd.DataFrame, _: Translate = identity) -> str:
     """e.g. '12 sources: 5 tier A, 4 tier B, 3 tier C.'"""
     cited = sources_for(frame, sources)
     if cited.empty:
-        return "No sources."
+        return _("No sources.")
     counts = cited["Tier"].value_counts()
-    parts = [f"{int(counts.get(t, 0))} tier {t}" for t in TIERS if counts.get(t, 0)]
-    noun = "source" if len(cited) == 1 else "sources"
+    parts = [_("{count} tier {tier}").format(count=int(counts.get(t, 0)), tier=t) for t in TIERS if counts.get(t, 0)]
+    noun = _("source") if len(cited) == 1 else _("sources")
     return f"{len(cited)} {noun}: " + ", ".join(parts) + "."
 
 
-def tier_legend() -> str:
-    return "; ".join(TIER_LABELS[t] for t in TIERS) + "."
+def tier_legend(_: Translate = identity) -> str:
+    return "; ".join(_(TIER_LABELS[t]) for t in TIERS) + "."
 
 
-def source_links(cell: str, sources: pd.DataFrame) -> str:
+def source_links(cell: str, sources: pd.DataFrame, _: Translate = identity) -> str:
     """Markdown for the sources in one source_ids cell: escaped publisher links with tier
     and date, strongest tier first and, within a tier, newest first, e.g.
     '[American Stroke Association](https://…) (A, updated 2024-03)'."""
@@ -107,11 +113,11 @@ def source_links(cell: str, sources: pd.DataFrame) -> str:
                     position,
                     url,
                     tier,
-                    date_label(as_of, kinds[position]),
+                    date_label(as_of, kinds[position], _),
                 )
             )
     cited.sort()  # tier, then newest, then publisher, then table order
     return " · ".join(
         f"{md_link(publisher, url)} ({md_escape(tier)}, {md_escape(date)})"
-        for *_, publisher, _, url, tier, date in cited
+        for *_rank, publisher, _position, url, tier, date in cited
     )

@@ -50,13 +50,13 @@ def sub(path, old, new, count=1):
 def replace_decode():
     p = DST / "components/loader.py"
     s = p.read_text()
-    a = s.index("def _decode(")
+    a = s.index("def decode_text(")
     b = s.index("def _column_at(")
-    # The loader's _decode at that commit, which let csv.Error escape.
+    # The loader's decoder at that commit, which let csv.Error escape.
     old = subprocess.run(
         ["git", "show", "77b441e:components/loader.py"], cwd=SRC, capture_output=True, text=True, check=True
     ).stdout
-    old = old[old.index("def _decode(") : old.index("def _records(")]
+    old = old[old.index("def _decode(") : old.index("def _records(")].replace("def _decode(", "def decode_text(")
     p.write_text(s[:a] + old + s[b:])
 
 

@@ -10,6 +10,8 @@
   over a constant, names only ever assigned such values, numbers from len() or with a
   numeric format (:.2f), and the Markdown builders in MARKDOWN_BUILDERS, which escape
   every data value they use (checked below with hostile data).
+  A translation `_(x)` is as safe as x (the catalogue's text is the code's own, reviewed like
+  a literal), and `template.format(...)` is safe when the template and every value are.
 - The one st.html allowed is a committed stylesheet passed as a Path (dashboard.py's
   accessibility CSS): static text, no data, and (checked below) nothing in it that loads
   from anywhere.
@@ -49,6 +51,8 @@ ESCAPERS = {"md_escape", "md_link"}
 # Functions that build Markdown from data and escape every data value inside.
 MARKDOWN_BUILDERS = {"source_links", "weak_badge"}
 SAFE_CALLS = {"len", "int", "round"}
+# The UI translator (app_pages.common.translator): its result is the catalogue's text for x.
+TRANSLATORS = {"_"}
 STRING_METHODS = {"upper", "lower", "title", "capitalize", "strip"}
 NUMERIC_FORMAT = ("d", "f", "e", "g", "%", "n")
 
@@ -141,6 +145,14 @@ class Checker(ast.NodeVisitor):
             return True
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRING_METHODS:
             return self.safe(node.func.value)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TRANSLATORS:
+            return len(node.args) == 1 and not node.keywords and self.safe(node.args[0])
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            return (
+                self.safe(node.func.value)
+                and all(self.safe(a) for a in node.args)
+                and all(k.arg is not None and self.safe(k.value) for k in node.keywords)
+            )
         if isinstance(node, ast.Name):
             return self._safe_name(node)
         if isinstance(node, ast.Attribute):  # aid.NAMES, TABLES[name].file: constants of the code
@@ -251,6 +263,10 @@ def test_the_checker_catches_what_it_must():
         "def f(label):\n    st.expander(label)",
         'st.html(f"<p>{value}</p>")',
         'lines = [f"- {r.x}" for r in rows]\nst.markdown("\\n".join(lines))',
+        "st.caption(_(row.topic))",
+        'st.caption(_("As of {date}.").format(date=row.as_of))',
+        'st.caption(_("{a}").format(md_escape(x), b=value))',
+        "st.caption(template.format(date=md_escape(x)))",
     ]
     good = [
         'st.markdown(f"**{md_escape(row.name)}**")',
@@ -266,6 +282,10 @@ def test_the_checker_catches_what_it_must():
         'lines = [f"- {md_escape(r.x)}" for r in rows]\nst.markdown("\\n".join(lines))',
         'for c, p, badge in ((a, "OT", ":blue-badge[OT]"), (b, "PT", ":orange-badge[PT]")):\n'
         '    st.markdown(f"{badge} x")',
+        'st.title(_("Which therapy could help?"))',
+        'st.caption(_("As of {date}.").format(date=md_escape(row.as_of)))',
+        'word = _("Sources:")\nst.caption(f"{word} {source_links(x, s)}")',
+        "for d in DIMENSIONS:\n    st.subheader(_(d))",
     ]
     for snippet in bad:
         tree = ast.parse(snippet)

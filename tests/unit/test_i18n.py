@@ -1,0 +1,146 @@
+"""The UI languages: which language a visit gets, the Spanish catalogue is complete, and
+the lookups behave like gettext (English in, Spanish out, English when untranslated)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from components import i18n, i18n_terms, schema
+
+ROOT = Path(__file__).resolve().parents[2]
+PO = ROOT / "locales" / "es" / "LC_MESSAGES" / "messages.po"
+
+
+@pytest.mark.parametrize(
+    "url, browser, expected",
+    [
+        ("es", None, "es"),
+        ("en", "es-MX", "en"),  # the URL wins over the browser
+        (None, "es-US", "es"),
+        (None, "es", "es"),
+        (None, "es_419", "es"),
+        (None, "fr-FR", "en"),  # a language we don't have: English
+        ("de", "es-ES", "es"),  # an unknown URL value is ignored
+        ("ES ", None, "es"),
+        ("", "", "en"),
+        (None, None, "en"),
+        (["es"], 3, "en"),  # not text at all
+    ],
+)
+def test_language_resolution(url, browser, expected):
+    assert i18n.resolve_language(url, browser) == expected
+
+
+def _source_messages() -> dict[str, list[str]]:
+    """Every msgid that babel.cfg's files mark, with where it is (what `make messages` extracts)."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found: dict[str, list[str]] = {}
+    for filename, line, message, _comments, _context in extract_from_dir(
+        str(ROOT), method_map, options_map, keywords={"_": None, "N_": None, "ngettext": (1, 2), "gettext": None}
+    ):
+        if "node_modules" in filename or filename.startswith(("tests", ".venv")):
+            continue
+        ids = message if isinstance(message, tuple) else (message,)
+        found.setdefault(ids[0], []).append(f"{filename}:{line}")
+    return found
+
+
+def test_every_marked_string_has_a_spanish_translation():
+    with open(PO, "rb") as handle:
+        catalogue = read_po(handle)
+    translated = {}
+    for message in catalogue:
+        if not message.id:
+            continue
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        translated[key] = bool(all(strings)) and not message.fuzzy
+    sources = _source_messages()
+    assert sources, "no marked strings found: is babel.cfg right?"
+    missing = {m: where for m, where in sources.items() if not translated.get(m)}
+    assert not missing, "Strings without a Spanish msgstr (run `make messages`, then translate):\n" + "\n".join(
+        f"  {where[0]}: {m!r}" for m, where in missing.items()
+    )
+
+
+def test_a_missing_or_fuzzy_message_fails_the_check(tmp_path):
+    po = tmp_path / "es" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: es\\n"\n\n'
+        'msgid "Hello"\nmsgstr "Hola"\n\n'
+        'msgid "Empty"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Guess"\nmsgstr "Adivinanza"\n',
+        encoding="utf-8",
+    )
+    lookup = i18n.CatalogueTranslations(po)
+    assert lookup.gettext("Hello") == "Hola"
+    assert lookup.gettext("Empty") == "Empty"  # untranslated: the English shows
+    assert lookup.gettext("Guess") == "Guess"  # fuzzy: never shown as if checked
+    assert lookup.gettext("Unknown") == "Unknown"
+
+
+def test_spanish_lookups_and_english_identity():
+    _ = i18n.gettext("es")
+    assert _("Which therapy could help?") == "¿Qué terapia podría ayudar?"
+    assert _("occupational therapy (OT)") == "terapia ocupacional (OT)"
+    assert i18n.gettext("en")("Which therapy could help?") == "Which therapy could help?"
+    assert i18n.gettext("xx")("Treatments") == "Treatments"
+    assert i18n.translations("es") is i18n.translations("es")  # read once, cached
+
+
+def test_ngettext_falls_back_to_english_plural_rule():
+    n_ = i18n.ngettext("es")
+    assert n_("one apple", "{n} apples", 1) == "one apple"
+    assert n_("one apple", "{n} apples", 3) == "{n} apples"
+
+
+def test_every_schema_word_shown_to_readers_is_in_the_catalogue():
+    shown = {
+        *schema.AGE_GROUPS,
+        *schema.SETTINGS,
+        schema.ANY_SETTING,
+        *schema.DATE_KINDS,
+        *schema.TIER_LABELS.values(),
+        *schema.POPULATION_CATEGORIES,
+        *schema.INTERVENTION_CATEGORIES,
+        *schema.DIMENSIONS,
+        *schema.ACCESS_TOPICS,
+        *schema.EDUCATION_TOPICS,
+        "Both",  # OT and PT are abbreviations, the same in both languages
+        schema.OTHER,
+    }
+    assert shown <= i18n_terms.ALL
+
+
+def test_placeholders_survive_translation():
+    """A msgstr keeps exactly the {names} of its msgid, so str.format never fails."""
+    import re
+
+    with open(PO, "rb") as handle:
+        catalogue = read_po(handle)
+    for message in catalogue:
+        if message.id and isinstance(message.id, str) and message.string:
+            assert set(re.findall(r"{[^{}]*}", message.id)) == set(re.findall(r"{[^{}]*}", message.string)), message.id
+
+
+def test_the_values_catalogue_is_the_fallback(tmp_path):
+    """A text the UI catalogue lacks is looked up in values.po (the schema's fixed values);
+    the UI catalogue wins where both have it; entries with a context are never used."""
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: es\\n"\n\n'
+    (folder / "messages.po").write_text(header + 'msgid "Home"\nmsgstr "En casa"\n', encoding="utf-8")
+    (folder / "values.po").write_text(
+        header + 'msgid "Home"\nmsgstr "Hogar"\n\nmsgid "Vision"\nmsgstr "Vista"\n\n'
+        'msgctxt "letter"\nmsgid "U"\nmsgstr "S"\n',
+        encoding="utf-8",
+    )
+    _ = i18n.translations("es", str(tmp_path)).gettext
+    assert (_("Home"), _("Vision"), _("U"), _("Other")) == ("En casa", "Vista", "U", "Other")
