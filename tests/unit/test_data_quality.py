@@ -86,6 +86,18 @@ def test_the_readme_holds_the_report_markers():
     assert readme.count(dq.README_START) == 1 and readme.count(dq.README_END) == 1
 
 
+def test_the_readme_figures_are_those_of_the_data():
+    """data/README.md prints the report of the data it sits beside (`make data-report` after a change)."""
+    from components.loader import load_table
+    from components.schema import TABLES
+
+    frames = {name: load_table(name) for name in TABLES}
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    assert dq.replace_report(readme, dq.report_markdown(frames, frames["sources"])) == readme, (
+        "data/README.md's data-quality figures are out of date: run `make data-report`"
+    )
+
+
 def test_the_script_prints_the_report_of_a_data_folder(tmp_path):
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "data_report.py"), "--print"],
