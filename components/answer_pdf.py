@@ -47,7 +47,7 @@ def _new_document() -> _AnswerPDF:
     pdf = _AnswerPDF(orientation="portrait", unit="mm", format="Letter")
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    pdf.set_margins(15, 13, 15)
+    pdf.set_margins(13, 11, 13)
     pdf.set_auto_page_break(True, margin=15)
     pdf.alias_nb_pages()
     pdf.made_on = ""
@@ -66,7 +66,7 @@ def _heading(pdf: FPDF, text: str) -> None:
 
 
 def _para(
-    pdf: FPDF, text: str, size: float = 8.5, bold: bool = False, color: tuple[int, int, int] = TEXT, height: float = 4
+    pdf: FPDF, text: str, size: float = 8, bold: bool = False, color: tuple[int, int, int] = TEXT, height: float = 3.7
 ) -> None:
     pdf.set_font(FONT, "B" if bold else "", size)
     pdf.set_text_color(*color)
@@ -79,8 +79,8 @@ def _item(
     text: str,
     sources: str = "",
     label_color: tuple[int, int, int] = TEXT,
-    size: float = 8.5,
-    height: float = 3.9,
+    size: float = 8,
+    height: float = 3.6,
 ) -> None:
     """One statement as a flowing paragraph: a bold label, the text, its source ids in brackets."""
     pdf.set_x(pdf.l_margin)
@@ -227,13 +227,13 @@ def answer_pdf(
     )
     cited = sources.set_index("source_id")
     # Two narrow columns in small type keep the whole answer on one or two pages.
-    with pdf.text_columns(ncols=2, gutter=5, text_align="LEFT", line_height=1.05) as columns:
+    with pdf.text_columns(ncols=3, gutter=4, text_align="LEFT", line_height=1.05) as columns:
         for source_id in [s for s in pdf.cited if s in cited.index]:
             row = cited.loc[source_id]
             with columns.paragraph(bottom_margin=0.6) as paragraph:
-                pdf.set_font(FONT, "B", 6.5)
+                pdf.set_font(FONT, "B", 6)
                 paragraph.write(f"[{source_id}] ")
-                pdf.set_font(FONT, "", 6.5)
+                pdf.set_font(FONT, "", 6)
                 paragraph.write(
                     f"{row['publisher']}: {row['title']}. {state_rules.dated(row['as_of'], _)} "
                     + _("Tier {tier}").format(tier=row["tier"])
