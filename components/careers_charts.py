@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.chart_style import GRID, GROUP_COLORS, TEXT_COLOR, TEXT_ON_GROUP, apply_base_layout, tint, wrap_label
+from components.i18n import Translate, identity
 from components.states import NAME_OF, TILE_GRID
 
 SYMBOLS = {
@@ -427,7 +428,9 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
 # --- O*NET ------------------------------------------------------------------------------------
 
 
-def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, float], title: str) -> go.Figure:
+def dumbbell_chart(
+    profile: pd.DataFrame, scale: str, value_range: tuple[float, float], title: str, _: Translate = identity
+) -> go.Figure:
     """One row per item, largest OT-PT difference at the top: an OT dot, a PT square, a line
     between them, and the difference written at the right."""
     labels = [wrap_label(name, 16) for name in profile["element_name"]]  # narrow: a phone needs room for the dots
@@ -447,7 +450,7 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
             mode="markers",
             name=profession,
             marker=dict(symbol=SYMBOLS[profession], size=13, color=color, line=dict(color="white", width=1)),
-            hovertemplate="%{y}: %{x:.2f}<extra>" + profession + " " + scale.lower() + "</extra>",
+            hovertemplate="%{y}: %{x:.2f}<extra>" + profession + " " + _(scale).lower() + "</extra>",
         )
     diffs = [f"{d:+.2f}" for d in profile["difference"]]
     low, high = value_range
@@ -466,7 +469,7 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels, gridcolor=GRID)
     # The axis runs past the scale to make room for the OT-minus-PT column; ticks stop at the scale's end.
     fig.update_xaxes(
-        title_text=f"{scale}, {low} to {high}",
+        title_text=_("{scale}, {low} to {high}").format(scale=_(scale), low=low, high=high),
         range=[low - 0.2, high + 1.0],
         tickvals=list(range(int(low), int(high) + 1)),
         gridcolor=GRID,
@@ -483,7 +486,7 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
     return fig
 
 
-def riasec_chart(interests: pd.DataFrame) -> go.Figure:
+def riasec_chart(interests: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """RIASEC interest scores (1-7), OT and PT side by side for each of the six interests."""
     fig = go.Figure()
     for profession in ("OT", "PT"):
@@ -505,8 +508,8 @@ def riasec_chart(interests: pd.DataFrame) -> go.Figure:
             textfont=dict(color=TEXT_COLOR, size=12),
             hovertemplate="%{y}: %{x:.2f}<extra>" + profession + "</extra>",
         )
-    fig = apply_base_layout(fig, "Interests (RIASEC): what kind of work suits each", 470)
+    fig = apply_base_layout(fig, _("Interests (RIASEC): what kind of work suits each"), 470)
     fig.update_layout(barmode="group", margin=dict(l=10, r=50, b=80))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text="Interest score (1 to 7)", range=[0, 7.6], dtick=1, gridcolor=GRID)
+    fig.update_xaxes(title_text=_("Interest score (1 to 7)"), range=[0, 7.6], dtick=1, gridcolor=GRID)
     return fig

@@ -25,6 +25,9 @@ SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
+# The fixed values (schema choices, label constants) have their own catalogue, read behind
+# messages.po: a value the UI catalogue lacks is looked up there (tools/values_catalogue.py).
+VALUES_DOMAIN = "values"
 
 Translate = Callable[[str], str]
 
@@ -41,8 +44,8 @@ def resolve_language(url_value: object = None, browser_locale: object = None) ->
     return SOURCE_LANGUAGE
 
 
-def catalogue_path(lang: str, locale_dir: Path = LOCALE_DIR) -> Path:
-    return Path(locale_dir) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(lang: str, locale_dir: Path = LOCALE_DIR, domain: str = DOMAIN) -> Path:
+    return Path(locale_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 class CatalogueTranslations(_stdlib_gettext.NullTranslations):
@@ -67,7 +70,10 @@ class CatalogueTranslations(_stdlib_gettext.NullTranslations):
                 self._singular[message.id] = message.string
 
     def gettext(self, message: str) -> str:
-        return self._singular.get(message, message)
+        found = self._singular.get(message)
+        if found is not None:
+            return found
+        return self._fallback.gettext(message) if self._fallback else message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         forms = self._plurals.get(singular)
@@ -82,7 +88,11 @@ def translations(lang: str, locale_dir: str = str(LOCALE_DIR)) -> _stdlib_gettex
     """The cached translations of one language; English (or an unknown code) is the identity."""
     if lang == SOURCE_LANGUAGE or lang not in LANGUAGES:
         return _stdlib_gettext.NullTranslations()
-    return CatalogueTranslations(catalogue_path(lang, Path(locale_dir)))
+    found = CatalogueTranslations(catalogue_path(lang, Path(locale_dir)))
+    values = catalogue_path(lang, Path(locale_dir), VALUES_DOMAIN)
+    if values.exists():
+        found.add_fallback(CatalogueTranslations(values))
+    return found
 
 
 def gettext(lang: str) -> Translate:

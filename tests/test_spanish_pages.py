@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.i18n import gettext
 from components.loader import load_table
+from tests.conftest import run_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DECIDE = ROOT / "app_pages" / "decide.py"
@@ -63,7 +64,7 @@ def test_without_lang_the_app_is_in_english():
     assert not at.info or "traducida" not in at.info[0].value
 
 
-@pytest.mark.parametrize("page", ["careers", "where", "work"])
+@pytest.mark.parametrize("page", ["careers", "where"])
 def test_an_untranslated_page_says_so_in_spanish(page):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     at.query_params["lang"] = "es"
@@ -253,3 +254,58 @@ def test_the_state_map_in_spanish():
     table = next(d.value for d in at.dataframe if "PT sin remisión" in d.value.columns)
     assert set(table["PT sin remisión"]) <= {"Sin restricciones", "Provisional", "Limitado", "Sin datos"}
     assert any(c.value.startswith("Cada cuadro es un estado") for c in at.caption)
+
+
+# --- the careers pages ------------------------------------------------------------------------
+
+
+def table_with(at: AppTest, column: str):
+    """The one table on screen that has this column."""
+    found = [d.value for d in at.dataframe if column in d.value.columns]
+    assert len(found) == 1, [list(d.value.columns) for d in at.dataframe]
+    return found[0]
+
+
+def csv_header_of(frame) -> list[str]:
+    """The header of the CSV a table's download button gives: the download is exactly the
+    table on screen (app_pages.common.table_with_download), written by to_csv_bytes."""
+    import csv
+    import io
+
+    from components.export import to_csv_bytes
+
+    return next(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"))))
+
+
+def test_work_in_spanish_runs_filters_and_keeps_lang():
+    at = run_page(ROOT / "app_pages" / "work.py", {"lang": "es"}, open_all=True)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿En qué se diferencia el trabajo diario de un OT y de un PT?"
+    assert [h.value for h in at.subheader] == [
+        "Qué tipo de trabajo le va a cada una: intereses",
+        "Lo que más hace cada una: las tareas principales",
+        "Cuánta preparación",
+    ]
+    assert at.multiselect(key="domain").label == "Qué comparar"
+    assert at.multiselect(key="domain").format_func("Skills") == "Habilidades"
+    credit = [c.value for c in at.caption if c.value.startswith("Fuente: Base de datos O\\*NET 30\\.0")]
+    assert len(credit) == 4 and all("CC BY 4\\.0" in c for c in credit)
+    assert csv_header_of(table_with(at, "Elemento"))[:2] == ["Área", "Elemento"]
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert chart["layout"]["title"]["text"].startswith("OT y PT, importancia")
+    rows = len(table_with(at, "Elemento"))
+    at.radio(key="show").set_value("All").run()
+    at = open_expanders_again(at)
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+    assert len(table_with(at, "Elemento")) > rows
+    interests = table_with(at, "Interés")
+    assert "Investigative" not in set(interests["Interés"])  # shown in Spanish, found by the English name
+    assert interests["Qué significa"].str.len().gt(0).all()
+    assert list(interests.columns) == ["Interés", "Qué significa", "Puntaje de OT (1-7)", "Puntaje de PT (1-7)"]
+
+
+def open_expanders_again(at: AppTest) -> AppTest:
+    from tests.conftest import open_expanders
+
+    return open_expanders(at)

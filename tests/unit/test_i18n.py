@@ -128,3 +128,27 @@ def test_placeholders_survive_translation():
     for message in catalogue:
         if message.id and isinstance(message.id, str) and message.string:
             assert set(re.findall(r"{[^{}]*}", message.id)) == set(re.findall(r"{[^{}]*}", message.string)), message.id
+
+
+def test_the_values_catalogue_is_read_behind_the_ui_catalogue(tmp_path):
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: es\\n"\n\n'
+    (folder / "messages.po").write_text(head + 'msgid "Home"\nmsgstr "Casa (UI)"\n', encoding="utf-8")
+    (folder / "values.po").write_text(
+        head + 'msgid "Home"\nmsgstr "Hogar"\n\nmsgid "Hospital"\nmsgstr "Hospital (valor)"\n', encoding="utf-8"
+    )
+    i18n.translations.cache_clear()
+    try:
+        lookup = i18n.translations("es", str(tmp_path))
+        assert lookup.gettext("Home") == "Casa (UI)"  # the UI catalogue wins
+        assert lookup.gettext("Hospital") == "Hospital (valor)"  # a value only the values catalogue has
+        assert lookup.gettext("Unknown") == "Unknown"
+    finally:
+        i18n.translations.cache_clear()
+
+
+def test_the_real_values_catalogue_translates_fixed_values():
+    _ = i18n.gettext("es")
+    assert _("Skills") == "Habilidades"  # only in values.po
+    assert _("Pennsylvania") == "Pensilvania"
