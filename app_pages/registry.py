@@ -73,7 +73,7 @@ PAGES: tuple[PageEntry, ...] = (
         "careers",
         translated=False,
     ),
-    PageEntry(N_("Careers"), "app_pages/where.py", N_("Jobs by state"), ":material/map:", "where", translated=False),
+    PageEntry(N_("Careers"), "app_pages/where.py", N_("Jobs by state"), ":material/map:", "where"),
     PageEntry(N_("Careers"), "app_pages/work.py", N_("The work itself"), ":material/work:", "work"),
     PageEntry(
         N_("About the data"), "app_pages/sources.py", N_("Sources and open data"), ":material/menu_book:", "sources"

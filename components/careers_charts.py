@@ -336,26 +336,33 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
 # --- the state map ----------------------------------------------------------------------------
 
 
-def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlight: str | None = None) -> go.Figure:
+def tile_map(
+    view: pd.DataFrame,
+    profession: str,
+    title: str,
+    unit: str,
+    highlight: str | None = None,
+    _: Translate = identity,
+) -> go.Figure:
     """The 50 states and DC as equal squares in a grid, shaded by the figure; states with no
     figure are light grey with a dash. Each tile says its state and its value."""
-    rows = 1 + max(r for r, _ in TILE_GRID.values())
-    cols = 1 + max(c for _, c in TILE_GRID.values())
-    z = [[None] * cols for _ in range(rows)]
-    text = [[""] * cols for _ in range(rows)]
-    z_missing = [[None] * cols for _ in range(rows)]
-    text_missing = [[""] * cols for _ in range(rows)]
-    hover = [[""] * cols for _ in range(rows)]
+    rows = 1 + max(r for r, _c in TILE_GRID.values())
+    cols = 1 + max(c for _r, c in TILE_GRID.values())
+    z = [[None] * cols for _row in range(rows)]
+    text = [[""] * cols for _row in range(rows)]
+    z_missing = [[None] * cols for _row in range(rows)]
+    text_missing = [[""] * cols for _row in range(rows)]
+    hover = [[""] * cols for _row in range(rows)]
     for row in view.itertuples():
         r, c = TILE_GRID[row.state_abbr]
         if math.isnan(row.value):
             z_missing[r][c] = 0
             text_missing[r][c] = f"{row.state_abbr}<br>–"
-            hover[r][c] = f"{row.state}: no figure found in our sources"
+            hover[r][c] = _("{state}: no figure found in our sources").format(state=_(row.state))
         else:
             z[r][c] = row.value
             text[r][c] = f"{row.state_abbr}<br>{short_number(row.value, unit)}"
-            hover[r][c] = f"{row.state}: {row.shown}"
+            hover[r][c] = f"{_(row.state)}: {row.shown}"
     color = GROUP_COLORS[profession]
     reverse = unit == "rank among 50 states and DC"  # rank 1 (best-paid) gets the strongest colour
     scale = [[0, tint(color, 0.12)], [1, color]]
@@ -372,7 +379,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
         ygap=3,
         hoverongaps=False,
         hovertemplate="%{customdata}<extra></extra>",
-        name="No figure found",
+        name=_("No figure found"),
     )
     fig.add_heatmap(
         z=z,
@@ -389,7 +396,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
         name=profession,
         # A horizontal colour key under the grid leaves the full width to the tiles on a phone.
         colorbar=dict(
-            title=dict(text=unit, side="top"),
+            title=dict(text=_(unit), side="top"),
             orientation="h",
             x=0,
             xanchor="left",
@@ -413,7 +420,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
             yref="paper",
             xanchor="right",
             yanchor="top",
-            text=f"Outlined: {NAME_OF[highlight]}",
+            text=_("Outlined: {state}").format(state=_(NAME_OF[highlight])),
             showarrow=False,
             font=dict(size=13, color=TEXT_COLOR),
             bgcolor="white",
