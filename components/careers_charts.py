@@ -59,7 +59,9 @@ def short_number(value: float, unit: str) -> str:
 
 
 def pay_range_chart(
-    ranges: pd.DataFrame, title: str = "How pay spreads: 10th to 90th percentile, middle half, median"
+    ranges: pd.DataFrame,
+    title: str = "How pay spreads: 10th to 90th percentile, middle half, median",
+    _: Translate = identity,
 ) -> go.Figure:
     """Per profession and period: a thin line from the 10th to the 90th percentile, a thick bar
     for the middle half (25th-75th) where given, and a mark at the median, all labelled."""
@@ -83,7 +85,7 @@ def pay_range_chart(
             name=row.profession,
             legendgroup=row.profession,
             showlegend=first,
-            hovertemplate="%{y}: %{x:$,.0f}<extra>10th / 90th percentile</extra>",
+            hovertemplate="%{y}: %{x:$,.0f}<extra>" + _("10th / 90th percentile") + "</extra>",
         )
         if not (math.isnan(row.p25) or math.isnan(row.p75)):
             fig.add_bar(
@@ -97,7 +99,9 @@ def pay_range_chart(
                 legendgroup=row.profession,
                 showlegend=False,
                 customdata=[[row.p25, row.p75]],
-                hovertemplate="%{y}: middle half %{customdata[0]:$,.0f} to %{customdata[1]:$,.0f}<extra></extra>",
+                hovertemplate="%{y}: "
+                + _("middle half {low} to {high}").format(low="%{customdata[0]:$,.0f}", high="%{customdata[1]:$,.0f}")
+                + "<extra></extra>",
             )
         fig.add_scatter(
             x=[row.p50],
@@ -107,14 +111,14 @@ def pay_range_chart(
             name=row.profession,
             legendgroup=row.profession,
             showlegend=False,
-            hovertemplate="%{y}: median %{x:$,.0f}<extra></extra>",
+            hovertemplate="%{y}: " + _("median {amount}").format(amount="%{x:$,.0f}") + "<extra></extra>",
         )
         # Above the bar, clear of it: a text mark would sit on the bar's edge.
         fig.add_annotation(
             x=row.p50,
             y=label,
             yshift=22,
-            text=f"median {_money(row.p50)}",
+            text=_("median {amount}").format(amount=_money(row.p50)),
             showarrow=False,
             font=dict(size=12, color=TEXT_COLOR),
         )
@@ -126,7 +130,7 @@ def pay_range_chart(
     high = float(ranges["p90"].max()) if len(ranges) else 1
     pad = (high - low) * 0.18 or 10000
     fig.update_xaxes(
-        title_text="Pay per year (US dollars)",
+        title_text=_("Pay per year (US dollars)"),
         tickprefix="$",
         tickformat="~s",
         gridcolor=GRID,
@@ -187,11 +191,13 @@ def labelled_bars(
     return fig
 
 
-def jobs_chart(counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart") -> go.Figure:
+def jobs_chart(
+    counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart", _: Translate = identity
+) -> go.Figure:
     """The two employment counts side by side for each profession: two bars, never one line."""
     frame = counts.assign(
         label=[
-            f"{p}: {'number of jobs' if m == 'ep_jobs' else 'payroll jobs'}"
+            f"{p}: {_('number of jobs') if m == 'ep_jobs' else _('payroll jobs')}"
             for p, m in zip(counts["profession"], counts["measure"])
         ]
     )
@@ -203,16 +209,16 @@ def jobs_chart(counts: pd.DataFrame, title: str = "How many jobs: two different 
         "profession",
         text,
         title,
-        "Jobs",
-        "jobs",
+        _("Jobs"),
+        _("jobs"),
         patterned=frame["measure"] == "oews_employment",
     )
 
 
-def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None) -> go.Figure:
+def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None, _: Translate = identity) -> go.Figure:
     """Projected growth (%) or openings per year, one bar per profession and projection decade."""
     frame = outlook.dropna(subset=[column])
-    frame = frame.assign(label=[f"{p} · {t}" for p, t in zip(frame["profession"], frame["period_label"])])
+    frame = frame.assign(label=[f"{_(p)} · {t}" for p, t in zip(frame["profession"], frame["period_label"])])
     if column == "growth_pct":
         text = [f"{v:g}%" for v in frame[column]]
         return labelled_bars(
@@ -221,27 +227,32 @@ def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None) 
             column,
             "profession",
             text,
-            title or "Projected job growth over 10 years",
-            "Growth over the decade (%)",
-            "growth",
+            title or _("Projected job growth over 10 years"),
+            _("Growth over the decade (%)"),
+            _("growth"),
         )
-    text = [f"{v:,.0f} a year" for v in frame[column]]
+    text = [_("{amount} a year").format(amount=f"{v:,.0f}") for v in frame[column]]
     return labelled_bars(
         frame,
         "label",
         column,
         "profession",
         text,
-        title or "Job openings each year, on average",
-        "Openings per year",
-        "openings",
+        title or _("Job openings each year, on average"),
+        _("Openings per year"),
+        _("openings"),
     )
 
 
-def settings_chart(shares: pd.DataFrame) -> go.Figure:
+def settings_chart(shares: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """Small multiples: for each profession, its share of jobs by employer type, largest first."""
     groups = [p for p in dict.fromkeys(shares["profession"])]
-    titles = [f"{p}: share of jobs, {shares.loc[shares['profession'] == p, 'period_label'].iloc[0]}" for p in groups]
+    titles = [
+        _("{profession}: share of jobs, {period}").format(
+            profession=p, period=shares.loc[shares["profession"] == p, "period_label"].iloc[0]
+        )
+        for p in groups
+    ]
     counts = [int((shares["profession"] == p).sum()) for p in groups]
     fig = make_subplots(
         rows=len(groups),
@@ -277,7 +288,7 @@ def settings_chart(shares: pd.DataFrame) -> go.Figure:
             row=i,
             col=1,
         )
-    fig = apply_base_layout(fig, "Where they work", 110 + 72 * sum(counts) + 70 * len(groups), legend=False)
+    fig = apply_base_layout(fig, _("Where they work"), 110 + 72 * sum(counts) + 70 * len(groups), legend=False)
     # Panel titles end at the panel's right edge: on a phone the left is taken by the labels.
     fig.update_annotations(font=dict(size=14, color=TEXT_COLOR), x=1, xanchor="right")
     return fig
@@ -286,7 +297,7 @@ def settings_chart(shares: pd.DataFrame) -> go.Figure:
 # --- trends -----------------------------------------------------------------------------------
 
 
-def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
+def trend_chart(points: pd.DataFrame, title: str, unit: str, _: Translate = identity) -> go.Figure:
     """One line per profession through the points chosen for the chart, each point labelled
     with its value at the line's last point and its source year on hover."""
     fig = go.Figure()
@@ -313,15 +324,19 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
             textfont=dict(color=TEXT_COLOR, size=12),
             cliponaxis=False,
             customdata=list(zip(part["reference_period"], part["tier"])),
-            hovertemplate="%{x}: %{y:,}<br>%{customdata[0]} · tier %{customdata[1]}<extra>" + profession + "</extra>",
+            hovertemplate="%{x}: %{y:,}<br>%{customdata[0]} · "
+            + _("tier {tier}").format(tier="%{customdata[1]}")
+            + "<extra>"
+            + profession
+            + "</extra>",
         )
     fig = apply_base_layout(fig, title, 440)
     years = on["year"] if len(on) else pd.Series([2020])
-    fig.update_xaxes(title_text="Year", dtick=2, gridcolor=GRID, range=[int(years.min()) - 1, int(years.max()) + 3])
+    fig.update_xaxes(title_text=_("Year"), dtick=2, gridcolor=GRID, range=[int(years.min()) - 1, int(years.max()) + 3])
     prefix = "$" if unit.startswith("USD") else ""
     suffix = "%" if unit == "percent" else ""
     fig.update_yaxes(
-        title_text=unit,
+        title_text=_(unit),
         tickprefix=prefix,
         ticksuffix=suffix,
         tickformat=",",
