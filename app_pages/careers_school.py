@@ -85,14 +85,14 @@ def _views(chosen: tuple[str, ...], institution: str, directory: str, lang: str)
     _ = gettext(lang)
     path, programs, costs, admissions, exams, renewal = (_table(n, directory, lang) for n in SCHOOL_TABLES)
     national, sources = load_table("wages_employment", directory), load_table("sources", directory)
-    stages = school.path_stages(path, chosen)
+    stages = school.path_stages(path, chosen, _)
     pay = school.median_pay(national, sources, chosen)
     latest = school.latest_programs(programs, sources, chosen)
     trend = school.program_trend(programs, chosen)
-    bars = school.cost_bars(costs, pay, chosen, institution)
+    bars = school.cost_bars(costs, pay, chosen, institution, _)
     counts = school.admission_counts(admissions, chosen)
     return {
-        "summaries": school.route_summaries(path, programs, sources, costs, pay, admissions, exams, chosen),
+        "summaries": school.route_summaries(path, programs, sources, costs, pay, admissions, exams, chosen, _),
         "stages": stages,
         "timeline": None if stages.empty else charts.timeline_chart(stages, _=_),
         "path_table": school.path_table(stages),
@@ -107,9 +107,9 @@ def _views(chosen: tuple[str, ...], institution: str, directory: str, lang: str)
         "pay_table": school.pay_table(pay),
         "counts": counts,
         "admission_table": school.admission_table(admissions, chosen),
-        "asks": school.admission_asks(admissions, chosen),
+        "asks": school.admission_asks(admissions, chosen, _),
         "exam_measures": school.exam_measures(exams, chosen),
-        "exam_coverage": school.exam_coverage(exams, chosen),
+        "exam_coverage": school.exam_coverage(exams, chosen, _),
         "renewal_table": school.renewal_table(renewal, chosen),
     }
 

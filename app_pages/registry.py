@@ -71,7 +71,6 @@ PAGES: tuple[PageEntry, ...] = (
         N_("Training, pay and jobs"),
         ":material/school:",
         "careers",
-        translated=False,
     ),
     PageEntry(N_("Careers"), "app_pages/where.py", N_("Jobs by state"), ":material/map:", "where"),
     PageEntry(N_("Careers"), "app_pages/work.py", N_("The work itself"), ":material/work:", "work"),

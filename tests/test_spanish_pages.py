@@ -64,14 +64,15 @@ def test_without_lang_the_app_is_in_english():
     assert not at.info or "traducida" not in at.info[0].value
 
 
-@pytest.mark.parametrize("page", ["careers"])
-def test_an_untranslated_page_says_so_in_spanish(page):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+@pytest.mark.parametrize("page", ["careers", "where", "work"])
+def test_the_careers_pages_are_translated_and_say_nothing_about_english(page):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["lang"] = "es"
     at.run()
     at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception
-    assert at.info[0].value == _("This page is not translated yet: it is shown in English.")
+    notice = _("This page is not translated yet: it is shown in English.")
+    assert notice not in [i.value for i in at.info]
 
 
 def test_the_decide_page_in_spanish_guides_and_offers_examples():
@@ -332,3 +333,63 @@ def test_where_in_spanish_runs_filters_and_keeps_lang():
     detail = table_with(at, "Dato")
     assert csv_header_of(detail)[:3] == ["Profesión", "Medida", "Dato"]
     assert not set(detail["Medida"]) & {"Payroll jobs (OEWS wage survey; excludes self-employed)"}
+
+
+CAREERS = ROOT / "app_pages" / "careers.py"
+
+
+@pytest.mark.parametrize(
+    "section, heading_column",
+    [
+        ("Degree and license", "Tema"),
+        ("Pay", "El 10% peor pagado gana menos de"),
+        ("Jobs and growth", "Dato"),
+        ("Where they work", "Lugar de trabajo o industria"),
+        ("Over the years", "En el gráfico"),
+        ("Where sources disagree", "Pregunta"),
+    ],
+)
+def test_careers_in_spanish_every_tab(section, heading_column):
+    at = run_page(CAREERS, {"lang": "es", "section": _(section)}, open_all=True)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "OT o PT como carrera: ¿qué formación, qué salario y qué empleos?"
+    assert at.subheader[0].value == "Datos básicos"
+    assert at.markdown[0].value.startswith("**Salario medio \\(mediana\\), primero las cifras oficiales")
+    table = table_with(at, heading_column)
+    header = csv_header_of(table)
+    assert header[0] in {"Tema", "Profesión", "Pregunta"} and "Sources" not in header
+    for chart in at.get("plotly_chart"):
+        title = json.loads(chart.proto.spec)["layout"]["title"]["text"]
+        assert not title.startswith(("Highest", "Most", "Fastest", "Where they work", "Median pay")), title
+
+
+def test_careers_in_spanish_filters_and_keeps_lang():
+    at = run_page(CAREERS, {"lang": "es", "section": _("Degree and license")}, open_all=True)
+    assert at.multiselect(key="profession").label == "Profesiones para comparar"
+    facts = at.table[0].value
+    assert "Título para empezar a ejercer" in list(facts.index)
+    assert set(table_with(at, "Tema")["Profesión"]) == {"OT", "OTA", "PT", "PTA"}
+    at.multiselect(key="profession").set_value(["OT"]).run()
+    at = open_expanders_again(at)
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+    assert set(table_with(at, "Tema")["Profesión"]) == {"OT"}
+    assert list(at.table[0].value.columns) == ["OT"]
+    # Education facts are found by their English words and shown in Spanish.
+    assert not any("Entry-level" in str(v) for v in at.table[0].value["OT"])
+
+
+def test_careers_becoming_one_in_spanish():
+    at = run_page(CAREERS, {"lang": "es", "section": _("Becoming one"), "profession": ["OT", "PT"]}, open_all=True)
+    assert not at.exception and not at.error
+    headings = [h.value for h in at.subheader]
+    assert "¿Cuántos años hay desde la escuela secundaria hasta la licencia?" in headings
+    assert "Cómo mantener la licencia" in headings
+    summaries = [m.value for m in at.markdown if m.value.startswith("- OT")]
+    assert summaries and "después de la escuela secundaria" in summaries[0]
+    stages = table_with(at, "Etapa")
+    assert csv_header_of(stages)[:3] == ["Ruta", "Paso", "Etapa"]
+    costs = table_with(at, "Tipo de escuela")
+    assert "Graduate debt median" not in set(costs["Medida"])
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert titles[0].startswith("Años desde la escuela secundaria")
