@@ -197,7 +197,7 @@ def path_table(stages: pd.DataFrame) -> pd.DataFrame:
 # --- programs -------------------------------------------------------------------------------
 
 
-def latest_programs(programs: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.DataFrame:
+def latest_programs(programs: pd.DataFrame, sources: pd.DataFrame, routes, _: Translate = identity) -> pd.DataFrame:
     """For each route and degree, the counts of one snapshot: the strongest source tier, then the
     newest date, then the lowest id; every status of that snapshot is kept. Degree 'All' is left
     out where a route has counts by degree. Ordered by route, degree, status."""
@@ -220,14 +220,14 @@ def latest_programs(programs: pd.DataFrame, sources: pd.DataFrame, routes) -> pd
     rows["_degree"] = rows["degree"].map({d: i for i, d in enumerate(DEGREE_ORDER)})
     rows["_status"] = rows["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
     rows = rows.sort_values(["_route", "_degree", "_status"], kind="stable")
-    rows["label"] = [f"{r} · {d}" for r, d in zip(rows["route"], rows["degree"])]
-    rows["as_of_label"] = [count_date(p) for p in rows["as_of"]]
+    rows["label"] = [f"{r} · {_(d)}" for r, d in zip(rows["route"], rows["degree"])]
+    rows["as_of_label"] = [count_date(p, _) for p in rows["as_of"]]
     return rows.drop(columns=["_route", "_when", "_degree", "_status", "_tier"]).reset_index(drop=True)
 
 
-def count_date(as_of: str) -> str:
+def count_date(as_of: str, _: Translate = identity) -> str:
     """'2023' -> '2023'; 'undated' -> 'count undated' (a directory that gives no date)."""
-    return "count undated" if as_of == "undated" else period_label(as_of)
+    return _("count undated") if as_of == "undated" else period_label(as_of, _=_)
 
 
 # Routes with a single entry degree: a count of that degree is a count of all the route's
@@ -242,7 +242,7 @@ STATUS_WORDS = {
 }
 
 
-def program_trend(programs: pd.DataFrame, routes) -> pd.DataFrame:
+def program_trend(programs: pd.DataFrame, routes, _: Translate = identity) -> pd.DataFrame:
     """Counts over time: one series per route, degree level and status with two or more dated
     counts; oldest first. A count over all levels ('All') and a count of a route's only degree
     are one level ('all programs'); statuses are never joined."""
@@ -250,13 +250,14 @@ def program_trend(programs: pd.DataFrame, routes) -> pd.DataFrame:
     rows["date"] = [period_date(p) for p in rows["as_of"]]
     rows = rows[rows["date"].notna()]
     level = [
-        "all programs" if d == "All" or SINGLE_DEGREE.get(r) == d else d for r, d in zip(rows["route"], rows["degree"])
+        _("all programs") if d == "All" or SINGLE_DEGREE.get(r) == d else _(d)
+        for r, d in zip(rows["route"], rows["degree"])
     ]
-    rows["series"] = [f"{r} · {lv} · {STATUS_WORDS[s]}" for r, lv, s in zip(rows["route"], level, rows["status"])]
+    rows["series"] = [f"{r} · {lv} · {_(STATUS_WORDS[s])}" for r, lv, s in zip(rows["route"], level, rows["status"])]
     dates = rows.groupby("series")["date"].nunique()
     rows = rows[rows["series"].isin(dates[dates >= 2].index)]
     rows = rows.sort_values(["_route", "series", "date", "row_id"], kind="stable")
-    rows["as_of_label"] = [period_label(p) for p in rows["as_of"]]
+    rows["as_of_label"] = [period_label(p, _=_) for p in rows["as_of"]]
     return rows.drop(columns="_route").reset_index(drop=True)
 
 
@@ -283,7 +284,7 @@ def programs_table(programs: pd.DataFrame, routes) -> pd.DataFrame:
 # --- cost, debt and pay -----------------------------------------------------------------------
 
 
-def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.DataFrame:
+def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes, _: Translate = identity) -> pd.DataFrame:
     """Per route, the national median pay per year to set costs against: official (tier A)
     first, then the newest period, a stated period, not doubtful, lowest id."""
     rows = with_tier(
@@ -303,7 +304,7 @@ def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.Data
             "route": best["profession"],
             "value": best["value"],
             "period": best["period"],
-            "period_label": [period_label(p, s) for p, s in zip(best["period"], best["period_stated"])],
+            "period_label": [period_label(p, s, _) for p, s in zip(best["period"], best["period_stated"])],
             "tier": best["tier"],
             "source_ids": best["source_ids"],
         }
@@ -592,7 +593,7 @@ def route_summaries(
             )
         else:
             parts.append(_("years of study:") + " " + _(NOT_GIVEN).lower())
-        counts = latest_programs(programs, sources, (route,))
+        counts = latest_programs(programs, sources, (route,), _)
         for status, words in (
             ("Accredited", _("accredited programs")),
             ("All", _("accredited or candidate programs")),

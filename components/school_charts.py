@@ -126,7 +126,7 @@ def programs_chart(
                 line=dict(color="white", width=1),
                 pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.35, fillmode="overlay"),
             ),
-            text=[f"{row.programs:,} {row.status.lower() if row.status != 'All' else ''}".strip()],
+            text=[f"{row.programs:,} {_(row.status).lower() if row.status != 'All' else ''}".strip()],
             textposition="inside",
             insidetextanchor="middle",
             cliponaxis=False,
@@ -134,7 +134,7 @@ def programs_chart(
             name=_(STATUS_NAMES.get(row.status, row.status)),
             legendgroup=row.status,
             showlegend=row.status not in shown,
-            hovertemplate=f"{row.label}: {row.programs:,} {row.status.lower()} ({row.as_of_label})<extra></extra>",
+            hovertemplate=f"{row.label}: {row.programs:,} {_(row.status).lower()} ({row.as_of_label})<extra></extra>",
         )
         shown.add(row.status)
     fig = apply_base_layout(fig, _(title), 140 + 48 * max(1, len(labels)))
