@@ -154,6 +154,7 @@ def labelled_bars(
     x_title: str,
     hover_unit: str,
     patterned: pd.Series | None = None,
+    _: Translate = identity,
 ) -> go.Figure:
     """Horizontal bars in frame order, one colour per group, each with its own text label:
     inside the bar where it fits, else just after it (the axis leaves room for it)."""
@@ -177,7 +178,7 @@ def labelled_bars(
             insidetextanchor="end",
             insidetextfont=dict(color=TEXT_ON_GROUP.get(key, TEXT_COLOR), size=12),
             outsidetextfont=dict(color=TEXT_COLOR, size=12),
-            name=key,
+            name=_(key),
             legendgroup=key,
             showlegend=key not in shown,
             hovertemplate="%{y}: " + text[i].replace("<br>", " · ") + f"<extra>{hover_unit}</extra>",
@@ -212,6 +213,7 @@ def jobs_chart(
         _("Jobs"),
         _("jobs"),
         patterned=frame["measure"] == "oews_employment",
+        _=_,
     )
 
 
@@ -230,6 +232,7 @@ def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None, 
             title or _("Projected job growth over 10 years"),
             _("Growth over the decade (%)"),
             _("growth"),
+            _=_,
         )
     text = [_("{amount} a year").format(amount=f"{v:,.0f}") for v in frame[column]]
     return labelled_bars(
@@ -241,6 +244,7 @@ def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None, 
         title or _("Job openings each year, on average"),
         _("Openings per year"),
         _("openings"),
+        _=_,
     )
 
 

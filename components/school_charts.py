@@ -211,7 +211,9 @@ def cost_chart(
             name=row.kind,
             legendgroup=row.kind,
             showlegend=row.kind not in shown,
-            hovertemplate=f"{row.route} · {row.item}: {money(row.value)}, measured by {row.measured_by}<extra></extra>",
+            hovertemplate=f"{row.route} · {row.item}: {money(row.value)}, "
+            + _("measured by {who}").format(who=row.measured_by)
+            + "<extra></extra>",
         )
         shown.add(row.kind)
     lines = sum(label.count("<br>") + 1 for label in labels)
