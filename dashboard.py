@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.common import language
-from app_pages.registry import navigation_pages, translated
+from app_pages.registry import navigation_pages
 from components import i18n
 
 # A local icon: Streamlit fetches ":material/..." page icons from a font CDN, and the
@@ -27,12 +27,7 @@ st.sidebar.radio(
     key="lang",
     bind="query-params",
 )
-lang = language()
-_ = i18n.gettext(lang)
+_ = i18n.gettext(language())
 
 # The pages, their sections, titles, icons and URL paths: app_pages/registry.py.
-page = st.navigation(navigation_pages(_))
-# A page whose own text is not in the catalogue yet says so, once, at the top.
-if lang != i18n.SOURCE_LANGUAGE and not translated(page.url_path):
-    st.info(_("This page is not translated yet: it is shown in English."), icon=":material/translate:")
-page.run()
+st.navigation(navigation_pages(_)).run()

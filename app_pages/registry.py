@@ -24,7 +24,6 @@ class PageEntry:
     icon: str
     url_path: str = ""  # "" only for the default page, as in the browser's address
     default: bool = False
-    translated: bool = True  # its own text is in the Spanish catalogue
 
     @property
     def path(self) -> Path:
@@ -71,21 +70,15 @@ PAGES: tuple[PageEntry, ...] = (
         N_("Training, pay and jobs"),
         ":material/school:",
         "careers",
-        translated=False,
     ),
-    PageEntry(N_("Careers"), "app_pages/where.py", N_("Jobs by state"), ":material/map:", "where", translated=False),
-    PageEntry(N_("Careers"), "app_pages/work.py", N_("The work itself"), ":material/work:", "work", translated=False),
+    PageEntry(N_("Careers"), "app_pages/where.py", N_("Jobs by state"), ":material/map:", "where"),
+    PageEntry(N_("Careers"), "app_pages/work.py", N_("The work itself"), ":material/work:", "work"),
     PageEntry(
         N_("About the data"), "app_pages/sources.py", N_("Sources and open data"), ":material/menu_book:", "sources"
     ),
 )
 
 BY_NAME: dict[str, PageEntry] = {page.name: page for page in PAGES}
-
-
-def translated(url_path: str) -> bool:
-    """Whether the page at url_path ("" for the default page) has its own text in Spanish."""
-    return any(page.translated for page in PAGES if page.url_path == url_path)
 
 
 def navigation_pages(translate: Callable[[str], str] = str) -> dict[str, list]:

@@ -5,15 +5,17 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.careers_common import chart, numbers
-from app_pages.common import sources_footer, table_with_download, tables
+from app_pages.common import language, sources_footer, table_with_download, tables, translator
 from components import states
 from components.careers_charts import tile_map
 from components.export import download_name
 from components.figures import MEASURE_LABELS, PROFESSION_NAMES, format_value, period_label
 from components.text import md_escape
 
-st.title("In which states are the jobs, and what do they pay?")
-figures, sources = tables("state_figures", "sources")
+lang = language()
+_ = translator(lang)
+st.title(_("In which states are the jobs, and what do they pay?"))
+figures, sources = tables("state_figures", "sources", lang=lang)
 
 groups = states.professions(figures)
 
@@ -28,9 +30,9 @@ with st.container(border=True):
     left, middle = st.columns([1, 2])
     with left:
         profession = st.radio(
-            "Profession",
+            _("Profession"),
             options=groups,
-            captions=[PROFESSION_NAMES[g] for g in groups],
+            captions=[_(PROFESSION_NAMES[g]) for g in groups],
             index=groups.index("PT") if "PT" in groups else 0,  # the one with a figure for every state
             key="occupation",
             bind="query-params",
@@ -41,9 +43,9 @@ with st.container(border=True):
     measure_options = states.measures(figures, profession)
     with middle:
         measure = st.selectbox(
-            "Figure to show",
+            _("Figure to show"),
             options=measure_options,
-            format_func=lambda m: MEASURE_LABELS[m],
+            format_func=lambda m: _(MEASURE_LABELS[m]),
             key="measure",
             bind="query-params",
             on_change=_reset_below,
@@ -53,92 +55,109 @@ with st.container(border=True):
         found_periods = states.periods(figures, profession, measure)
         period_options = [p for p, _ in found_periods]
         period = st.selectbox(
-            "Period (one period at a time: years are never mixed on the map)",
+            _("Period (one period at a time: years are never mixed on the map)"),
             options=period_options,
-            format_func=period_label,
+            format_func=lambda p: period_label(p, _=_),
             key="period",
             bind="query-params",
-            help="The periods are listed with the best-covered first.",
+            help=_("The periods are listed with the best-covered first."),
         )
         period = period if period in period_options else period_options[0]
         st.caption(
-            "States and DC with a figure, by period: "
-            + md_escape("; ".join(f"{period_label(p)}: {n}" for p, n in found_periods))
+            _("States and DC with a figure, by period:")
+            + " "
+            + md_escape("; ".join(f"{period_label(p, _=_)}: {n}" for p, n in found_periods))
         )
     state = st.selectbox(
-        "Look up a state (optional)",
+        _("Look up a state (optional)"),
         options=list(states.STATE_NAMES),
+        format_func=_,
         index=None,
         key="state",
         bind="query-params",
-        placeholder="Choose a state to see every figure we have for it",
+        placeholder=_("Choose a state to see every figure we have for it"),
     )
 
-view = states.state_view(figures, sources, profession, measure, period)
+view = states.state_view(figures, sources, profession, measure, period, _)
 shown = view.dropna(subset=["value"])
 stated = "no" if len(shown) and (shown["period_stated"] == "no").all() else "yes"  # per-row dates are in the table
-st.markdown(f"**{md_escape(states.summary_sentence(view, profession, measure, period, stated))}**")
+st.markdown(f"**{md_escape(states.summary_sentence(view, profession, measure, period, stated, _))}**")
 
 unit = shown["unit"].iloc[0] if not shown.empty else ""
 abbr = dict(zip(states.STATE_NAMES, states.STATE_ABBRS)).get(state)
 chart(
     tile_map(
-        view, profession, f"{profession}: {MEASURE_LABELS[measure]}, {period_label(period)}", unit, highlight=abbr
+        view,
+        profession,
+        f"{profession}: {_(MEASURE_LABELS[measure])}, {period_label(period, _=_)}",
+        unit,
+        highlight=abbr,
+        _=_,
     ),
     key="chart_map",
 )
 st.caption(
-    "Each square is a state, placed roughly where it lies. **Grey squares with a dash have no figure in our "
-    "sources** for this profession and period: they are missing, not zero, and nothing is estimated. "
-    + ("Some sources list only their top or bottom states, or one region. " if len(shown) < 51 else "")
-    + ("Rank 1 is the best-paid state in the source's list. " if measure == "mean_annual_wage_rank" else "")
+    _(
+        "Each square is a state, placed roughly where it lies. **Grey squares with a dash have no figure in our "
+        "sources** for this profession and period: they are missing, not zero, and nothing is estimated."
+    )
+    + " "
+    + (_("Some sources list only their top or bottom states, or one region.") + " " if len(shown) < 51 else "")
+    + (_("Rank 1 is the best-paid state in the source's list.") + " " if measure == "mean_annual_wage_rank" else "")
 )
 national = states.national_value(figures, sources, profession, measure, period)
 if national is not None:
     doubt = (
-        " Our reference marks this figure as doubtful: " + md_escape(national["note"])
+        " " + _("Our reference marks this figure as doubtful:") + " " + md_escape(national["note"])
         if national["flag"] == "doubtful"
         else ""
     )
     st.caption(
-        f"United States, same source and period: {md_escape(format_value(national['value'], national['unit']))} "
-        f"(tier {md_escape(national['tier'])}).{doubt}"
+        _("United States, same source and period: {value} (tier {tier}).").format(
+            value=md_escape(format_value(national["value"], national["unit"], _)), tier=md_escape(national["tier"])
+        )
+        + doubt
     )
 
 prior = states.prior_period(figures, profession, measure, period)
-prior_view = states.state_view(figures, sources, profession, measure, prior) if prior else None
+prior_view = states.state_view(figures, sources, profession, measure, prior, _) if prior else None
 if prior_view is not None:
     st.caption(
-        f"For comparison, the table also gives {md_escape(period_label(prior))} (the period before, from the "
-        f"same kind of survey): figures for {int(prior_view['value'].notna().sum())} of 51 states and DC."
+        _(
+            "For comparison, the table also gives {period} (the period before, from the same kind of survey): "
+            "figures for {count} of 51 states and DC."
+        ).format(period=md_escape(period_label(prior, _=_)), count=int(prior_view["value"].notna().sum()))
     )
 
-st.subheader("The table (click a column to sort)")
-table_view = states.view_table(view, unit, prior_view, prior or "")
+st.subheader(_("The table (click a column to sort)"))
+table_view = states.view_table(view, unit, prior_view, prior or "", _)
 table_with_download(
     table_view,
-    file_name=download_name("states", profession, measure, period),
+    file_name=download_name(_("states"), profession, measure, period),
     key="download_states",
     column_config={table_view.columns[1]: st.column_config.NumberColumn(format="localized")},
+    lang=lang,
 )
 cited = [view[view["source_ids"] != ""]]
 if prior_view is not None:
     cited.append(prior_view[prior_view["source_ids"] != ""])
 
 if state:
-    st.subheader(f"Every figure we have for {md_escape(state)}")
-    detail = states.state_detail(figures, sources, state)
+    st.subheader(_("Every figure we have for {state}").format(state=md_escape(_(state))))
+    detail = states.state_detail(figures, sources, state, _)
     if detail.empty:
-        st.info(f"Our sources give no figure for {md_escape(state)}.", icon=":material/info:")
+        st.info(_("Our sources give no figure for {state}.").format(state=md_escape(_(state))), icon=":material/info:")
     else:
-        table_with_download(detail, file_name=download_name("state", state), key="download_state_detail")
-        cited.append(detail.rename(columns={"Sources": "source_ids"}))
+        table_with_download(
+            detail, file_name=download_name(_("state"), _(state)), key="download_state_detail", lang=lang
+        )
+        cited.append(detail.rename(columns={_("Sources"): "source_ids"}))
 
 numbers(
-    states.coverage(figures),
-    file_name="states_coverage.csv",
+    states.coverage(figures, _),
+    file_name=_("states_coverage") + ".csv",
     key="download_coverage",
-    label="Which figures cover how many states",
+    label=_("Which figures cover how many states"),
 )
 
-sources_footer(pd.concat([c[["source_ids"]] for c in cited], ignore_index=True), sources, "where")
+sources_footer(pd.concat([c[["source_ids"]] for c in cited], ignore_index=True), sources, "where", lang=lang)

@@ -28,6 +28,7 @@ from components.figures import (
     profession_rank,
     with_tier,
 )
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import PROFESSIONS_WITH_ASSISTANTS
 
@@ -36,41 +37,49 @@ from components.schema import PROFESSIONS_WITH_ASSISTANTS
 # (row label, measure) for numbers; (row label, [(topic, attribute or None), ...]) for
 # education facts, tried in order; None as attribute means "the first row of that topic".
 QUICK_FACT_ROWS: tuple[tuple[str, str, object], ...] = (
-    ("Median pay", "national", "median_annual_wage"),
-    ("Median pay per hour", "national", "median_hourly_wage"),
-    ("Entry-level degree", "education", [("Entry degree", "Entry-level degree")]),
-    ("Typical entry-level education (BLS)", "education", [("Entry degree", "Typical entry-level education (BLS)")]),
+    (N_("Median pay"), "national", "median_annual_wage"),
+    (N_("Median pay per hour"), "national", "median_hourly_wage"),
+    (N_("Entry-level degree"), "education", [("Entry degree", "Entry-level degree")]),
+    (N_("Typical entry-level education (BLS)"), "education", [("Entry degree", "Typical entry-level education (BLS)")]),
     (
-        "Work experience in a related job (BLS)",
+        N_("Work experience in a related job (BLS)"),
         "education",
         [("Entry degree", "Work experience in a related occupation (BLS)")],
     ),
-    ("On-the-job training (BLS)", "education", [("Entry degree", "On-the-job training (BLS)")]),
-    ("Program length", "education", [("Program length", "Typical program length")]),
-    ("Licensing exam", "education", [("Licensing exam", "Exam and who runs it"), ("Exam format", None)]),
-    ("Number of jobs (BLS projections; includes self-employed)", "national", "ep_jobs"),
-    ("Payroll jobs (OEWS wage survey; excludes self-employed)", "national", "oews_employment"),
-    ("Job outlook: growth over 10 years", "national", "projected_change_pct"),
-    ("Change in jobs over 10 years", "national", "projected_change_jobs"),
-    ("Openings each year, on average", "national", "annual_openings"),
+    (N_("On-the-job training (BLS)"), "education", [("Entry degree", "On-the-job training (BLS)")]),
+    (N_("Program length"), "education", [("Program length", "Typical program length")]),
+    (N_("Licensing exam"), "education", [("Licensing exam", "Exam and who runs it"), ("Exam format", None)]),
+    (N_("Number of jobs (BLS projections; includes self-employed)"), "national", "ep_jobs"),
+    (N_("Payroll jobs (OEWS wage survey; excludes self-employed)"), "national", "oews_employment"),
+    (N_("Job outlook: growth over 10 years"), "national", "projected_change_pct"),
+    (N_("Change in jobs over 10 years"), "national", "projected_change_jobs"),
+    (N_("Openings each year, on average"), "national", "annual_openings"),
 )
 
 
 def _national_cell(
-    row: pd.Series, stands_in: str | None = None, newer: pd.Series | None = None, periods_differ: bool = False
+    row: pd.Series,
+    stands_in: str | None = None,
+    newer: pd.Series | None = None,
+    periods_differ: bool = False,
+    _: Translate = identity,
 ) -> str:
-    parts = [format_value(row["value"], row["unit"]), period_label(row["period"], row["period_stated"])]
+    parts = [format_value(row["value"], row["unit"], _), period_label(row["period"], row["period_stated"], _)]
     if stands_in:
-        parts.append(PROFESSION_NAMES[stands_in].replace("OT ", "").replace("PT ", "").lower())
+        name = PROFESSION_NAMES[stands_in]
+        shown = _(name)
+        parts.append((name.replace("OT ", "").replace("PT ", "") if shown == name else shown).lower())
     if row.get("flag") == "doubtful":
-        parts.append("doubtful")
-    parts.append(f"tier {row['tier']}")
+        parts.append(_("doubtful"))
+    parts.append(_("tier {tier}").format(tier=row["tier"]))
     if newer is not None:
         parts.append(
-            figures.newer_note(newer, format_value(newer["value"], newer["unit"]), period_label(newer["period"]))
+            figures.newer_note(
+                newer, format_value(newer["value"], newer["unit"], _), period_label(newer["period"], _=_), _
+            )
         )
     if periods_differ:
-        parts.append(PERIODS_DIFFER)
+        parts.append(_(PERIODS_DIFFER))
     return " · ".join(parts)
 
 
@@ -103,12 +112,24 @@ def _education_row(education: pd.DataFrame, profession: str, lookups) -> dict | 
     return None
 
 
-def _education_cell(row: dict) -> str:
+def _education_cell(row: dict, _: Translate = identity) -> str:
     text = f"{row['attribute']}: {row['value']}" if row["_fallback"] else str(row["value"])
     as_of = str(row["as_of"])
     if as_of and as_of != "undated":
         text += f" · {as_of}"
-    return f"{text} · tier {row['tier']}"
+    return f"{text} · " + _("tier {tier}").format(tier=row["tier"])
+
+
+def _shown_text(row: dict, shown: pd.DataFrame | None) -> dict:
+    """The row found in the English table, with the text of the same fact in the table shown
+    (the reader's language), looked up by fact_id: facts are found by their English words."""
+    if shown is None:
+        return row
+    match = shown[shown["fact_id"] == row["fact_id"]]
+    if match.empty:
+        return row
+    first = match.iloc[0]
+    return {**row, **{c: first[c] for c in ("attribute", "value", "as_of", "note") if c in first}}
 
 
 def quick_facts(
@@ -116,6 +137,8 @@ def quick_facts(
     education: pd.DataFrame,
     sources: pd.DataFrame,
     professions: tuple[str, ...] = PROFESSIONS_WITH_ASSISTANTS,
+    _: Translate = identity,
+    shown: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(table, cited): the quick-facts table (a Fact column, then one column per profession in
     the order given) and the rows it shows, with their source_ids, for the sources footer."""
@@ -123,29 +146,31 @@ def quick_facts(
     education = with_tier(education, sources)
     table, cited = [], []
     for label, kind, key in QUICK_FACT_ROWS:
-        line = {"Fact": label}
+        line = {_("Fact"): _(label)}
         if kind == "national":
             rows, stands_in = _national_rows(national, professions, key)
             picks = figures.pick_same_period(rows, professions, key)
             differ = figures.periods_differ(picks)
         for profession in professions:
-            cell = NOT_FOUND
+            cell = _(NOT_FOUND)
             if kind == "national":
                 found = picks.get(profession)
                 if found is not None:
-                    cell = _national_cell(found.shown, stands_in.get(profession), found.newer, differ)
+                    cell = _national_cell(found.shown, stands_in.get(profession), found.newer, differ, _)
                     cited.append(found.shown["source_ids"])
             else:
                 row = _education_row(education, profession, key)
                 if row is not None:
-                    cell = _education_cell(row)
+                    cell = _education_cell(_shown_text(row, shown), _)
                     cited.append(row["source_ids"])
             line[profession] = cell
         table.append(line)
     return pd.DataFrame(table), pd.DataFrame({"source_ids": cited})
 
 
-def quick_summary(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> str:
+def quick_summary(
+    national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...], _: Translate = identity
+) -> str:
     """One sentence: the median pay of each chosen profession, official figures first."""
     national = with_tier(national, sources)
     picks = figures.pick_same_period(national, professions, "median_annual_wage")
@@ -155,21 +180,18 @@ def quick_summary(national: pd.DataFrame, sources: pd.DataFrame, professions: tu
         if found is None:
             continue
         pay = found.shown
-        inferred = "" if pay["period_stated"] == "yes" else ", date inferred"
-        text = (
-            f"{profession} {format_value(pay['value'], pay['unit']).replace(' a year', '')} "
-            f"({period_label(pay['period'])}{inferred}, tier {pay['tier']}"
-        )
+        inferred = "" if pay["period_stated"] == "yes" else ", " + _("date inferred")
+        text = f"{profession} ${pay['value']:,.0f} ({period_label(pay['period'], _=_)}{inferred}, " + _(
+            "tier {tier}"
+        ).format(tier=pay["tier"])
         if found.newer is not None:
             newer = found.newer
-            text += "; " + figures.newer_note(
-                newer, format_value(newer["value"], newer["unit"]).replace(" a year", ""), period_label(newer["period"])
-            )
+            text += "; " + figures.newer_note(newer, f"${newer['value']:,.0f}", period_label(newer["period"], _=_), _)
         parts.append(text + ")")
     if not parts:
-        return "No median pay was found for the professions you chose."
-    tail = " Dates differ between columns, so compare with care." if figures.periods_differ(picks) else ""
-    return "Median pay, official figures first: " + "; ".join(parts) + "." + tail
+        return _("No median pay was found for the professions you chose.")
+    tail = " " + _("Dates differ between columns, so compare with care.") if figures.periods_differ(picks) else ""
+    return _("Median pay, official figures first:") + " " + "; ".join(parts) + "." + tail
 
 
 # --- pay ranges -------------------------------------------------------------------------------
@@ -177,7 +199,9 @@ def quick_summary(national: pd.DataFrame, sources: pd.DataFrame, professions: tu
 PERCENTILES = ("p10", "p25", "p50", "p75", "p90")
 
 
-def pay_ranges(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+def pay_ranges(
+    national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...], _: Translate = identity
+) -> pd.DataFrame:
     """One row per profession, period and source with yearly pay percentiles.
 
     Needs at least the 10th, 50th and 90th percentiles; the 25th and 75th are kept when
@@ -199,7 +223,7 @@ def pay_ranges(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
             {
                 "profession": profession,
                 "period": period,
-                "period_label": period_label(period, first["period_stated"]),
+                "period_label": period_label(period, first["period_stated"], _),
                 **{p: (float("nan") if v is None else float(v)) for p, v in found.items()},
                 "tier": first["tier"],
                 "source_ids": cited,
@@ -214,19 +238,24 @@ def pay_ranges(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
     return frame.reset_index(drop=True)
 
 
-def pay_range_table(ranges: pd.DataFrame) -> pd.DataFrame:
-    """The pay ranges as the table under the chart: words and dollars."""
+PAY_COLUMNS = (
+    N_("Lowest-paid 10% earn less than"),
+    N_("25th percentile"),
+    N_("Median (half earn more)"),
+    N_("75th percentile"),
+    N_("Top 10% earn more than"),
+)
+
+
+def pay_range_table(ranges: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    """The pay ranges as the table under the chart: words and dollars (PAY_COLUMNS, in dollars)."""
     table = pd.DataFrame(
         {
-            "Profession": ranges["profession"],
-            "Period": ranges["period_label"],
-            "Lowest-paid 10% earn less than": ranges["p10"],
-            "25th percentile": ranges["p25"],
-            "Median (half earn more)": ranges["p50"],
-            "75th percentile": ranges["p75"],
-            "Top 10% earn more than": ranges["p90"],
-            "Source tier": ranges["tier"],
-            "Sources": ranges["source_ids"],
+            _("Profession"): ranges["profession"],
+            _("Period"): ranges["period_label"],
+            **{_(label): ranges[p] for label, p in zip(PAY_COLUMNS, PERCENTILES)},
+            _("Source tier"): ranges["tier"],
+            _("Sources"): ranges["source_ids"],
         }
     )
     return table
@@ -237,7 +266,9 @@ def pay_range_table(ranges: pd.DataFrame) -> pd.DataFrame:
 JOB_MEASURES = ("ep_jobs", "oews_employment")
 
 
-def job_counts(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+def job_counts(
+    national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...], _: Translate = identity
+) -> pd.DataFrame:
     """The newest figure of each employment count for each profession: two measures, never one series."""
     national = with_tier(national, sources)
     out = []
@@ -249,9 +280,9 @@ def job_counts(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
                     {
                         "profession": profession,
                         "measure": measure,
-                        "count": MEASURE_LABELS[measure],
+                        "count": _(MEASURE_LABELS[measure]),
                         "value": row["value"],
-                        "period_label": period_label(row["period"], row["period_stated"]),
+                        "period_label": period_label(row["period"], row["period_stated"], _),
                         "tier": row["tier"],
                         "source_ids": row["source_ids"],
                     }
@@ -259,7 +290,9 @@ def job_counts(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple
     return pd.DataFrame(out, columns=["profession", "measure", "count", "value", "period_label", "tier", "source_ids"])
 
 
-def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+def outlook(
+    national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...], _: Translate = identity
+) -> pd.DataFrame:
     """Projected growth (%) and openings per year by projection decade, one row per group and decade.
 
     For OTA and PTA, groups counted together with aides are added (and named so) when a
@@ -280,7 +313,7 @@ def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[st
                 line[column] = float(best.iloc[0]["value"])
                 line["tier"] = best.iloc[0]["tier"]
                 cited.append(best.iloc[0]["source_ids"])
-        line["period_label"] = period_label(period)
+        line["period_label"] = period_label(period, _=_)
         line["source_ids"] = "; ".join(dict.fromkeys(s for cell in cited for s in split_list(cell)))
         out.append(line)
     frame = pd.DataFrame(
@@ -297,7 +330,9 @@ def outlook(national: pd.DataFrame, sources: pd.DataFrame, professions: tuple[st
 # --- settings ---------------------------------------------------------------------------------
 
 
-def setting_shares(settings: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+def setting_shares(
+    settings: pd.DataFrame, sources: pd.DataFrame, professions: tuple[str, ...], _: Translate = identity
+) -> pd.DataFrame:
     """For each profession, the newest U.S. 'share of jobs' list from one source (largest share first)."""
     settings = with_tier(settings, sources)
     rows = settings[(settings["measure"] == "share_of_jobs") & (settings["geography"] == "United States")]
@@ -321,7 +356,7 @@ def setting_shares(settings: pd.DataFrame, sources: pd.DataFrame, professions: t
                     "profession": profession,
                     "setting": row.setting,
                     "share": float(row.value),
-                    "period_label": period_label(row.period, row.period_stated),
+                    "period_label": period_label(row.period, row.period_stated, _),
                     "reference_period": row.reference_period,
                     "tier": row.tier,
                     "source_ids": row.source_ids,
@@ -332,20 +367,20 @@ def setting_shares(settings: pd.DataFrame, sources: pd.DataFrame, professions: t
     )
 
 
-def settings_table(settings: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
+def settings_table(settings: pd.DataFrame, professions: tuple[str, ...], _: Translate = identity) -> pd.DataFrame:
     """Every settings row for the chosen professions, in words, for the table under the chart."""
     rows = settings[settings["profession"].isin(professions)]
     return pd.DataFrame(
         {
-            "Profession": rows["profession"],
-            "Where": rows["geography"],
-            "Setting or industry": rows["setting"],
-            "Measure": rows["measure"].map(MEASURE_LABELS),
-            "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
-            "Period": [period_label(p, s) for p, s in zip(rows["period"], rows["period_stated"])],
-            "As the source gives the period": rows["reference_period"],
-            "Note": rows["note"],
-            "Sources": rows["source_ids"],
+            _("Profession"): rows["profession"],
+            _("Where"): [_(g) for g in rows["geography"]],
+            _("Setting or industry"): rows["setting"],
+            _("Measure"): [_(MEASURE_LABELS[m]) for m in rows["measure"]],
+            _("Value"): [format_value(v, u, _) for v, u in zip(rows["value"], rows["unit"])],
+            _("Period"): [period_label(p, s, _) for p, s in zip(rows["period"], rows["period_stated"])],
+            _("As the source gives the period"): rows["reference_period"],
+            _("Note"): rows["note"],
+            _("Sources"): rows["source_ids"],
         }
     ).reset_index(drop=True)
 
@@ -385,18 +420,18 @@ def trend_points(
     )
 
 
-def trend_table(points: pd.DataFrame) -> pd.DataFrame:
-    year_label = "First year of the projection" if (points["series"] == "projected_change_pct").any() else "Year"
+def trend_table(points: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    year_label = _("First year of the projection") if (points["series"] == "projected_change_pct").any() else _("Year")
     return pd.DataFrame(
         {
-            "Profession": points["profession"],
+            _("Profession"): points["profession"],
             year_label: points["year"],
-            "Value": [format_value(v, u) for v, u in zip(points["value"], points["unit"])],
-            "As the source gives the period": points["reference_period"],
-            "On the chart": points["on_chart"].map({True: "yes", False: "no (another source is used)"}),
-            "Source tier": points["tier"],
-            "Note": points["note"],
-            "Sources": points["source_ids"],
+            _("Value"): [format_value(v, u, _) for v, u in zip(points["value"], points["unit"])],
+            _("As the source gives the period"): points["reference_period"],
+            _("On the chart"): points["on_chart"].map({True: _("yes"), False: _("no (another source is used)")}),
+            _("Source tier"): points["tier"],
+            _("Note"): points["note"],
+            _("Sources"): points["source_ids"],
         }
     )
 
@@ -435,7 +470,21 @@ def disagreements(frame: pd.DataFrame, sources: pd.DataFrame, keys: tuple[str, .
     return pd.DataFrame(out)
 
 
-def conflict_table(national: pd.DataFrame, trends: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+# The conflicts table's columns, shown through `_`.
+CONFLICT_COLUMNS = (
+    N_("Question"),
+    N_("Figure"),
+    N_("As the source gives the period"),
+    N_("Source tier"),
+    N_("Caution"),
+    N_("Note"),
+    N_("Sources"),
+)
+
+
+def conflict_table(
+    national: pd.DataFrame, trends: pd.DataFrame, sources: pd.DataFrame, _: Translate = identity
+) -> pd.DataFrame:
     """Every pair (or set) of figures that disagree, side by side, in words."""
     a = disagreements(national, sources, ("profession", "measure", "period"), "figure_id")
     b = disagreements(
@@ -457,14 +506,14 @@ def conflict_table(national: pd.DataFrame, trends: pd.DataFrame, sources: pd.Dat
             pd.DataFrame(
                 {
                     "Question": [
-                        f"{p}: {MEASURE_LABELS[m]}, {period_label(t)}"
+                        f"{p}: {_(MEASURE_LABELS[m])}, {period_label(t, _=_)}"
                         for p, m, t in zip(a["profession"], a["measure"], a["period"])
                     ],
                     "_group": a["group"],
-                    "Figure": [format_value(v, u) for v, u in zip(a["value"], a["unit"])],
+                    "Figure": [format_value(v, u, _) for v, u in zip(a["value"], a["unit"])],
                     "As the source gives the period": a["reference_period"],
                     "Source tier": a["tier"],
-                    "Caution": a["flag"],
+                    "Caution": [_(f) if f else f for f in a["flag"]],
                     "Note": a["note"],
                     "Sources": a["source_ids"],
                 }
@@ -476,32 +525,23 @@ def conflict_table(national: pd.DataFrame, trends: pd.DataFrame, sources: pd.Dat
             pd.DataFrame(
                 {
                     "Question": [
-                        f"{p}: {MEASURE_LABELS[s]}, {y}" for p, s, y in zip(b["profession"], b["series"], b["year"])
+                        f"{p}: {_(MEASURE_LABELS[s])}, {y}" for p, s, y in zip(b["profession"], b["series"], b["year"])
                     ],
                     "_group": b["group"] + offset,
-                    "Figure": [format_value(v, u) for v, u in zip(b["value"], b["unit"])],
+                    "Figure": [format_value(v, u, _) for v, u in zip(b["value"], b["unit"])],
                     "As the source gives the period": b["reference_period"],
                     "Source tier": b["tier"],
-                    "Caution": b["flag"],
+                    "Caution": [_(f) if f else f for f in b["flag"]],
                     "Note": b["note"],
                     "Sources": b["source_ids"],
                 }
             )
         )
     if not parts:
-        return pd.DataFrame(
-            columns=[
-                "Question",
-                "Figure",
-                "As the source gives the period",
-                "Source tier",
-                "Caution",
-                "Note",
-                "Sources",
-            ]
-        )
+        return pd.DataFrame(columns=[_(c) for c in CONFLICT_COLUMNS])
     table = pd.concat(parts, ignore_index=True).sort_values(["_group"], kind="stable")
-    return table.drop(columns="_group").reset_index(drop=True)
+    table = table.drop(columns="_group").reset_index(drop=True)
+    return table.rename(columns={c: _(c) for c in table.columns})
 
 
 def workforce_outlook_facts(education: pd.DataFrame) -> pd.DataFrame:
@@ -509,7 +549,9 @@ def workforce_outlook_facts(education: pd.DataFrame) -> pd.DataFrame:
     return education[education["topic"] == "Workforce outlook"].reset_index(drop=True)
 
 
-def education_table(education: pd.DataFrame, professions: tuple[str, ...], topics: tuple[str, ...]) -> pd.DataFrame:
+def education_table(
+    education: pd.DataFrame, professions: tuple[str, ...], topics: tuple[str, ...], _: Translate = identity
+) -> pd.DataFrame:
     """Education and licensure facts for the chosen professions and topics, in the table's order."""
     rows = education[education["profession"].isin(professions) & education["topic"].isin(topics)].copy()
     rows["_t"] = rows["topic"].map({t: i for i, t in enumerate(topics)})
@@ -517,13 +559,13 @@ def education_table(education: pd.DataFrame, professions: tuple[str, ...], topic
     rows = rows.sort_values(["_t", "_p"], kind="stable")
     return pd.DataFrame(
         {
-            "Topic": rows["topic"],
-            "Profession": rows["profession"],
-            "What": rows["attribute"],
-            "Fact": rows["value"],
-            "As of": rows["as_of"],
-            "Note": rows["note"],
-            "Sources": rows["source_ids"],
+            _("Topic"): [_(t) for t in rows["topic"]],
+            _("Profession"): rows["profession"],
+            _("What"): rows["attribute"],
+            _("Fact"): rows["value"],
+            _("As of"): rows["as_of"],
+            _("Note"): rows["note"],
+            _("Sources"): rows["source_ids"],
         }
     ).reset_index(drop=True)
 
@@ -531,57 +573,68 @@ def education_table(education: pd.DataFrame, professions: tuple[str, ...], topic
 # --- chart titles that state the finding --------------------------------------------------------
 
 
-def _short_period(label: str) -> str:
-    return label.replace(" (inferred)", ", date inferred")
+def _short_period(label: str, _: Translate = identity) -> str:
+    return label.replace(" " + _("(inferred)"), ", " + _("date inferred"))
 
 
-def pay_title(ranges: pd.DataFrame) -> str:
+def pay_title(ranges: pd.DataFrame, _: Translate = identity) -> str:
     top = ranges.sort_values("p50", ascending=False, kind="stable").iloc[0]
-    return (
-        f"Highest median: {top['profession']}, ${top['p50']:,.0f} a year ({_short_period(top['period_label'])}). "
-        "Lines: 10th to 90th percentile"
+    return _("Highest median: {profession}, {amount} a year ({period}). Lines: 10th to 90th percentile").format(
+        profession=top["profession"], amount=f"${top['p50']:,.0f}", period=_short_period(top["period_label"], _)
     )
 
 
-def jobs_title(counts: pd.DataFrame) -> str:
+def jobs_title(counts: pd.DataFrame, _: Translate = identity) -> str:
     top = counts.sort_values("value", ascending=False, kind="stable").iloc[0]
-    return (
-        f"Most jobs: {top['profession']}, {top['value']:,.0f} ({_short_period(top['period_label'])}). "
-        "Two counts, kept apart"
+    return _("Most jobs: {profession}, {count} ({period}). Two counts, kept apart").format(
+        profession=top["profession"], count=f"{top['value']:,.0f}", period=_short_period(top["period_label"], _)
     )
 
 
-def outlook_title(outlook: pd.DataFrame, column: str) -> str:
+def outlook_title(outlook: pd.DataFrame, column: str, _: Translate = identity) -> str:
     rows = outlook.dropna(subset=[column])
     top = rows.sort_values(column, ascending=False, kind="stable").iloc[0]
     if column == "growth_pct":
-        return f"Fastest projected growth: {top['profession']}, {top[column]:g}% over {top['period_label']}"
-    return f"Most openings each year: {top['profession']}, {top[column]:,.0f} ({top['period_label']})"
+        return _("Fastest projected growth: {profession}, {pct}% over {period}").format(
+            profession=_(top["profession"]), pct=f"{top[column]:g}", period=top["period_label"]
+        )
+    return _("Most openings each year: {profession}, {count} ({period})").format(
+        profession=_(top["profession"]), count=f"{top[column]:,.0f}", period=top["period_label"]
+    )
 
 
 def rate_kind(attribute: str) -> str:
-    """Which kind of pass rate a fact describes; the kinds are not comparable with each other."""
+    """Which kind of pass rate a fact describes (from its English attribute); the kinds are not
+    comparable with each other."""
     text = attribute.lower()
     if "new-graduate" in text:
-        return "New-graduate rate (NBCOT)"
+        return N_("New-graduate rate (NBCOT)")
     if "ultimate" in text:
-        return "Ultimate rate, after any number of attempts (FSBPT)"
+        return N_("Ultimate rate, after any number of attempts (FSBPT)")
     if "first-time" in text:
-        return "First-time rate"
-    return "Rate of another kind"
+        return N_("First-time rate")
+    return N_("Rate of another kind")
 
 
-def pass_rates(education: pd.DataFrame, professions: tuple[str, ...]) -> pd.DataFrame:
-    """The pass-rate facts of the chosen professions, each with the kind of rate it is."""
+def pass_rates(
+    education: pd.DataFrame,
+    professions: tuple[str, ...],
+    _: Translate = identity,
+    shown: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The pass-rate facts of the chosen professions, each with the kind of rate it is. The kind
+    is read from the English table; `shown` (the same table in the reader's language) gives the
+    text shown, by fact_id."""
     rows = education[(education["topic"] == "Pass rate") & education["profession"].isin(professions)].copy()
     rows["_p"] = profession_rank(rows["profession"])
     rows = rows.sort_values("_p", kind="stable")
+    text = rows if shown is None else shown.set_index("fact_id").loc[rows["fact_id"]].reset_index()
     return pd.DataFrame(
         {
-            "Profession": rows["profession"],
-            "Kind of rate": [rate_kind(a) for a in rows["attribute"]],
-            "Rate": rows["value"],
-            "As of": rows["as_of"],
-            "Sources": rows["source_ids"],
+            _("Profession"): rows["profession"].to_numpy(),
+            _("Kind of rate"): [_(rate_kind(a)) for a in rows["attribute"]],
+            _("Rate"): text["value"].to_numpy(),
+            _("As of"): text["as_of"].to_numpy(),
+            _("Sources"): rows["source_ids"].to_numpy(),
         }
     ).reset_index(drop=True)

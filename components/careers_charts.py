@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.chart_style import GRID, GROUP_COLORS, TEXT_COLOR, TEXT_ON_GROUP, apply_base_layout, tint, wrap_label
+from components.i18n import Translate, identity
 from components.states import NAME_OF, TILE_GRID
 
 SYMBOLS = {
@@ -58,7 +59,9 @@ def short_number(value: float, unit: str) -> str:
 
 
 def pay_range_chart(
-    ranges: pd.DataFrame, title: str = "How pay spreads: 10th to 90th percentile, middle half, median"
+    ranges: pd.DataFrame,
+    title: str = "How pay spreads: 10th to 90th percentile, middle half, median",
+    _: Translate = identity,
 ) -> go.Figure:
     """Per profession and period: a thin line from the 10th to the 90th percentile, a thick bar
     for the middle half (25th-75th) where given, and a mark at the median, all labelled."""
@@ -82,7 +85,7 @@ def pay_range_chart(
             name=row.profession,
             legendgroup=row.profession,
             showlegend=first,
-            hovertemplate="%{y}: %{x:$,.0f}<extra>10th / 90th percentile</extra>",
+            hovertemplate="%{y}: %{x:$,.0f}<extra>" + _("10th / 90th percentile") + "</extra>",
         )
         if not (math.isnan(row.p25) or math.isnan(row.p75)):
             fig.add_bar(
@@ -96,7 +99,9 @@ def pay_range_chart(
                 legendgroup=row.profession,
                 showlegend=False,
                 customdata=[[row.p25, row.p75]],
-                hovertemplate="%{y}: middle half %{customdata[0]:$,.0f} to %{customdata[1]:$,.0f}<extra></extra>",
+                hovertemplate="%{y}: "
+                + _("middle half {low} to {high}").format(low="%{customdata[0]:$,.0f}", high="%{customdata[1]:$,.0f}")
+                + "<extra></extra>",
             )
         fig.add_scatter(
             x=[row.p50],
@@ -106,14 +111,14 @@ def pay_range_chart(
             name=row.profession,
             legendgroup=row.profession,
             showlegend=False,
-            hovertemplate="%{y}: median %{x:$,.0f}<extra></extra>",
+            hovertemplate="%{y}: " + _("median {amount}").format(amount="%{x:$,.0f}") + "<extra></extra>",
         )
         # Above the bar, clear of it: a text mark would sit on the bar's edge.
         fig.add_annotation(
             x=row.p50,
             y=label,
             yshift=22,
-            text=f"median {_money(row.p50)}",
+            text=_("median {amount}").format(amount=_money(row.p50)),
             showarrow=False,
             font=dict(size=12, color=TEXT_COLOR),
         )
@@ -125,7 +130,7 @@ def pay_range_chart(
     high = float(ranges["p90"].max()) if len(ranges) else 1
     pad = (high - low) * 0.18 or 10000
     fig.update_xaxes(
-        title_text="Pay per year (US dollars)",
+        title_text=_("Pay per year (US dollars)"),
         tickprefix="$",
         tickformat="~s",
         gridcolor=GRID,
@@ -149,6 +154,7 @@ def labelled_bars(
     x_title: str,
     hover_unit: str,
     patterned: pd.Series | None = None,
+    _: Translate = identity,
 ) -> go.Figure:
     """Horizontal bars in frame order, one colour per group, each with its own text label:
     inside the bar where it fits, else just after it (the axis leaves room for it)."""
@@ -172,7 +178,7 @@ def labelled_bars(
             insidetextanchor="end",
             insidetextfont=dict(color=TEXT_ON_GROUP.get(key, TEXT_COLOR), size=12),
             outsidetextfont=dict(color=TEXT_COLOR, size=12),
-            name=key,
+            name=_(key),
             legendgroup=key,
             showlegend=key not in shown,
             hovertemplate="%{y}: " + text[i].replace("<br>", " · ") + f"<extra>{hover_unit}</extra>",
@@ -186,11 +192,13 @@ def labelled_bars(
     return fig
 
 
-def jobs_chart(counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart") -> go.Figure:
+def jobs_chart(
+    counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart", _: Translate = identity
+) -> go.Figure:
     """The two employment counts side by side for each profession: two bars, never one line."""
     frame = counts.assign(
         label=[
-            f"{p}: {'number of jobs' if m == 'ep_jobs' else 'payroll jobs'}"
+            f"{p}: {_('number of jobs') if m == 'ep_jobs' else _('payroll jobs')}"
             for p, m in zip(counts["profession"], counts["measure"])
         ]
     )
@@ -202,16 +210,17 @@ def jobs_chart(counts: pd.DataFrame, title: str = "How many jobs: two different 
         "profession",
         text,
         title,
-        "Jobs",
-        "jobs",
+        _("Jobs"),
+        _("jobs"),
         patterned=frame["measure"] == "oews_employment",
+        _=_,
     )
 
 
-def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None) -> go.Figure:
+def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None, _: Translate = identity) -> go.Figure:
     """Projected growth (%) or openings per year, one bar per profession and projection decade."""
     frame = outlook.dropna(subset=[column])
-    frame = frame.assign(label=[f"{p} · {t}" for p, t in zip(frame["profession"], frame["period_label"])])
+    frame = frame.assign(label=[f"{_(p)} · {t}" for p, t in zip(frame["profession"], frame["period_label"])])
     if column == "growth_pct":
         text = [f"{v:g}%" for v in frame[column]]
         return labelled_bars(
@@ -220,27 +229,34 @@ def outlook_chart(outlook: pd.DataFrame, column: str, title: str | None = None) 
             column,
             "profession",
             text,
-            title or "Projected job growth over 10 years",
-            "Growth over the decade (%)",
-            "growth",
+            title or _("Projected job growth over 10 years"),
+            _("Growth over the decade (%)"),
+            _("growth"),
+            _=_,
         )
-    text = [f"{v:,.0f} a year" for v in frame[column]]
+    text = [_("{amount} a year").format(amount=f"{v:,.0f}") for v in frame[column]]
     return labelled_bars(
         frame,
         "label",
         column,
         "profession",
         text,
-        title or "Job openings each year, on average",
-        "Openings per year",
-        "openings",
+        title or _("Job openings each year, on average"),
+        _("Openings per year"),
+        _("openings"),
+        _=_,
     )
 
 
-def settings_chart(shares: pd.DataFrame) -> go.Figure:
+def settings_chart(shares: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """Small multiples: for each profession, its share of jobs by employer type, largest first."""
     groups = [p for p in dict.fromkeys(shares["profession"])]
-    titles = [f"{p}: share of jobs, {shares.loc[shares['profession'] == p, 'period_label'].iloc[0]}" for p in groups]
+    titles = [
+        _("{profession}: share of jobs, {period}").format(
+            profession=p, period=shares.loc[shares["profession"] == p, "period_label"].iloc[0]
+        )
+        for p in groups
+    ]
     counts = [int((shares["profession"] == p).sum()) for p in groups]
     fig = make_subplots(
         rows=len(groups),
@@ -276,7 +292,7 @@ def settings_chart(shares: pd.DataFrame) -> go.Figure:
             row=i,
             col=1,
         )
-    fig = apply_base_layout(fig, "Where they work", 110 + 72 * sum(counts) + 70 * len(groups), legend=False)
+    fig = apply_base_layout(fig, _("Where they work"), 110 + 72 * sum(counts) + 70 * len(groups), legend=False)
     # Panel titles end at the panel's right edge: on a phone the left is taken by the labels.
     fig.update_annotations(font=dict(size=14, color=TEXT_COLOR), x=1, xanchor="right")
     return fig
@@ -285,7 +301,7 @@ def settings_chart(shares: pd.DataFrame) -> go.Figure:
 # --- trends -----------------------------------------------------------------------------------
 
 
-def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
+def trend_chart(points: pd.DataFrame, title: str, unit: str, _: Translate = identity) -> go.Figure:
     """One line per profession through the points chosen for the chart, each point labelled
     with its value at the line's last point and its source year on hover."""
     fig = go.Figure()
@@ -312,15 +328,19 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
             textfont=dict(color=TEXT_COLOR, size=12),
             cliponaxis=False,
             customdata=list(zip(part["reference_period"], part["tier"])),
-            hovertemplate="%{x}: %{y:,}<br>%{customdata[0]} · tier %{customdata[1]}<extra>" + profession + "</extra>",
+            hovertemplate="%{x}: %{y:,}<br>%{customdata[0]} · "
+            + _("tier {tier}").format(tier="%{customdata[1]}")
+            + "<extra>"
+            + profession
+            + "</extra>",
         )
     fig = apply_base_layout(fig, title, 440)
     years = on["year"] if len(on) else pd.Series([2020])
-    fig.update_xaxes(title_text="Year", dtick=2, gridcolor=GRID, range=[int(years.min()) - 1, int(years.max()) + 3])
+    fig.update_xaxes(title_text=_("Year"), dtick=2, gridcolor=GRID, range=[int(years.min()) - 1, int(years.max()) + 3])
     prefix = "$" if unit.startswith("USD") else ""
     suffix = "%" if unit == "percent" else ""
     fig.update_yaxes(
-        title_text=unit,
+        title_text=_(unit),
         tickprefix=prefix,
         ticksuffix=suffix,
         tickformat=",",
@@ -335,26 +355,33 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str) -> go.Figure:
 # --- the state map ----------------------------------------------------------------------------
 
 
-def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlight: str | None = None) -> go.Figure:
+def tile_map(
+    view: pd.DataFrame,
+    profession: str,
+    title: str,
+    unit: str,
+    highlight: str | None = None,
+    _: Translate = identity,
+) -> go.Figure:
     """The 50 states and DC as equal squares in a grid, shaded by the figure; states with no
     figure are light grey with a dash. Each tile says its state and its value."""
-    rows = 1 + max(r for r, _ in TILE_GRID.values())
-    cols = 1 + max(c for _, c in TILE_GRID.values())
-    z = [[None] * cols for _ in range(rows)]
-    text = [[""] * cols for _ in range(rows)]
-    z_missing = [[None] * cols for _ in range(rows)]
-    text_missing = [[""] * cols for _ in range(rows)]
-    hover = [[""] * cols for _ in range(rows)]
+    rows = 1 + max(r for r, _c in TILE_GRID.values())
+    cols = 1 + max(c for _r, c in TILE_GRID.values())
+    z = [[None] * cols for _row in range(rows)]
+    text = [[""] * cols for _row in range(rows)]
+    z_missing = [[None] * cols for _row in range(rows)]
+    text_missing = [[""] * cols for _row in range(rows)]
+    hover = [[""] * cols for _row in range(rows)]
     for row in view.itertuples():
         r, c = TILE_GRID[row.state_abbr]
         if math.isnan(row.value):
             z_missing[r][c] = 0
             text_missing[r][c] = f"{row.state_abbr}<br>–"
-            hover[r][c] = f"{row.state}: no figure found in our sources"
+            hover[r][c] = _("{state}: no figure found in our sources").format(state=_(row.state))
         else:
             z[r][c] = row.value
             text[r][c] = f"{row.state_abbr}<br>{short_number(row.value, unit)}"
-            hover[r][c] = f"{row.state}: {row.shown}"
+            hover[r][c] = f"{_(row.state)}: {row.shown}"
     color = GROUP_COLORS[profession]
     reverse = unit == "rank among 50 states and DC"  # rank 1 (best-paid) gets the strongest colour
     scale = [[0, tint(color, 0.12)], [1, color]]
@@ -371,7 +398,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
         ygap=3,
         hoverongaps=False,
         hovertemplate="%{customdata}<extra></extra>",
-        name="No figure found",
+        name=_("No figure found"),
     )
     fig.add_heatmap(
         z=z,
@@ -388,7 +415,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
         name=profession,
         # A horizontal colour key under the grid leaves the full width to the tiles on a phone.
         colorbar=dict(
-            title=dict(text=unit, side="top"),
+            title=dict(text=_(unit), side="top"),
             orientation="h",
             x=0,
             xanchor="left",
@@ -412,7 +439,7 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
             yref="paper",
             xanchor="right",
             yanchor="top",
-            text=f"Outlined: {NAME_OF[highlight]}",
+            text=_("Outlined: {state}").format(state=_(NAME_OF[highlight])),
             showarrow=False,
             font=dict(size=13, color=TEXT_COLOR),
             bgcolor="white",
@@ -427,7 +454,9 @@ def tile_map(view: pd.DataFrame, profession: str, title: str, unit: str, highlig
 # --- O*NET ------------------------------------------------------------------------------------
 
 
-def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, float], title: str) -> go.Figure:
+def dumbbell_chart(
+    profile: pd.DataFrame, scale: str, value_range: tuple[float, float], title: str, _: Translate = identity
+) -> go.Figure:
     """One row per item, largest OT-PT difference at the top: an OT dot, a PT square, a line
     between them, and the difference written at the right."""
     labels = [wrap_label(name, 16) for name in profile["element_name"]]  # narrow: a phone needs room for the dots
@@ -447,7 +476,7 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
             mode="markers",
             name=profession,
             marker=dict(symbol=SYMBOLS[profession], size=13, color=color, line=dict(color="white", width=1)),
-            hovertemplate="%{y}: %{x:.2f}<extra>" + profession + " " + scale.lower() + "</extra>",
+            hovertemplate="%{y}: %{x:.2f}<extra>" + profession + " " + _(scale).lower() + "</extra>",
         )
     diffs = [f"{d:+.2f}" for d in profile["difference"]]
     low, high = value_range
@@ -466,7 +495,7 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels, gridcolor=GRID)
     # The axis runs past the scale to make room for the OT-minus-PT column; ticks stop at the scale's end.
     fig.update_xaxes(
-        title_text=f"{scale}, {low} to {high}",
+        title_text=_("{scale}, {low} to {high}").format(scale=_(scale), low=low, high=high),
         range=[low - 0.2, high + 1.0],
         tickvals=list(range(int(low), int(high) + 1)),
         gridcolor=GRID,
@@ -483,7 +512,7 @@ def dumbbell_chart(profile: pd.DataFrame, scale: str, value_range: tuple[float, 
     return fig
 
 
-def riasec_chart(interests: pd.DataFrame) -> go.Figure:
+def riasec_chart(interests: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """RIASEC interest scores (1-7), OT and PT side by side for each of the six interests."""
     fig = go.Figure()
     for profession in ("OT", "PT"):
@@ -505,8 +534,8 @@ def riasec_chart(interests: pd.DataFrame) -> go.Figure:
             textfont=dict(color=TEXT_COLOR, size=12),
             hovertemplate="%{y}: %{x:.2f}<extra>" + profession + "</extra>",
         )
-    fig = apply_base_layout(fig, "Interests (RIASEC): what kind of work suits each", 470)
+    fig = apply_base_layout(fig, _("Interests (RIASEC): what kind of work suits each"), 470)
     fig.update_layout(barmode="group", margin=dict(l=10, r=50, b=80))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text="Interest score (1 to 7)", range=[0, 7.6], dtick=1, gridcolor=GRID)
+    fig.update_xaxes(title_text=_("Interest score (1 to 7)"), range=[0, 7.6], dtick=1, gridcolor=GRID)
     return fig

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import TIERS, WORKFORCE_GROUPS
 
@@ -119,45 +120,48 @@ MONTH_NAMES = {
 }
 
 
-def period_label(period: str, stated: str = "yes") -> str:
+def period_label(period: str, stated: str = "yes", _: Translate = identity) -> str:
     """'2023-05' -> 'May 2023'; '2023-2033' -> '2023–2033'; adds '(inferred)' when not stated."""
     text = str(period)
     month = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", text)
     if month:
-        text = f"{MONTH_NAMES[month.group(2)]} {month.group(1)}"
+        text = _("{month} {year}").format(month=_(MONTH_NAMES[month.group(2)]), year=month.group(1))
     else:
         span = re.fullmatch(r"((?:19|20)\d{2})-((?:19|20)\d{2})", text)
         if span:
             text = f"{span.group(1)}–{span.group(2)}"
     if stated == "no":
-        text += " (inferred; the source gives no date)" if text == "undated" else " (inferred)"
-    return text
+        if text == "undated":
+            return _("undated (inferred; the source gives no date)")
+        return text + " " + _("(inferred)")
+    return _("undated") if text == "undated" else text
 
 
 def _grouped(number: float, decimals: int = 0) -> str:
     return f"{number:,.{decimals}f}"
 
 
-def format_value(value: float, unit: str) -> str:
+def format_value(value: float, unit: str, _: Translate = identity) -> str:
     """A number with its unit in words: '$98,340 a year', '$46.33 an hour', '150,500 jobs', '11%'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return NOT_FOUND
+        return _(NOT_FOUND)
     whole = float(value).is_integer()
+    # Numbers keep the US form in every language ("$96,370"); the words around them translate.
     if unit == "USD per year":
-        return f"${_grouped(value)} a year"
+        return _("{amount} a year").format(amount=f"${_grouped(value)}")
     if unit == "USD per hour":
-        return f"${_grouped(value, 2)} an hour"
+        return _("{amount} an hour").format(amount=f"${_grouped(value, 2)}")
     if unit == "percent":
         return f"{_grouped(value, 0 if whole else 1)}%"
     if unit == "openings per year":
-        return f"{_grouped(value)} a year"
+        return _("{amount} a year").format(amount=_grouped(value))
     if unit == "rank among 50 states and DC":
-        return f"rank {int(value)} of 51"
+        return _("rank {rank} of 51").format(rank=int(value))
     if unit in ("ratio to the U.S. share", "jobs per 1,000 jobs"):
         return f"{value:.2f}"
     if unit == "years":
-        return f"{value:g} years"
-    return f"{_grouped(value, 0 if whole else 1)} {unit}"
+        return _("{n} years").format(n=f"{value:g}")
+    return f"{_grouped(value, 0 if whole else 1)} {_(unit)}"
 
 
 # --- tiers ------------------------------------------------------------------------------------
@@ -305,7 +309,7 @@ def periods_differ(picks: dict[str, Pick]) -> bool:
     return len({str(found.shown["period"]) for found in picks.values()}) > 1
 
 
-def newer_note(newer: pd.Series, value_text: str, period_text: str) -> str:
+def newer_note(newer: pd.Series, value_text: str, period_text: str, _: Translate = identity) -> str:
     """'a third party quotes $98,340 a year for May 2024': the newer, weaker figure, named."""
-    speaker = TIER_SPEAKERS.get(str(newer.get("tier", "")), "another source")
-    return f"{speaker} quotes {value_text} for {period_text}"
+    speaker = _(TIER_SPEAKERS.get(str(newer.get("tier", "")), N_("another source")))
+    return _("{speaker} quotes {value} for {period}").format(speaker=speaker, value=value_text, period=period_text)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.i18n import N_, Translate, identity
 from components.schema import ONET_DOMAINS, RIASEC
 
-CREDIT = "O*NET 30.0 Database by USDOL/ETA, used under the CC BY 4.0 license"
+# Shown through `_`: the database's and the licence's names stay as published in every language.
+CREDIT = N_("O*NET 30.0 Database by USDOL/ETA, used under the CC BY 4.0 license")
 SCALE_RANGES = {"Importance": (1, 5), "Level": (0, 7)}
 SCALE_WORDS = {
     "Importance": "importance, from 1 (not important) to 5 (extremely important)",
@@ -38,7 +40,7 @@ def scales_for(domain: str) -> tuple[str, ...]:
     return ("Importance",) if domain == "Work Styles" else ("Importance", "Level")
 
 
-def profile(ratings: pd.DataFrame, domains: tuple[str, ...], scale: str) -> pd.DataFrame:
+def profile(ratings: pd.DataFrame, domains: tuple[str, ...], scale: str, _: Translate = identity) -> pd.DataFrame:
     """One row per element in the chosen domains: OT and PT ratings on one scale, the
     difference (OT minus PT), largest difference first (then the higher rating, then name).
 
@@ -60,8 +62,8 @@ def profile(ratings: pd.DataFrame, domains: tuple[str, ...], scale: str) -> pd.D
                 "; ".join(
                     w
                     for w, on in (
-                        (f"{p}: O*NET advises not to rely on this value", s == "Y"),
-                        (f"{p}: rated not relevant", n == "Y"),
+                        (_("{p}: O*NET advises not to rely on this value").format(p=p), s == "Y"),
+                        (_("{p}: rated not relevant").format(p=p), n == "Y"),
                     )
                     if on
                 )
@@ -79,42 +81,54 @@ def profile(ratings: pd.DataFrame, domains: tuple[str, ...], scale: str) -> pd.D
     return wide[["domain", "element_name", "OT", "PT", "difference", "caution"]].reset_index(drop=True)
 
 
-def profile_table(frame: pd.DataFrame, scale: str) -> pd.DataFrame:
+def profile_table(frame: pd.DataFrame, scale: str, _: Translate = identity) -> pd.DataFrame:
     """The profile in words for the table under the chart (same rows, same order)."""
 
     def leans(d: float) -> str:
         if abs(d) < 0.005:
-            return "same"
-        return "OT higher" if d > 0 else "PT higher"
+            return _("same")
+        return _("OT higher") if d > 0 else _("PT higher")
 
     return pd.DataFrame(
         {
-            "Domain": frame["domain"],
-            "Item": frame["element_name"],
-            f"OT {scale.lower()}": frame["OT"],
-            f"PT {scale.lower()}": frame["PT"],
-            "Difference (OT minus PT)": frame["difference"],
-            "Who rates it higher": [leans(d) for d in frame["difference"]],
-            "O*NET caution": frame["caution"],
+            _("Domain"): [_(d) for d in frame["domain"]],
+            _("Item"): frame["element_name"],
+            f"OT {_(scale).lower()}": frame["OT"],
+            f"PT {_(scale).lower()}": frame["PT"],
+            _("Difference (OT minus PT)"): frame["difference"],
+            _("Who rates it higher"): [leans(d) for d in frame["difference"]],
+            _("O*NET caution"): frame["caution"],
         }
     )
 
 
-def summary_sentence(frame: pd.DataFrame, domains: tuple[str, ...], scale: str) -> str:
+def summary_sentence(frame: pd.DataFrame, domains: tuple[str, ...], scale: str, _: Translate = identity) -> str:
     """One plain sentence on the biggest differences, e.g. for the chosen domains."""
     if frame.empty:
-        return "No O*NET ratings for this choice."
-    words = " and ".join(DOMAIN_WORDS[d] for d in domains) if len(domains) <= 2 else f"{len(domains)} domains"
+        return _("No O*NET ratings for this choice.")
+    words = (
+        (" " + _("and") + " ").join(_(DOMAIN_WORDS[d]) for d in domains)
+        if len(domains) <= 2
+        else _("{n} domains").format(n=len(domains))
+    )
     top = frame.iloc[0]
     ot_higher = frame[frame["difference"] > 0].head(1)
     pt_higher = frame[frame["difference"] < 0].head(1)
     parts = [
-        f"Across {len(frame)} {words}, the biggest gap in {scale.lower()} is {top['element_name']} "
-        f"(OT {top['OT']:.2f}, PT {top['PT']:.2f})."
+        _("Across {count} {words}, the biggest gap in {scale} is {item} (OT {ot}, PT {pt}).").format(
+            count=len(frame),
+            words=words,
+            scale=_(scale).lower(),
+            item=top["element_name"],
+            ot=f"{top['OT']:.2f}",
+            pt=f"{top['PT']:.2f}",
+        )
     ]
     if not ot_higher.empty and not pt_higher.empty:
         parts.append(
-            f"OT's biggest lead: {ot_higher.iloc[0]['element_name']}; PT's: {pt_higher.iloc[0]['element_name']}."
+            _("OT's biggest lead: {ot}; PT's: {pt}.").format(
+                ot=ot_higher.iloc[0]["element_name"], pt=pt_higher.iloc[0]["element_name"]
+            )
         )
     return " ".join(parts)
 
@@ -123,8 +137,9 @@ def domain_order(domains) -> list[str]:
     return [d for d in ONET_DOMAINS if d in set(domains)]
 
 
-def interests(frame: pd.DataFrame) -> pd.DataFrame:
-    """RIASEC scores (1-7) with OT and PT side by side, in RIASEC order."""
+def interests(frame: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    """RIASEC scores (1-7) with OT and PT side by side, in RIASEC order. `frame` has the English
+    interest names (the rows are found by them); the shown names and meanings go through `_`."""
     scores = frame[frame["scale"] == "Occupational interest"]
     wide = scores.pivot_table(index="element_name", columns="profession", values="value", aggfunc="first")
     wide = (
@@ -133,7 +148,8 @@ def interests(frame: pd.DataFrame) -> pd.DataFrame:
         .rename(columns={"element_name": "interest"})
     )
     wide.columns.name = None
-    wide["meaning"] = wide["interest"].map(RIASEC_WORDS)
+    wide["meaning"] = [_(RIASEC_WORDS[i]) for i in wide["interest"]]
+    wide["interest"] = [_(i) for i in wide["interest"]]
     return wide
 
 
@@ -152,14 +168,14 @@ def top_tasks(tasks: pd.DataFrame, profession: str, count: int = 8) -> pd.DataFr
     return rows.head(count).reset_index(drop=True)
 
 
-def tasks_table(tasks: pd.DataFrame) -> pd.DataFrame:
+def tasks_table(tasks: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Profession": tasks["profession"],
-            "Task (O*NET wording)": tasks["task"],
-            "Importance (1-5)": tasks["importance"],
-            "Share of raters who do it (%)": tasks["relevance_pct"],
-            "Core or supplemental": tasks["task_type"],
-            "Rated": tasks["data_date"],
+            _("Profession"): tasks["profession"],
+            _("Task (O*NET wording)"): tasks["task"],
+            _("Importance (1-5)"): tasks["importance"],
+            _("Share of raters who do it (%)"): tasks["relevance_pct"],
+            _("Core or supplemental"): [_(t) for t in tasks["task_type"]],
+            _("Rated"): tasks["data_date"],
         }
     )

@@ -19,6 +19,7 @@ import re
 import pandas as pd
 
 from components.figures import TIER_RANK, period_label, profession_rank, with_tier
+from components.i18n import N_, Translate, identity
 from components.schema import ROUTES, TIERS
 
 ROUTE_NAMES = {
@@ -97,15 +98,15 @@ def _years(value: float) -> str:
     return f"{value:g}"
 
 
-def years_text(low: float, high: float) -> str:
+def years_text(low: float, high: float, _: Translate = identity) -> str:
     """'4 years', '2 to 3 years', or NOT_GIVEN when neither is known."""
     low_missing, high_missing = pd.isna(low), pd.isna(high)
     if low_missing and high_missing:
-        return NOT_GIVEN
+        return _(NOT_GIVEN)
     if low_missing or high_missing or low == high:
         value = high if low_missing else low
-        return f"{_years(value)} year" + ("" if value == 1 else "s")
-    return f"{_years(low)} to {_years(high)} years"
+        return (_("{n} year") if value == 1 else _("{n} years")).format(n=_years(value))
+    return _("{low} to {high} years").format(low=_years(low), high=_years(high))
 
 
 def in_sentence(label: str) -> str:
@@ -120,9 +121,9 @@ def in_sentence(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def short_period(label: str) -> str:
+def short_period(label: str, _: Translate = identity) -> str:
     """'May 2024 (inferred)' -> 'May 2024, date inferred': no brackets inside brackets."""
-    return label.replace(" (inferred)", ", date inferred")
+    return label.replace(" " + _("(inferred)"), ", " + _("date inferred"))
 
 
 def empty_table(schema) -> pd.DataFrame:
@@ -135,7 +136,7 @@ def empty_table(schema) -> pd.DataFrame:
 # --- the path from high school to a licence -----------------------------------------------------
 
 
-def path_stages(path: pd.DataFrame, routes) -> pd.DataFrame:
+def path_stages(path: pd.DataFrame, routes, _: Translate = identity) -> pd.DataFrame:
     """Each route's stages in order, with where each starts on the shortest usual path.
 
     A stage's drawn length is its shortest usual length (years_min, else years_max). A
@@ -145,7 +146,7 @@ def path_stages(path: pd.DataFrame, routes) -> pd.DataFrame:
     rows = _for_routes(path, routes).sort_values(["_route", "stage_order"], kind="stable")
     rows["length"] = rows["years_min"].fillna(rows["years_max"])
     rows["start"] = rows.groupby("route")["length"].transform(lambda s: s.fillna(0).cumsum().shift(fill_value=0))
-    rows["length_text"] = [years_text(lo, hi) for lo, hi in zip(rows["years_min"], rows["years_max"])]
+    rows["length_text"] = [years_text(lo, hi, _) for lo, hi in zip(rows["years_min"], rows["years_max"])]
     return rows.drop(columns="_route").reset_index(drop=True)
 
 
@@ -196,7 +197,7 @@ def path_table(stages: pd.DataFrame) -> pd.DataFrame:
 # --- programs -------------------------------------------------------------------------------
 
 
-def latest_programs(programs: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.DataFrame:
+def latest_programs(programs: pd.DataFrame, sources: pd.DataFrame, routes, _: Translate = identity) -> pd.DataFrame:
     """For each route and degree, the counts of one snapshot: the strongest source tier, then the
     newest date, then the lowest id; every status of that snapshot is kept. Degree 'All' is left
     out where a route has counts by degree. Ordered by route, degree, status."""
@@ -219,14 +220,14 @@ def latest_programs(programs: pd.DataFrame, sources: pd.DataFrame, routes) -> pd
     rows["_degree"] = rows["degree"].map({d: i for i, d in enumerate(DEGREE_ORDER)})
     rows["_status"] = rows["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
     rows = rows.sort_values(["_route", "_degree", "_status"], kind="stable")
-    rows["label"] = [f"{r} · {d}" for r, d in zip(rows["route"], rows["degree"])]
-    rows["as_of_label"] = [count_date(p) for p in rows["as_of"]]
+    rows["label"] = [f"{r} · {_(d)}" for r, d in zip(rows["route"], rows["degree"])]
+    rows["as_of_label"] = [count_date(p, _) for p in rows["as_of"]]
     return rows.drop(columns=["_route", "_when", "_degree", "_status", "_tier"]).reset_index(drop=True)
 
 
-def count_date(as_of: str) -> str:
+def count_date(as_of: str, _: Translate = identity) -> str:
     """'2023' -> '2023'; 'undated' -> 'count undated' (a directory that gives no date)."""
-    return "count undated" if as_of == "undated" else period_label(as_of)
+    return _("count undated") if as_of == "undated" else period_label(as_of, _=_)
 
 
 # Routes with a single entry degree: a count of that degree is a count of all the route's
@@ -241,7 +242,7 @@ STATUS_WORDS = {
 }
 
 
-def program_trend(programs: pd.DataFrame, routes) -> pd.DataFrame:
+def program_trend(programs: pd.DataFrame, routes, _: Translate = identity) -> pd.DataFrame:
     """Counts over time: one series per route, degree level and status with two or more dated
     counts; oldest first. A count over all levels ('All') and a count of a route's only degree
     are one level ('all programs'); statuses are never joined."""
@@ -249,13 +250,14 @@ def program_trend(programs: pd.DataFrame, routes) -> pd.DataFrame:
     rows["date"] = [period_date(p) for p in rows["as_of"]]
     rows = rows[rows["date"].notna()]
     level = [
-        "all programs" if d == "All" or SINGLE_DEGREE.get(r) == d else d for r, d in zip(rows["route"], rows["degree"])
+        _("all programs") if d == "All" or SINGLE_DEGREE.get(r) == d else _(d)
+        for r, d in zip(rows["route"], rows["degree"])
     ]
-    rows["series"] = [f"{r} · {lv} · {STATUS_WORDS[s]}" for r, lv, s in zip(rows["route"], level, rows["status"])]
+    rows["series"] = [f"{r} · {lv} · {_(STATUS_WORDS[s])}" for r, lv, s in zip(rows["route"], level, rows["status"])]
     dates = rows.groupby("series")["date"].nunique()
     rows = rows[rows["series"].isin(dates[dates >= 2].index)]
     rows = rows.sort_values(["_route", "series", "date", "row_id"], kind="stable")
-    rows["as_of_label"] = [period_label(p) for p in rows["as_of"]]
+    rows["as_of_label"] = [period_label(p, _=_) for p in rows["as_of"]]
     return rows.drop(columns="_route").reset_index(drop=True)
 
 
@@ -282,7 +284,7 @@ def programs_table(programs: pd.DataFrame, routes) -> pd.DataFrame:
 # --- cost, debt and pay -----------------------------------------------------------------------
 
 
-def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.DataFrame:
+def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes, _: Translate = identity) -> pd.DataFrame:
     """Per route, the national median pay per year to set costs against: official (tier A)
     first, then the newest period, a stated period, not doubtful, lowest id."""
     rows = with_tier(
@@ -302,7 +304,7 @@ def median_pay(national: pd.DataFrame, sources: pd.DataFrame, routes) -> pd.Data
             "route": best["profession"],
             "value": best["value"],
             "period": best["period"],
-            "period_label": [period_label(p, s) for p, s in zip(best["period"], best["period_stated"])],
+            "period_label": [period_label(p, s, _) for p, s in zip(best["period"], best["period_stated"])],
             "tier": best["tier"],
             "source_ids": best["source_ids"],
         }
@@ -326,7 +328,9 @@ def _cost_rows(costs: pd.DataFrame, routes, institution: str) -> pd.DataFrame:
     return rows
 
 
-def cost_bars(costs: pd.DataFrame, pay: pd.DataFrame, routes, institution: str = "All") -> pd.DataFrame:
+def cost_bars(
+    costs: pd.DataFrame, pay: pd.DataFrame, routes, institution: str = "All", _: Translate = identity
+) -> pd.DataFrame:
     """The bars of the cost-against-pay chart, per route: median pay, then graduate debt, then
     tuition (newest period of each measure, kind of school and residency). Exam fees are left
     to the table: on a scale of tens of thousands they would not show."""
@@ -345,11 +349,13 @@ def cost_bars(costs: pd.DataFrame, pay: pd.DataFrame, routes, institution: str =
                 {
                     "route": route,
                     "kind": "Pay",
-                    "item": f"Median pay per year ({short_period(p['period_label'])}, tier {p['tier']})",
+                    "item": _("Median pay per year ({period}, tier {tier})").format(
+                        period=short_period(p["period_label"], _), tier=p["tier"]
+                    ),
                     "value": float(p["value"]),
                     "period": p["period"],
                     "source_ids": p["source_ids"],
-                    "measured_by": "BLS" if p["tier"] == "A" else f"a tier {p['tier']} source",
+                    "measured_by": "BLS" if p["tier"] == "A" else _("a tier {tier} source").format(tier=p["tier"]),
                     "_o": -1,
                 }
             )
@@ -358,14 +364,14 @@ def cost_bars(costs: pd.DataFrame, pay: pd.DataFrame, routes, institution: str =
             ["rank", "institution_type", "residency"], kind="stable"
         )
         for r in part.itertuples():
-            who = ", ".join(x.lower() for x in (r.institution_type, r.residency) if x != "All")
+            who = ", ".join(_(x).lower() for x in (r.institution_type, r.residency) if x != "All")
             who = f", {who}" if who else ""
             kind = "Debt" if r.measure in DEBT_MEASURES else "Tuition"
             out.append(
                 {
                     "route": route,
                     "kind": kind,
-                    "item": f"{SHORT_COST[r.measure]}{who} ({period_label(r.period)})",
+                    "item": f"{_(SHORT_COST[r.measure])}{who} ({period_label(r.period, _=_)})",
                     "value": float(r.value_usd),
                     "period": r.period,
                     "source_ids": r.source_ids,
@@ -446,7 +452,7 @@ def admission_table(admissions: pd.DataFrame, routes) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def admission_asks(admissions: pd.DataFrame, routes) -> list[str]:
+def admission_asks(admissions: pd.DataFrame, routes, _: Translate = identity) -> list[str]:
     """Prerequisites and observation hours in words, e.g. 'PT prerequisite: General chemistry,
     with lab (2 courses)'. Rows with no words are left to the table."""
     rows = _for_routes(admissions, routes)
@@ -458,7 +464,7 @@ def admission_asks(admissions: pd.DataFrame, routes) -> list[str]:
         rows["route"], rows["measure"], rows["text"], rows["value"], rows["unit"]
     ):
         amount = f" ({value:g} {unit})" if pd.notna(value) and unit and measure == "Prerequisite" else ""
-        out.append(f"{route} {measure.lower()}: {text}{amount}")
+        out.append(f"{route} {_(measure).lower()}: {text}{amount}")
     return out
 
 
@@ -473,14 +479,14 @@ def exam_measures(exams: pd.DataFrame, routes) -> list[str]:
     return [m for m in EXAM_MEASURES if m in present]
 
 
-def exam_coverage(exams: pd.DataFrame, routes) -> str:
+def exam_coverage(exams: pd.DataFrame, routes, _: Translate = identity) -> str:
     """Which routes each pass-rate measure covers, e.g. 'Ultimate pass rate: PT, PTA. New
     graduates passing within one year: OT, OTA.' (the owners of the exams report different ones)."""
     rows = _for_routes(exams, routes)
     parts = []
     for measure in exam_measures(exams, routes):
         covered = routes_in_order(set(rows.loc[rows["measure"] == measure, "route"]))
-        parts.append(f"{measure}: {', '.join(covered)}.")
+        parts.append(f"{_(measure)}: {', '.join(covered)}.")
     return " ".join(parts)
 
 
@@ -551,9 +557,11 @@ def _newest(frame: pd.DataFrame, column: str) -> pd.Series | None:
 
 # How each pass-rate measure reads in a sentence, in the order they are preferred.
 EXAM_WORDS = {
-    "First-time pass rate": "{pct} passed the {exam} exam at the first try ({period})",
-    "New graduates passing within one year": "{pct} of new graduates passed the {exam} exam within a year ({period})",
-    "Ultimate pass rate": "{pct} passed the {exam} exam in the end, after any number of tries ({period})",
+    "First-time pass rate": N_("{pct} passed the {exam} exam at the first try ({period})"),
+    "New graduates passing within one year": N_(
+        "{pct} of new graduates passed the {exam} exam within a year ({period})"
+    ),
+    "Ultimate pass rate": N_("{pct} passed the {exam} exam in the end, after any number of tries ({period})"),
 }
 
 
@@ -566,6 +574,7 @@ def route_summaries(
     admissions: pd.DataFrame,
     exams: pd.DataFrame,
     routes,
+    _: Translate = identity,
 ) -> dict[str, str]:
     """A plain sentence per route from what the sources give; parts with no figure are left out
     (the tables say 'not given')."""
@@ -578,12 +587,17 @@ def route_summaries(
             t = totals.loc[route]
             names = [in_sentence(s) for s in stages.loc[stages["route"] == route, "stage"]]
             parts.append(
-                f"about {years_text(t['years_min'], t['years_max'])} after high school ({', then '.join(names)})"
+                _("about {years} after high school ({stages})").format(
+                    years=years_text(t["years_min"], t["years_max"], _), stages=(", " + _("then") + " ").join(names)
+                )
             )
         else:
-            parts.append("years of study: " + NOT_GIVEN.lower())
-        counts = latest_programs(programs, sources, (route,))
-        for status, words in (("Accredited", "accredited programs"), ("All", "accredited or candidate programs")):
+            parts.append(_("years of study:") + " " + _(NOT_GIVEN).lower())
+        counts = latest_programs(programs, sources, (route,), _)
+        for status, words in (
+            ("Accredited", _("accredited programs")),
+            ("All", _("accredited or candidate programs")),
+        ):
             part = counts[counts["status"] == status]
             if not part.empty:
                 dates = ", ".join(dict.fromkeys(part["as_of_label"]))
@@ -593,29 +607,40 @@ def route_summaries(
         paid = pay[pay["route"] == route]
         if not debt.empty:
             d = _newest(debt.sort_values("row_id"), "period")
-            kind = "a median" if d["measure"] == "Graduate debt median" else "an average"
-            text = f"graduates owed {kind} of {money(d['value_usd'])} ({period_label(d['period'])}, {d['measured_by']})"
+            kind = _("a median") if d["measure"] == "Graduate debt median" else _("an average")
+            text = _("graduates owed {kind} of {amount} ({period}, {who})").format(
+                kind=kind, amount=money(d["value_usd"]), period=period_label(d["period"], _=_), who=d["measured_by"]
+            )
             if not paid.empty:
                 p = paid.iloc[0]
-                text += (
-                    f" against a median pay of {money(p['value'])} a year "
-                    f"({short_period(p['period_label'])}, tier {p['tier']})"
+                text += " " + _("against a median pay of {amount} a year ({period}, tier {tier})").format(
+                    amount=money(p["value"]), period=short_period(p["period_label"], _), tier=p["tier"]
                 )
             parts.append(text)
         elif not paid.empty:
             p = paid.iloc[0]
-            parts.append(f"median pay {money(p['value'])} a year ({short_period(p['period_label'])}, tier {p['tier']})")
+            parts.append(
+                _("median pay {amount} a year ({period}, tier {tier})").format(
+                    amount=money(p["value"]), period=short_period(p["period_label"], _), tier=p["tier"]
+                )
+            )
         rate = admissions[
             (admissions["route"] == route) & (admissions["measure"] == "Acceptance rate") & admissions["value"].notna()
         ]
         if not rate.empty:
             a = _newest(rate.sort_values("row_id"), "cycle")
-            parts.append(f"{a['value']:g}% of applicants accepted through {a['service']} ({a['cycle']})")
+            parts.append(
+                _("{pct}% of applicants accepted through {service} ({cycle})").format(
+                    pct=f"{a['value']:g}", service=a["service"], cycle=a["cycle"]
+                )
+            )
         for measure, words in EXAM_WORDS.items():
             passed = exams[(exams["route"] == route) & (exams["measure"] == measure)]
             if not passed.empty:
                 x = _newest(passed.sort_values("row_id"), "period")
-                parts.append(words.format(pct=f"{x['value_pct']:g}%", exam=x["exam"], period=period_label(x["period"])))
+                parts.append(
+                    _(words).format(pct=f"{x['value_pct']:g}%", exam=x["exam"], period=period_label(x["period"], _=_))
+                )
                 break
         out[route] = f"{route}: " + "; ".join(parts) + "."
     return out

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from components.careers_charts import SYMBOLS
 from components.chart_style import GRID, GROUP_COLORS, TEXT_COLOR, TEXT_ON_GROUP, apply_base_layout, tint, wrap_label
+from components.i18n import N_, Translate, identity
 from components.school import money
 
 # Alternate stages of a route in the full colour and a lighter tint of it, so that
@@ -30,7 +31,9 @@ def bar_label(stage: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", stage).strip() or stage
 
 
-def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to a licence") -> go.Figure:
+def timeline_chart(
+    stages: pd.DataFrame, title: str = N_("Years from high school to a licence"), _: Translate = identity
+) -> go.Figure:
     """One horizontal bar per route, stacked from its stages (shortest usual length), each
     stage labelled on the bar. Steps with no length in years (an exam, a licence, fieldwork
     inside a degree) are a diamond where the timed stages end, and are listed under the bar."""
@@ -86,14 +89,14 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
             yshift=-40,
             showarrow=False,
             align="left",
-            text=wrap_label("Within or after the degree: " + " → ".join(steps), 50),  # fits a phone
+            text=wrap_label(_("Within or after the degree:") + " " + " → ".join(steps), 50),  # fits a phone
             font=dict(size=12, color=TEXT_COLOR),
         )
-    fig = apply_base_layout(fig, title, 150 + 140 * max(1, len(routes)), legend=False)
+    fig = apply_base_layout(fig, _(title), 150 + 140 * max(1, len(routes)), legend=False)
     fig.update_layout(barmode="overlay", margin=dict(l=10, r=30, b=50))
     end = float((stages["start"] + stages["length"].fillna(0)).max()) if len(stages) else 1.0
     fig.update_xaxes(
-        title_text="Years after high school (shortest usual path)",
+        title_text=_("Years after high school (shortest usual path)"),
         gridcolor=GRID,
         dtick=1,
         range=[0, max(end, 1) + 0.6],
@@ -103,7 +106,9 @@ def timeline_chart(stages: pd.DataFrame, title: str = "Years from high school to
     return fig
 
 
-def programs_chart(latest: pd.DataFrame, title: str = "Programs by degree level (newest count)") -> go.Figure:
+def programs_chart(
+    latest: pd.DataFrame, title: str = N_("Programs by degree level (newest count)"), _: Translate = identity
+) -> go.Figure:
     """Programs per route and degree, stacked by accreditation status (a pattern per status),
     each bar labelled with its count and the date of the count."""
     fig = go.Figure()
@@ -121,22 +126,22 @@ def programs_chart(latest: pd.DataFrame, title: str = "Programs by degree level 
                 line=dict(color="white", width=1),
                 pattern=dict(shape=pattern, fgcolor="white", size=7, solidity=0.35, fillmode="overlay"),
             ),
-            text=[f"{row.programs:,} {row.status.lower() if row.status != 'All' else ''}".strip()],
+            text=[f"{row.programs:,} {_(row.status).lower() if row.status != 'All' else ''}".strip()],
             textposition="inside",
             insidetextanchor="middle",
             cliponaxis=False,
             insidetextfont=dict(color=TEXT_ON_GROUP.get(row.route, TEXT_COLOR), size=12),
-            name=STATUS_NAMES.get(row.status, row.status),
+            name=_(STATUS_NAMES.get(row.status, row.status)),
             legendgroup=row.status,
             showlegend=row.status not in shown,
-            hovertemplate=f"{row.label}: {row.programs:,} {row.status.lower()} ({row.as_of_label})<extra></extra>",
+            hovertemplate=f"{row.label}: {row.programs:,} {_(row.status).lower()} ({row.as_of_label})<extra></extra>",
         )
         shown.add(row.status)
-    fig = apply_base_layout(fig, title, 140 + 48 * max(1, len(labels)))
+    fig = apply_base_layout(fig, _(title), 140 + 48 * max(1, len(labels)))
     # A segment too narrow for its number shows it on hover and in the table.
     fig.update_layout(barmode="stack", uniformtext=dict(minsize=11, mode="hide"), margin=dict(l=10, r=20, b=120))
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, automargin=True)
-    fig.update_xaxes(title_text="Programs", gridcolor=GRID, rangemode="tozero")
+    fig.update_xaxes(title_text=_("Programs"), gridcolor=GRID, rangemode="tozero")
     return fig
 
 
@@ -164,19 +169,23 @@ def _lines(
     return fig
 
 
-def program_trend_chart(trend: pd.DataFrame, title: str = "Programs over the years") -> go.Figure:
+def program_trend_chart(
+    trend: pd.DataFrame, title: str = N_("Programs over the years"), _: Translate = identity
+) -> go.Figure:
     """Program counts by date, one line per route, degree and status."""
     text = [f"{v:,}" for v in trend["programs"]]
     hover = [f"{s}: {v:,} ({a})" for s, v, a in zip(trend["series"], trend["programs"], trend["as_of_label"])]
     fig = _lines(trend, "date", "programs", "series", "route", text, hover)
-    fig = apply_base_layout(fig, title, 420)
-    fig.update_xaxes(title_text="Date of the count", gridcolor=GRID)
-    fig.update_yaxes(title_text="Programs", gridcolor=GRID, rangemode="tozero", automargin=True, title_standoff=10)
+    fig = apply_base_layout(fig, _(title), 420)
+    fig.update_xaxes(title_text=_("Date of the count"), gridcolor=GRID)
+    fig.update_yaxes(title_text=_("Programs"), gridcolor=GRID, rangemode="tozero", automargin=True, title_standoff=10)
     return fig
 
 
 def cost_chart(
-    bars: pd.DataFrame, title: str = "What school costs and graduates owe, against a year's median pay"
+    bars: pd.DataFrame,
+    title: str = N_("What school costs and graduates owe, against a year's median pay"),
+    _: Translate = identity,
 ) -> go.Figure:
     """Per route: median pay (solid), graduate debt (crossed) and tuition (striped), each bar
     labelled with its amount; the label names the period and who measured it."""
@@ -202,19 +211,21 @@ def cost_chart(
             name=row.kind,
             legendgroup=row.kind,
             showlegend=row.kind not in shown,
-            hovertemplate=f"{row.route} · {row.item}: {money(row.value)}, measured by {row.measured_by}<extra></extra>",
+            hovertemplate=f"{row.route} · {row.item}: {money(row.value)}, "
+            + _("measured by {who}").format(who=row.measured_by)
+            + "<extra></extra>",
         )
         shown.add(row.kind)
     lines = sum(label.count("<br>") + 1 for label in labels)
-    fig = apply_base_layout(fig, title, 150 + 24 * lines + 16 * max(1, len(bars)))
+    fig = apply_base_layout(fig, _(title), 150 + 24 * lines + 16 * max(1, len(bars)))
     fig.update_layout(barmode="overlay", bargap=0.25)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, automargin=True)
     top = float(bars["value"].max()) if len(bars) else 1.0
-    fig.update_xaxes(title_text="US dollars", tickprefix="$", tickformat="~s", gridcolor=GRID, range=[0, top * 1.2])
+    fig.update_xaxes(title_text=_("US dollars"), tickprefix="$", tickformat="~s", gridcolor=GRID, range=[0, top * 1.2])
     return fig
 
 
-def admission_chart(counts: pd.DataFrame, measure: str, title: str) -> go.Figure:
+def admission_chart(counts: pd.DataFrame, measure: str, title: str, _: Translate = identity) -> go.Figure:
     """One admission measure (e.g. applicants, or acceptance rate) by cycle, one line per route
     and service, each point labelled."""
     part = counts[counts["measure"] == measure].copy()
@@ -224,9 +235,9 @@ def admission_chart(counts: pd.DataFrame, measure: str, title: str) -> go.Figure
     hover = [f"{s}, {c}: {t}" for s, c, t in zip(part["series"], part["cycle"], text)]
     fig = _lines(part, "cycle", "value", "series", "route", text, hover)
     fig = apply_base_layout(fig, title, 400)
-    fig.update_xaxes(title_text="Admission cycle", type="category", gridcolor=GRID)
+    fig.update_xaxes(title_text=_("Admission cycle"), type="category", gridcolor=GRID)
     fig.update_yaxes(
-        title_text="Accepted (%)" if percent else measure,
+        title_text=_("Accepted (%)") if percent else _(measure),
         gridcolor=GRID,
         rangemode="tozero",
         range=[0, 105] if percent else None,
@@ -236,23 +247,23 @@ def admission_chart(counts: pd.DataFrame, measure: str, title: str) -> go.Figure
     return fig
 
 
-def exam_chart(series: pd.DataFrame, measure: str) -> go.Figure:
+def exam_chart(series: pd.DataFrame, measure: str, _: Translate = identity) -> go.Figure:
     """One pass-rate measure by period (never first-time and ultimate together), one line per
     route and group of takers, each point labelled."""
     text = [f"{v:g}%" for v in series["value_pct"]]
     hover = [f"{s}, {p}: {t}" for s, p, t in zip(series["series"], series["period_label"], text)]
     fig = _lines(series, "period_label", "value_pct", "series", "route", text, hover)
-    fig = apply_base_layout(fig, f"{measure}, by year", 420)
+    fig = apply_base_layout(fig, _("{measure}, by year").format(measure=_(measure)), 420)
     low = float(series["value_pct"].min()) if len(series) else 0.0
     fig.update_xaxes(
-        title_text="Year or class",
+        title_text=_("Year or class"),
         type="category",
         gridcolor=GRID,
         categoryorder="array",
         categoryarray=sorted(set(series["period_label"]), key=_year_of),
     )
     fig.update_yaxes(
-        title_text="Passed (%)", gridcolor=GRID, range=[max(0.0, low - 10), 103], automargin=True, title_standoff=10
+        title_text=_("Passed (%)"), gridcolor=GRID, range=[max(0.0, low - 10), 103], automargin=True, title_standoff=10
     )
     return fig
 

@@ -20,6 +20,7 @@ from components.figures import (
     rank_official_first,
     with_tier,
 )
+from components.i18n import N_, Translate, identity
 from components.schema import STATES
 
 STATE_NAMES = tuple(name for name, _ in STATES)
@@ -181,7 +182,7 @@ def default_period(figures: pd.DataFrame, profession: str, measure: str) -> str 
 
 
 def state_view(
-    figures: pd.DataFrame, sources: pd.DataFrame, profession: str, measure: str, period: str
+    figures: pd.DataFrame, sources: pd.DataFrame, profession: str, measure: str, period: str, _: Translate = identity
 ) -> pd.DataFrame:
     """All 50 states and DC, alphabetically, with the figure for this profession, measure and
     period where a source gave one, else an empty value. Where two sources give the same
@@ -207,7 +208,7 @@ def state_view(
         out[column] = out["state_abbr"].map(best[column]) if column in best else None
     out["value"] = pd.to_numeric(out["value"]).astype("float64")
     out["other_figures"] = out["state_abbr"].map(others).fillna(0).astype(int)
-    out["shown"] = [MISSING if pd.isna(v) else format_value(v, u) for v, u in zip(out["value"], out["unit"])]
+    out["shown"] = [_(MISSING) if pd.isna(v) else format_value(v, u, _) for v, u in zip(out["value"], out["unit"])]
     for column in ("unit", "reference_period", "period_stated", "flag", "note", "tier", "source_ids", "figure_id"):
         out[column] = ["" if pd.isna(v) else v for v in out[column]]
     return out
@@ -228,7 +229,11 @@ def national_value(
 
 
 def view_table(
-    view: pd.DataFrame, unit: str = "", prior: pd.DataFrame | None = None, prior_period: str = ""
+    view: pd.DataFrame,
+    unit: str = "",
+    prior: pd.DataFrame | None = None,
+    prior_period: str = "",
+    _: Translate = identity,
 ) -> pd.DataFrame:
     """The state view as the sortable table under the map: missing stays missing (empty).
     The unit is in the figure's column name, so the download says it too. With `prior` (the
@@ -236,44 +241,58 @@ def view_table(
     where both periods have a figure; the prior figure's sources are listed too."""
     table = pd.DataFrame(
         {
-            "State": view["state"],
-            f"Figure ({unit})" if unit else "Figure": view["value"],
-            "In words": view["shown"],
+            _("State"): [_(s) for s in view["state"]],
+            _("Figure ({unit})").format(unit=_(unit)) if unit else _("Figure"): view["value"],
+            _("In words"): view["shown"],
         }
     )
     if prior is not None:
         before = prior.set_index("state_abbr")["value"].reindex(view["state_abbr"]).to_numpy()
-        label = period_label(prior_period)
-        table[f"{label} ({unit})" if unit else label] = before
+        label = period_label(prior_period, _=_)
+        table[f"{label} ({_(unit)})" if unit else label] = before
         if unit in CHANGE_UNITS:
             now = view["value"].to_numpy()
             change = pd.Series((now / before - 1) * 100).where(pd.Series(before > 0))
-            table[f"Change since {label} (%)"] = change.round(1).to_numpy()
-    table["As the source gives the period"] = view["reference_period"].to_numpy()
-    table["Source tier"] = view["tier"].to_numpy()
-    table["Caution"] = view["flag"].to_numpy()
-    table["Sources"] = view["source_ids"].to_numpy()
+            table[_("Change since {period} (%)").format(period=label)] = change.round(1).to_numpy()
+    table[_("As the source gives the period")] = view["reference_period"].to_numpy()
+    table[_("Source tier")] = view["tier"].to_numpy()
+    table[_("Caution")] = [_(f) if f else f for f in view["flag"]]
+    table[_("Sources")] = view["source_ids"].to_numpy()
     if prior is not None:
-        table[f"Sources, {period_label(prior_period)}"] = prior["source_ids"].to_numpy()
+        table[_("Sources, {period}").format(period=period_label(prior_period, _=_))] = prior["source_ids"].to_numpy()
     return table
 
 
-def summary_sentence(view: pd.DataFrame, profession: str, measure: str, period: str, stated: str = "yes") -> str:
+def summary_sentence(
+    view: pd.DataFrame, profession: str, measure: str, period: str, stated: str = "yes", _: Translate = identity
+) -> str:
     """e.g. 'PT payroll jobs, May 2023: figures for 51 of 51; highest California (24,200 jobs).'"""
     found = view.dropna(subset=["value"])
-    label = re.sub(r" \([^)]*\)", "", MEASURE_LABELS[measure]).lower()
-    head = f"{profession}, {label}, {period_label(period, stated)}: figures for {len(found)} of 51 states and DC"
+    label = re.sub(r" \([^)]*\)", "", _(MEASURE_LABELS[measure])).lower()
+    head = _("{profession}, {measure}, {period}: figures for {count} of 51 states and DC").format(
+        profession=profession, measure=label, period=period_label(period, stated, _), count=len(found)
+    )
     if found.empty:
         return head + "."
     ascending = measure == "mean_annual_wage_rank"  # rank 1 is the best-paid
     top = found.sort_values("value", ascending=ascending, kind="stable").iloc[0]
-    word = "best-paid" if ascending else "highest"
+    word = _("Best-paid") if ascending else _("Highest")
     missing = 51 - len(found)
-    tail = f"; {missing} have no figure in our sources" if missing else ""
-    return f"{head}{tail}. {word.capitalize()}: {top['state']} ({top['shown']})."
+    tail = _("; {count} have no figure in our sources").format(count=missing) if missing else ""
+    return f"{head}{tail}. {word}: {_(top['state'])} ({top['shown']})."
 
 
-def coverage(figures: pd.DataFrame) -> pd.DataFrame:
+# Column names of the coverage table, shown through `_`.
+COVERAGE_COLUMNS = (
+    N_("Profession"),
+    N_("Measure"),
+    N_("Period"),
+    N_("States and DC with a figure"),
+    N_("Missing"),
+)
+
+
+def coverage(figures: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
     """States and DC with a figure, for every profession, measure and period (most first)."""
     rows = _state_rows(figures)
     grouped = rows.groupby(["profession", "measure", "period"])["state_abbr"].agg(lambda s: set(s))
@@ -283,20 +302,21 @@ def coverage(figures: pd.DataFrame) -> pd.DataFrame:
         out.append(
             {
                 "Profession": profession,
-                "Measure": MEASURE_LABELS[measure],
-                "Period": period_label(period),
+                "Measure": _(MEASURE_LABELS[measure]),
+                "Period": period_label(period, _=_),
                 "States and DC with a figure": len(have),
-                "Missing": ", ".join(missing) if len(missing) <= 30 else f"{len(missing)} states",
+                "Missing": ", ".join(missing) if len(missing) <= 30 else _("{n} states").format(n=len(missing)),
                 "_measure": measure,
             }
         )
     frame = pd.DataFrame(out)
     frame["_p"] = profession_rank(frame["Profession"])
     frame = frame.sort_values(["_p", "States and DC with a figure"], ascending=[True, False], kind="stable")
-    return frame.drop(columns=["_p", "_measure"]).reset_index(drop=True)
+    frame = frame.drop(columns=["_p", "_measure"]).reset_index(drop=True)
+    return frame.rename(columns={c: _(c) for c in frame.columns})
 
 
-def state_detail(figures: pd.DataFrame, sources: pd.DataFrame, state: str) -> pd.DataFrame:
+def state_detail(figures: pd.DataFrame, sources: pd.DataFrame, state: str, _: Translate = identity) -> pd.DataFrame:
     """Every figure a source gave for one state: all professions, measures and periods."""
     rows = with_tier(figures[figures["state"] == state], sources)
     rows = rows.assign(
@@ -306,13 +326,13 @@ def state_detail(figures: pd.DataFrame, sources: pd.DataFrame, state: str) -> pd
     ).sort_values(["_p", "_m", "_t"], kind="stable")
     return pd.DataFrame(
         {
-            "Profession": rows["profession"],
-            "Measure": rows["measure"].map(MEASURE_LABELS),
-            "Figure": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
-            "Period": [period_label(p, s) for p, s in zip(rows["period"], rows["period_stated"])],
-            "As the source gives the period": rows["reference_period"],
-            "Source tier": rows["tier"],
-            "Caution": rows["flag"],
-            "Sources": rows["source_ids"],
+            _("Profession"): rows["profession"],
+            _("Measure"): [_(MEASURE_LABELS[m]) for m in rows["measure"]],
+            _("Figure"): [format_value(v, u, _) for v, u in zip(rows["value"], rows["unit"])],
+            _("Period"): [period_label(p, s, _) for p, s in zip(rows["period"], rows["period_stated"])],
+            _("As the source gives the period"): rows["reference_period"],
+            _("Source tier"): rows["tier"],
+            _("Caution"): [_(f) if f else f for f in rows["flag"]],
+            _("Sources"): rows["source_ids"],
         }
     ).reset_index(drop=True)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.i18n import gettext
 from components.loader import load_table
+from tests.conftest import run_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DECIDE = ROOT / "app_pages" / "decide.py"
@@ -20,16 +21,8 @@ STROKE = "Stroke (post-stroke rehabilitation)"
 _ = gettext("es")
 
 
-@pytest.fixture(autouse=True)
-def real_data(monkeypatch):
-    monkeypatch.delenv("OTPT_DATA_DIR", raising=False)
-
-
-def run(path: Path, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(path), default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
+# The one AppTest runner of the test suite (tests/conftest.py), under its short local name.
+run = run_page
 
 
 def answer_frame(at: AppTest, lang: str = "es"):
@@ -61,16 +54,6 @@ def test_without_lang_the_app_is_in_english():
     assert at.radio(key="lang").value == "en"
     assert at.title[0].value == "Which therapy could help?"
     assert not at.info or "traducida" not in at.info[0].value
-
-
-@pytest.mark.parametrize("page", ["careers", "where", "work"])
-def test_an_untranslated_page_says_so_in_spanish(page):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.query_params["lang"] = "es"
-    at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception
-    assert at.info[0].value == _("This page is not translated yet: it is shown in English.")
 
 
 def test_the_decide_page_in_spanish_guides_and_offers_examples():
@@ -266,3 +249,141 @@ def test_quick_facts_say_undated_in_spanish():
     at = run(ROOT / "app_pages" / "compare.py", {"lang": "es"})
     shown = " ".join(m.value for m in at.markdown)
     assert "datos de sin fecha" not in shown
+
+
+# --- the careers pages ------------------------------------------------------------------------
+
+
+def table_with(at: AppTest, column: str):
+    """The one table on screen that has this column."""
+    found = [d.value for d in at.dataframe if column in d.value.columns]
+    assert len(found) == 1, [list(d.value.columns) for d in at.dataframe]
+    return found[0]
+
+
+def csv_header_of(frame) -> list[str]:
+    """The header of the CSV a table's download button gives: the download is exactly the
+    table on screen (app_pages.common.table_with_download), written by to_csv_bytes."""
+    import csv
+    import io
+
+    from components.export import to_csv_bytes
+
+    return next(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"))))
+
+
+def test_work_in_spanish_runs_filters_and_keeps_lang():
+    at = run_page(ROOT / "app_pages" / "work.py", {"lang": "es"}, open_all=True)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿En qué se diferencia el trabajo diario de un OT y de un PT?"
+    assert [h.value for h in at.subheader] == [
+        "Qué tipo de trabajo le va a cada una: intereses",
+        "Lo que más hace cada una: las tareas principales",
+        "Cuánta preparación",
+    ]
+    assert at.multiselect(key="domain").label == "Qué comparar"
+    assert at.multiselect(key="domain").format_func("Skills") == "Habilidades"
+    credit = [c.value for c in at.caption if c.value.startswith("Fuente: Base de datos O\\*NET 30\\.0")]
+    assert len(credit) == 4 and all("CC BY 4\\.0" in c for c in credit)
+    assert csv_header_of(table_with(at, "Elemento"))[:2] == ["Área", "Elemento"]
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert chart["layout"]["title"]["text"].startswith("OT y PT, importancia")
+    rows = len(table_with(at, "Elemento"))
+    at.radio(key="show").set_value("All").run()
+    at = open_expanders_again(at)
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+    assert len(table_with(at, "Elemento")) > rows
+    interests = table_with(at, "Interés")
+    assert "Investigative" not in set(interests["Interés"])  # shown in Spanish, found by the English name
+    assert interests["Qué significa"].str.len().gt(0).all()
+    assert list(interests.columns) == ["Interés", "Qué significa", "Puntaje de OT (1-7)", "Puntaje de PT (1-7)"]
+
+
+def open_expanders_again(at: AppTest) -> AppTest:
+    from tests.conftest import open_expanders
+
+    return open_expanders(at)
+
+
+def test_where_in_spanish_runs_filters_and_keeps_lang():
+    at = run_page(ROOT / "app_pages" / "where.py", {"lang": "es", "occupation": "PT"}, open_all=True)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "¿En qué estados están los empleos y cuánto pagan?"
+    assert at.radio(key="occupation").label == "Profesión"
+    assert at.selectbox(key="state").format_func("Pennsylvania") == "Pensilvania"
+    assert at.markdown[0].value.startswith("**PT, empleos asalariados, mayo de 2023")
+    table = table_with(at, "Estado")
+    assert "Pensilvania" in set(table["Estado"]) and "Pennsylvania" not in set(table["Estado"])
+    assert csv_header_of(table)[:3] == ["Estado", "Cifra (empleos)", "En palabras"]
+    tiles = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert tiles["layout"]["title"]["text"].startswith("PT: Empleos asalariados")
+    assert any("Pensilvania: " in cell for trace in tiles["data"] for row in trace["customdata"] for cell in row)
+    # A state chosen on the page: the detail follows and the URL keeps the language.
+    at.selectbox(key="state").set_value("Pennsylvania").run()
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+    assert at.subheader[-1].value == "Todas las cifras que tenemos de Pensilvania"
+    detail = table_with(at, "Dato")
+    assert csv_header_of(detail)[:3] == ["Profesión", "Medida", "Dato"]
+    assert not set(detail["Medida"]) & {"Payroll jobs (OEWS wage survey; excludes self-employed)"}
+
+
+CAREERS = ROOT / "app_pages" / "careers.py"
+
+
+@pytest.mark.parametrize(
+    "section, heading_column",
+    [
+        ("Degree and license", "Tema"),
+        ("Pay", "El 10% peor pagado gana menos de"),
+        ("Jobs and growth", "Dato"),
+        ("Where they work", "Lugar de trabajo o industria"),
+        ("Over the years", "En el gráfico"),
+        ("Where sources disagree", "Pregunta"),
+    ],
+)
+def test_careers_in_spanish_every_tab(section, heading_column):
+    at = run_page(CAREERS, {"lang": "es", "section": _(section)}, open_all=True)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "OT o PT como carrera: ¿qué formación, qué salario y qué empleos?"
+    assert at.subheader[0].value == "Datos básicos"
+    assert at.markdown[0].value.startswith("**Salario medio \\(mediana\\), primero las cifras oficiales")
+    table = table_with(at, heading_column)
+    header = csv_header_of(table)
+    assert header[0] in {"Tema", "Profesión", "Pregunta"} and "Sources" not in header
+    for chart in at.get("plotly_chart"):
+        title = json.loads(chart.proto.spec)["layout"]["title"]["text"]
+        assert not title.startswith(("Highest", "Most", "Fastest", "Where they work", "Median pay")), title
+
+
+def test_careers_in_spanish_filters_and_keeps_lang():
+    at = run_page(CAREERS, {"lang": "es", "section": _("Degree and license")}, open_all=True)
+    assert at.multiselect(key="profession").label == "Profesiones para comparar"
+    facts = at.table[0].value
+    assert "Título para empezar a ejercer" in list(facts.index)
+    assert set(table_with(at, "Tema")["Profesión"]) == {"OT", "OTA", "PT", "PTA"}
+    at.multiselect(key="profession").set_value(["OT"]).run()
+    at = open_expanders_again(at)
+    assert not at.exception
+    assert at.query_params.get("lang") == "es"
+    assert set(table_with(at, "Tema")["Profesión"]) == {"OT"}
+    assert list(at.table[0].value.columns) == ["OT"]
+    # Education facts are found by their English words and shown in Spanish.
+    assert not any("Entry-level" in str(v) for v in at.table[0].value["OT"])
+
+
+def test_careers_becoming_one_in_spanish():
+    at = run_page(CAREERS, {"lang": "es", "section": _("Becoming one"), "profession": ["OT", "PT"]}, open_all=True)
+    assert not at.exception and not at.error
+    headings = [h.value for h in at.subheader]
+    assert "¿Cuántos años hay desde la escuela secundaria hasta la licencia?" in headings
+    assert "Cómo mantener la licencia" in headings
+    summaries = [m.value for m in at.markdown if m.value.startswith("- OT")]
+    assert summaries and "después de la escuela secundaria" in summaries[0]
+    stages = table_with(at, "Etapa")
+    assert csv_header_of(stages)[:3] == ["Ruta", "Paso", "Etapa"]
+    costs = table_with(at, "Tipo de escuela")
+    assert "Graduate debt median" not in set(costs["Medida"])
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert titles[0].startswith("Años desde la escuela secundaria")

@@ -144,3 +144,9 @@ def test_the_values_catalogue_is_the_fallback(tmp_path):
     )
     _ = i18n.translations("es", str(tmp_path)).gettext
     assert (_("Home"), _("Vision"), _("U"), _("Other")) == ("En casa", "Vista", "U", "Other")
+
+
+def test_the_real_values_catalogue_translates_fixed_values():
+    _ = i18n.gettext("es")
+    assert _("Skills") == "Habilidades"  # only in values.po
+    assert _("Pennsylvania") == "Pensilvania"
