@@ -10,11 +10,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from app_pages.registry import PAGES
+from components.i18n import gettext
 from tests.e2e.conftest import open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 TITLE_ES = "¿Qué terapia podría ayudar?"
 TITLE_EN = "Which therapy could help?"
+ES = gettext("es")
 
 
 def title(page):
@@ -40,11 +43,18 @@ def test_lang_es_opens_the_aid_in_spanish_and_the_switch_keeps_the_question(page
     assert "condition=" in page.url
 
 
-def test_an_untranslated_page_says_so_and_a_translated_one_is_spanish(page, server):
-    open_page(page, server, "work?lang=es")
-    expect(page.get_by_text("Esta página todavía no está traducida")).to_be_visible()
-    open_page(page, server, "compare?lang=es")
-    expect(title(page)).to_have_text("¿En qué se diferencian la terapia ocupacional y la fisioterapia?")
+@pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.name)
+def test_every_page_opens_in_spanish_with_lang_es(page, server, entry):
+    """Each page of the navigation: its heading differs from the English one, its navigation
+    title is the catalogue's Spanish, and the URL keeps lang."""
+    open_page(page, server, f"{entry.url_path}?lang=en")
+    english_heading = title(page).inner_text()
+    open_page(page, server, f"{entry.url_path}?lang=es")
+    spanish_heading = title(page).inner_text()
+    assert spanish_heading and spanish_heading != english_heading
+    nav = page.get_by_test_id("stSidebarNav")
+    expect(nav.get_by_text(ES(entry.title), exact=True)).to_be_visible()
+    assert "lang=es" in page.url
 
 
 def test_a_browser_that_prefers_spanish_gets_spanish(browser, server):
