@@ -26,24 +26,24 @@ def page_needs() -> dict[str, set[str]]:
     import app_pages.common as common
 
     needs: dict[str, set[str]] = {}
-    original = common.load_table_or_error
+    original = common.load_table_in_or_error
     original_optional = common.optional_tables
     seen: list[str] = []
     optional_seen: list[str] = []
     in_optional = [False]
 
-    def spy(name, directory):
+    def spy(name, directory, lang):
         (optional_seen if in_optional[0] else seen).append(name)
-        return original(name, directory)
+        return original(name, directory, lang)
 
-    def optional_spy(*names):
+    def optional_spy(*names, **options):
         in_optional[0] = True
         try:
-            return original_optional(*names)
+            return original_optional(*names, **options)
         finally:
             in_optional[0] = False
 
-    common.load_table_or_error = spy
+    common.load_table_in_or_error = spy
     common.optional_tables = optional_spy  # pages import it afresh on every run
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -58,7 +58,7 @@ def page_needs() -> dict[str, set[str]]:
                 needs[page.name] = required | refs_closure(set(optional_seen))
                 PAGE_OPTIONAL[page.name] = refs_closure(set(optional_seen)) - required
     finally:
-        common.load_table_or_error = original
+        common.load_table_in_or_error = original
         common.optional_tables = original_optional
         st.cache_data.clear()
     return needs
