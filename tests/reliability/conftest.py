@@ -28,6 +28,7 @@ def page_needs() -> dict[str, set[str]]:
     needs: dict[str, set[str]] = {}
     original = common.load_table_in_or_error
     original_optional = common.optional_tables
+    original_quiet = common.quiet_table
     seen: list[str] = []
     optional_seen: list[str] = []
     in_optional = [False]
@@ -44,7 +45,16 @@ def page_needs() -> dict[str, set[str]]:
             in_optional[0] = False
 
     common.load_table_in_or_error = spy
+
+    def quiet_spy(*args, **options):  # a table read without a message: its page warns through optional_tables
+        in_optional[0] = True
+        try:
+            return original_quiet(*args, **options)
+        finally:
+            in_optional[0] = False
+
     common.optional_tables = optional_spy  # pages import it afresh on every run
+    common.quiet_table = quiet_spy
     try:
         with tempfile.TemporaryDirectory() as tmp:
             data = copy_data(Path(tmp))
@@ -60,6 +70,7 @@ def page_needs() -> dict[str, set[str]]:
     finally:
         common.load_table_in_or_error = original
         common.optional_tables = original_optional
+        common.quiet_table = original_quiet
         st.cache_data.clear()
     return needs
 
