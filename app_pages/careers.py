@@ -6,7 +6,16 @@ import streamlit as st
 
 from app_pages import careers_school
 from app_pages.careers_common import chart, numbers
-from app_pages.common import data_dir, language, sources_footer, table_with_download, tables, translator
+from app_pages.common import (
+    data_dir,
+    data_stamp,
+    language,
+    shared_view,
+    sources_footer,
+    table_with_download,
+    tables,
+    translator,
+)
 from components import careers, figures
 from components import careers_charts as charts
 from components.export import download_name, to_csv_bytes
@@ -34,8 +43,8 @@ EDUCATION_TOPICS = (
 )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _views(chosen: tuple[str, ...], directory: str, lang: str) -> dict:
+@shared_view
+def _views(chosen: tuple[str, ...], directory: str, lang: str, stamp: tuple) -> dict:
     """Every table and chart of the page for one choice of professions and language, computed once.
 
     Small hashable arguments only; tables() has validated the files before this runs. The
@@ -81,8 +90,8 @@ def _views(chosen: tuple[str, ...], directory: str, lang: str) -> dict:
     }
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _trend(series: str, title: str, chosen: tuple[str, ...], directory: str, lang: str) -> tuple:
+@shared_view
+def _trend(series: str, title: str, chosen: tuple[str, ...], directory: str, lang: str, stamp: tuple) -> tuple:
     """The points, table and chart of one yearly series for one choice of professions."""
     _ = gettext(lang)
     trends, sources = load_table_in("workforce_trends", directory, lang), load_table("sources", directory)
@@ -123,7 +132,7 @@ if not chosen:
     )
     st.stop()
 chosen = tuple(p for p in PROFESSIONS_WITH_ASSISTANTS if p in chosen)
-views = _views(chosen, data_dir(), lang)
+views = _views(chosen, data_dir(), lang, data_stamp(data_dir()))
 
 st.markdown(f"**{md_escape(views['summary'])}**")
 st.caption(
@@ -317,7 +326,7 @@ if trends_tab.open:
         series = careers.TREND_CHOICES[choice or next(iter(careers.TREND_CHOICES))]
         chosen_label = _(choice or next(iter(careers.TREND_CHOICES)))
         title = _("{series}, by year").format(series=chosen_label)
-        points, trend_view, trend_figure = _trend(series, title, chosen, data_dir(), lang)
+        points, trend_view, trend_figure = _trend(series, title, chosen, data_dir(), lang, data_stamp(data_dir()))
         if points.empty:
             st.info(
                 _("No yearly figures of this kind were found for the professions you chose."), icon=":material/info:"

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.careers_common import chart, numbers
-from app_pages.common import data_dir, language, load_cached, table_with_download, translator
+from app_pages.common import data_dir, data_stamp, language, load_cached, shared_view, table_with_download, translator
 from components import school
 from components import school_charts as charts
 from components.export import download_name
@@ -72,6 +72,10 @@ def _problems(lang: str) -> dict[str, str]:
     return found
 
 
+# The admission measures drawn as charts, in this order (the table shows every measure).
+ADMISSION_MEASURES = ("Acceptance rate", "Applicants")
+
+
 def _table(name: str, directory: str, lang: str = "en") -> pd.DataFrame:
     # In the reader's language: the translated columns are free text the views only show
     # (the admission cycles that change are the prerequisite rows', which sort as undated either way).
@@ -79,8 +83,8 @@ def _table(name: str, directory: str, lang: str = "en") -> pd.DataFrame:
     return school.empty_table(TABLES[name]) if error is not None else frame
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _views(chosen: tuple[str, ...], institution: str, directory: str, lang: str) -> dict:
+@shared_view
+def _views(chosen: tuple[str, ...], institution: str, directory: str, lang: str, stamp: tuple) -> dict:
     """Every table and chart of the tab for one choice of routes, kind of school and language."""
     _ = gettext(lang)
     path, programs, costs, admissions, exams, renewal = (_table(n, directory, lang) for n in SCHOOL_TABLES)
@@ -106,6 +110,13 @@ def _views(chosen: tuple[str, ...], institution: str, directory: str, lang: str)
         "costs_table": school.costs_table(costs, chosen, institution),
         "pay_table": school.pay_table(pay),
         "counts": counts,
+        "admission_charts": {
+            measure: charts.admission_chart(
+                counts, measure, _("{measure}, by admission cycle").format(measure=_(measure)), _
+            )
+            for measure in ADMISSION_MEASURES
+            if (counts["measure"] == measure).any()
+        },
         "admission_table": school.admission_table(admissions, chosen),
         "asks": school.admission_asks(admissions, chosen, _),
         "exam_measures": school.exam_measures(exams, chosen),
@@ -120,8 +131,8 @@ def _institutions(chosen: tuple[str, ...], directory: str) -> tuple[str, ...]:
     return school.institution_types(costs[costs["route"].isin(chosen)])
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _exam(chosen: tuple[str, ...], measure: str, directory: str, lang: str) -> tuple:
+@shared_view
+def _exam(chosen: tuple[str, ...], measure: str, directory: str, lang: str, stamp: tuple) -> tuple:
     _ = gettext(lang)
     series = school.exam_series(_table("exam_results", directory, lang), chosen, measure)
     return series, school.exam_table(series), (None if series.empty else charts.exam_chart(series, measure, _))
@@ -171,7 +182,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
             ),
         )
         institution = institution if institution in options else "All"
-    views = _views(chosen, institution, data_dir(), lang)
+    views = _views(chosen, institution, data_dir(), lang, data_stamp(data_dir()))
     cited: list[pd.DataFrame] = []
 
     st.markdown("**" + _("In one sentence per route") + "**")
@@ -283,14 +294,8 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
         _missing(_("applicant or acceptance figures"))
     else:
         # Applications (one applicant sends several) and acceptances are in the table.
-        for measure in ("Acceptance rate", "Applicants"):
-            if (counts["measure"] == measure).any():
-                chart(
-                    charts.admission_chart(
-                        counts, measure, _("{measure}, by admission cycle").format(measure=_(measure)), _
-                    ),
-                    key=f"chart_school_admission_{measure.lower().replace(' ', '_')}",
-                )
+        for measure, figure in views["admission_charts"].items():
+            chart(figure, key=f"chart_school_admission_{measure.lower().replace(' ', '_')}")
         without = [r for r in chosen if r not in set(counts["route"])]
         st.caption(
             _(
@@ -342,7 +347,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
             + " "
             + md_escape(views["exam_coverage"])
         )
-        series, table, figure = _exam(chosen, measure, data_dir(), lang)
+        series, table, figure = _exam(chosen, measure, data_dir(), lang, data_stamp(data_dir()))
         if figure is None:
             _missing(_(measure).lower() if lang != "en" else f"{measure.lower()}s")
         else:

@@ -63,6 +63,32 @@ def data_dir() -> str:
     return os.environ.get("OTPT_DATA_DIR", str(DATA_DIR))
 
 
+def data_stamp(directory: str) -> tuple[tuple[str, int, int], ...]:
+    """The data files as they are now (name, size, modification time): part of the key of a
+    shared view, so that a view is computed again when a file changes."""
+    stamp = []
+    translations = [os.path.join(directory, lang) for lang in i18n.LANGUAGES if lang != i18n.SOURCE_LANGUAGE]
+    for folder in (directory, *translations):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".csv") and entry.is_file():
+                info = entry.stat()
+                stamp.append((entry.path, info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
+
+
+def shared_view(function):
+    """Cache a page's computed views (tables and plotly figures) once per process for all
+    sessions, with st.cache_resource: st.cache_data unpickled a copy on every rerun, and
+    unpickling a plotly figure validates it all again (~50 ms per careers chart). The views
+    are read-only: pages draw them and derive new frames, never change them in place. Callers
+    pass data_stamp(directory) so a changed file is not served from the cache."""
+    return st.cache_resource(show_spinner=False, max_entries=64)(function)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def load_cached(name: str, directory: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame | None, str | None]:
     # Read and validate once per process, data folder and language; small hashable arguments only.

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.chart_style import FONT, TEMPLATE, TEXT_COLOR
+from components.chart_style import FONT, TEMPLATE, TEXT_COLOR, FigureDraft
 from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import PT_ACCESS_LEVELS, STATES
@@ -288,7 +288,7 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
     states without a row are light grey with a dash. The legend names every level."""
     rows = 1 + max(r for r, _ in ACCESS_GRID.values())
     cols = 1 + max(c for _, c in ACCESS_GRID.values())
-    fig = go.Figure()
+    fig = FigureDraft()
     present = set(view["PT without a referral"])
     for level in [lv for lv in (*PT_ACCESS_LEVELS, MISSING) if lv in present]:
         z = [[None] * cols for _ in range(rows)]
@@ -344,4 +344,4 @@ def access_tile_map(view: pd.DataFrame, title: str, highlight: str | None = None
     )
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], constrain="domain")
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", scaleratio=1, constrain="domain")
-    return fig
+    return fig.figure()

@@ -15,7 +15,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.chart_style import GRID, GROUP_COLORS, TEXT_COLOR, TEXT_ON_GROUP, apply_base_layout, tint, wrap_label
+from components.chart_style import (
+    GRID,
+    GROUP_COLORS,
+    TEXT_COLOR,
+    TEXT_ON_GROUP,
+    FigureDraft,
+    apply_base_layout,
+    tint,
+    wrap_label,
+)
 from components.i18n import Translate, identity
 from components.states import NAME_OF, TILE_GRID
 
@@ -65,7 +74,7 @@ def pay_range_chart(
 ) -> go.Figure:
     """Per profession and period: a thin line from the 10th to the 90th percentile, a thick bar
     for the middle half (25th-75th) where given, and a mark at the median, all labelled."""
-    fig = go.Figure()
+    fig = FigureDraft()
     labels = [wrap_label(f"{p} · {t}", 14) for p, t in zip(ranges["profession"], ranges["period_label"])]
     shown = set()
     for label, row in zip(labels, ranges.itertuples()):
@@ -138,7 +147,7 @@ def pay_range_chart(
         automargin=True,
         title_standoff=12,
     )
-    return fig
+    return fig.figure()
 
 
 # --- jobs, outlook, settings -----------------------------------------------------------------
@@ -158,7 +167,7 @@ def labelled_bars(
 ) -> go.Figure:
     """Horizontal bars in frame order, one colour per group, each with its own text label:
     inside the bar where it fits, else just after it (the axis leaves room for it)."""
-    fig = go.Figure()
+    fig = FigureDraft()
     shown = set()
     labels = [wrap_label(str(v), 20) for v in frame[label]]
     for i, row in enumerate(frame.itertuples()):
@@ -189,7 +198,7 @@ def labelled_bars(
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels)
     top = float(frame[value].max()) if len(frame) else 1.0
     fig.update_xaxes(title_text=x_title, gridcolor=GRID, range=[0, top * 1.45], nticks=5)
-    return fig
+    return fig.figure()
 
 
 def jobs_chart(
@@ -304,7 +313,7 @@ def settings_chart(shares: pd.DataFrame, _: Translate = identity) -> go.Figure:
 def trend_chart(points: pd.DataFrame, title: str, unit: str, _: Translate = identity) -> go.Figure:
     """One line per profession through the points chosen for the chart, each point labelled
     with its value at the line's last point and its source year on hover."""
-    fig = go.Figure()
+    fig = FigureDraft()
     on = points[points["on_chart"]]
     # End labels name the line and its last value; from the highest line down they go above,
     # then below, and so on, so that two close lines never print on top of each other.
@@ -349,7 +358,7 @@ def trend_chart(points: pd.DataFrame, title: str, unit: str, _: Translate = iden
         automargin=True,
     )
     fig.update_layout(margin=dict(l=10, r=30, b=80))
-    return fig
+    return fig.figure()
 
 
 # --- the state map ----------------------------------------------------------------------------
@@ -385,7 +394,7 @@ def tile_map(
     color = GROUP_COLORS[profession]
     reverse = unit == "rank among 50 states and DC"  # rank 1 (best-paid) gets the strongest colour
     scale = [[0, tint(color, 0.12)], [1, color]]
-    fig = go.Figure()
+    fig = FigureDraft()
     fig.add_heatmap(
         z=z_missing,
         text=text_missing,
@@ -448,7 +457,7 @@ def tile_map(
     fig.update_layout(margin=dict(l=5, r=5, b=70))
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4], constrain="domain")
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", scaleratio=1, constrain="domain")
-    return fig
+    return fig.figure()
 
 
 # --- O*NET ------------------------------------------------------------------------------------
@@ -464,7 +473,7 @@ def dumbbell_chart(
     for label, ot, pt in zip(labels, profile["OT"], profile["PT"]):
         line_x += [ot, pt, None]
         line_y += [label, label, None]
-    fig = go.Figure()
+    fig = FigureDraft()
     fig.add_scatter(
         x=line_x, y=line_y, mode="lines", line=dict(color="#9AA0A6", width=3), hoverinfo="skip", showlegend=False
     )
@@ -509,12 +518,12 @@ def dumbbell_chart(
         showarrow=False,
         font=dict(size=12, color=TEXT_COLOR),
     )
-    return fig
+    return fig.figure()
 
 
 def riasec_chart(interests: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """RIASEC interest scores (1-7), OT and PT side by side for each of the six interests."""
-    fig = go.Figure()
+    fig = FigureDraft()
     for profession in ("OT", "PT"):
         color = GROUP_COLORS[profession]
         fig.add_bar(
@@ -538,4 +547,4 @@ def riasec_chart(interests: pd.DataFrame, _: Translate = identity) -> go.Figure:
     fig.update_layout(barmode="group", margin=dict(l=10, r=50, b=80))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=_("Interest score (1 to 7)"), range=[0, 7.6], dtick=1, gridcolor=GRID)
-    return fig
+    return fig.figure()

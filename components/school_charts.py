@@ -12,7 +12,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.careers_charts import SYMBOLS
-from components.chart_style import GRID, GROUP_COLORS, TEXT_COLOR, TEXT_ON_GROUP, apply_base_layout, tint, wrap_label
+from components.chart_style import (
+    GRID,
+    GROUP_COLORS,
+    TEXT_COLOR,
+    TEXT_ON_GROUP,
+    FigureDraft,
+    apply_base_layout,
+    tint,
+    wrap_label,
+)
 from components.i18n import N_, Translate, identity
 from components.school import money
 
@@ -37,7 +46,7 @@ def timeline_chart(
     """One horizontal bar per route, stacked from its stages (shortest usual length), each
     stage labelled on the bar. Steps with no length in years (an exam, a licence, fieldwork
     inside a degree) are a diamond where the timed stages end, and are listed under the bar."""
-    fig = go.Figure()
+    fig = FigureDraft()
     routes = list(dict.fromkeys(stages["route"]))
     timed = stages[stages["length"].notna() & (stages["length"] > 0)]
     for i, row in enumerate(timed.itertuples()):
@@ -103,7 +112,7 @@ def timeline_chart(
         zeroline=False,
     )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=routes, automargin=True)
-    return fig
+    return fig.figure()
 
 
 def programs_chart(
@@ -111,7 +120,7 @@ def programs_chart(
 ) -> go.Figure:
     """Programs per route and degree, stacked by accreditation status (a pattern per status),
     each bar labelled with its count and the date of the count."""
-    fig = go.Figure()
+    fig = FigureDraft()
     labels = list(dict.fromkeys(latest["label"]))
     shown = set()
     for row in latest.itertuples():
@@ -142,13 +151,13 @@ def programs_chart(
     fig.update_layout(barmode="stack", uniformtext=dict(minsize=11, mode="hide"), margin=dict(l=10, r=20, b=120))
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, automargin=True)
     fig.update_xaxes(title_text=_("Programs"), gridcolor=GRID, rangemode="tozero")
-    return fig
+    return fig.figure()
 
 
 def _lines(
     frame: pd.DataFrame, x: str, y: str, series: str, route: str, text: list[str], hover: list[str]
-) -> go.Figure:
-    fig = go.Figure()
+) -> FigureDraft:
+    fig = FigureDraft()
     for name in dict.fromkeys(frame[series]):
         mask = (frame[series] == name).tolist()
         part = frame[mask]
@@ -179,7 +188,7 @@ def program_trend_chart(
     fig = apply_base_layout(fig, _(title), 420)
     fig.update_xaxes(title_text=_("Date of the count"), gridcolor=GRID)
     fig.update_yaxes(title_text=_("Programs"), gridcolor=GRID, rangemode="tozero", automargin=True, title_standoff=10)
-    return fig
+    return fig.figure()
 
 
 def cost_chart(
@@ -189,7 +198,7 @@ def cost_chart(
 ) -> go.Figure:
     """Per route: median pay (solid), graduate debt (crossed) and tuition (striped), each bar
     labelled with its amount; the label names the period and who measured it."""
-    fig = go.Figure()
+    fig = FigureDraft()
     labels = [wrap_label(f"{r} · {i}", 38) for r, i in zip(bars["route"], bars["item"])]
     shown = set()
     for label, row in zip(labels, bars.itertuples()):
@@ -222,7 +231,7 @@ def cost_chart(
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels, automargin=True)
     top = float(bars["value"].max()) if len(bars) else 1.0
     fig.update_xaxes(title_text=_("US dollars"), tickprefix="$", tickformat="~s", gridcolor=GRID, range=[0, top * 1.2])
-    return fig
+    return fig.figure()
 
 
 def admission_chart(counts: pd.DataFrame, measure: str, title: str, _: Translate = identity) -> go.Figure:
@@ -244,7 +253,7 @@ def admission_chart(counts: pd.DataFrame, measure: str, title: str, _: Translate
         automargin=True,
         title_standoff=10,
     )
-    return fig
+    return fig.figure()
 
 
 def exam_chart(series: pd.DataFrame, measure: str, _: Translate = identity) -> go.Figure:
@@ -265,7 +274,7 @@ def exam_chart(series: pd.DataFrame, measure: str, _: Translate = identity) -> g
     fig.update_yaxes(
         title_text=_("Passed (%)"), gridcolor=GRID, range=[max(0.0, low - 10), 103], automargin=True, title_standoff=10
     )
-    return fig
+    return fig.figure()
 
 
 def _year_of(label: str) -> tuple:
