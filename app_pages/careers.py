@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_pages import careers_school
 from app_pages.careers_common import chart, numbers
-from app_pages.common import data_dir, language, sources_footer, table_with_download, tables, translator
+from app_pages.common import data_dir, language, load_cached, sources_footer, table_with_download, tables, translator
 from components import careers, figures
 from components import careers_charts as charts
 from components.export import download_name, to_csv_bytes
@@ -15,7 +15,6 @@ from components.loader import load_table
 from components.schema import PROFESSIONS_WITH_ASSISTANTS
 from components.sources import source_links
 from components.text import md_escape
-from components.translation import load_table_in
 
 EDUCATION_TOPICS = (
     "Entry degree",
@@ -38,14 +37,15 @@ EDUCATION_TOPICS = (
 def _views(chosen: tuple[str, ...], directory: str, lang: str) -> dict:
     """Every table and chart of the page for one choice of professions and language, computed once.
 
-    Small hashable arguments only; tables() has validated the files before this runs. The
+    Small hashable arguments only; tables() has validated the files before this runs (a table
+    whose translation has a problem is read in English, as tables() said). The
     figures' tables are read in the reader's language (their translated columns are free
     text the views only show); education facts are found by their English words, so that
     table is read in English too and its shown text taken from the translation by fact_id.
     """
     _ = gettext(lang)
     national, settings, trends, education, sources = (
-        load_table_in(name, directory, lang)
+        load_cached(name, directory, lang)[0]
         for name in ("wages_employment", "work_settings", "workforce_trends", "education", "sources")
     )
     english_education = load_table("education", directory)
@@ -85,7 +85,7 @@ def _views(chosen: tuple[str, ...], directory: str, lang: str) -> dict:
 def _trend(series: str, title: str, chosen: tuple[str, ...], directory: str, lang: str) -> tuple:
     """The points, table and chart of one yearly series for one choice of professions."""
     _ = gettext(lang)
-    trends, sources = load_table_in("workforce_trends", directory, lang), load_table("sources", directory)
+    trends, sources = load_cached("workforce_trends", directory, lang)[0], load_table("sources", directory)
     points = careers.trend_points(trends, sources, series, chosen)
     if points.empty:
         return points, None, None
