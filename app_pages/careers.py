@@ -10,6 +10,7 @@ from app_pages.common import (
     data_dir,
     data_stamp,
     language,
+    load_cached,
     shared_view,
     sources_footer,
     table_with_download,
@@ -24,7 +25,6 @@ from components.loader import load_table
 from components.schema import PROFESSIONS_WITH_ASSISTANTS
 from components.sources import source_links
 from components.text import md_escape
-from components.translation import load_table_in
 
 EDUCATION_TOPICS = (
     "Entry degree",
@@ -47,14 +47,15 @@ EDUCATION_TOPICS = (
 def _views(chosen: tuple[str, ...], directory: str, lang: str, stamp: tuple) -> dict:
     """Every table and chart of the page for one choice of professions and language, computed once.
 
-    Small hashable arguments only; tables() has validated the files before this runs. The
+    Small hashable arguments only; tables() has validated the files before this runs (a table
+    whose translation has a problem is read in English, as tables() said). The
     figures' tables are read in the reader's language (their translated columns are free
     text the views only show); education facts are found by their English words, so that
     table is read in English too and its shown text taken from the translation by fact_id.
     """
     _ = gettext(lang)
     national, settings, trends, education, sources = (
-        load_table_in(name, directory, lang)
+        load_cached(name, directory, lang)[0]
         for name in ("wages_employment", "work_settings", "workforce_trends", "education", "sources")
     )
     english_education = load_table("education", directory)
@@ -94,7 +95,7 @@ def _views(chosen: tuple[str, ...], directory: str, lang: str, stamp: tuple) -> 
 def _trend(series: str, title: str, chosen: tuple[str, ...], directory: str, lang: str, stamp: tuple) -> tuple:
     """The points, table and chart of one yearly series for one choice of professions."""
     _ = gettext(lang)
-    trends, sources = load_table_in("workforce_trends", directory, lang), load_table("sources", directory)
+    trends, sources = load_cached("workforce_trends", directory, lang)[0], load_table("sources", directory)
     points = careers.trend_points(trends, sources, series, chosen)
     if points.empty:
         return points, None, None

@@ -8,7 +8,16 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.careers_common import chart, numbers
-from app_pages.common import data_dir, data_stamp, language, load_cached, shared_view, table_with_download, translator
+from app_pages.common import (
+    data_dir,
+    data_stamp,
+    language,
+    load_cached,
+    shared_view,
+    table_with_download,
+    translation_note,
+    translator,
+)
 from components import school
 from components import school_charts as charts
 from components.export import download_name
@@ -63,12 +72,15 @@ def _shown(frame: pd.DataFrame, _) -> pd.DataFrame:
 
 
 def _problems(lang: str) -> dict[str, str]:
-    """The data problem of each of the tab's tables that has one; the other sections still draw."""
+    """The data problem of each of the tab's tables that has one; the other sections still draw.
+    A table whose translation has a problem is drawn in English, with a note said here."""
     found = {}
     for name in SCHOOL_TABLES:
-        error = load_cached(name, data_dir(), lang)[1]
+        _frame, error, problem = load_cached(name, data_dir(), lang)
         if error is not None:
             found[name] = error
+        elif problem is not None:
+            translation_note(problem, lang)
     return found
 
 
@@ -79,7 +91,7 @@ ADMISSION_MEASURES = ("Acceptance rate", "Applicants")
 def _table(name: str, directory: str, lang: str = "en") -> pd.DataFrame:
     # In the reader's language: the translated columns are free text the views only show
     # (the admission cycles that change are the prerequisite rows', which sort as undated either way).
-    frame, error = load_cached(name, directory, lang)
+    frame, error, _translation_problem = load_cached(name, directory, lang)
     return school.empty_table(TABLES[name]) if error is not None else frame
 
 

@@ -16,7 +16,7 @@ from components.i18n import N_
 from components.loader import DATA_DIR
 from components.sources import sources_for, tier_legend, tier_summary
 from components.text import md_escape
-from components.translation import load_table_in_or_error
+from components.translation import load_table_in_or_english
 
 
 def language() -> str:
@@ -90,17 +90,34 @@ def shared_view(function):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def load_cached(name: str, directory: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame | None, str | None]:
-    # Read and validate once per process, data folder and language; small hashable arguments only.
-    return load_table_in_or_error(name, directory, lang)
+def load_cached(
+    name: str, directory: str, lang: str = i18n.SOURCE_LANGUAGE
+) -> tuple[pd.DataFrame | None, str | None, str | None]:
+    """(frame, error, translation problem): components/translation.load_table_in_or_english.
+    Read and validate once per process, data folder and language; small hashable arguments only."""
+    return load_table_in_or_english(name, directory, lang)
+
+
+def translation_note(problem: str, lang: str | None = None) -> None:
+    """Say that a table is shown in English because its translation file has a problem (the
+    loader's message names the file, line and column); the page goes on."""
+    _ = translator(lang)
+    st.warning(
+        _("Part of this page is shown in English because a translation file has a problem.")
+        + "\n\n"
+        + md_escape(problem),
+        icon=":material/translate:",
+    )
 
 
 def tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.DataFrame, ...]:
-    """The validated tables this page needs (in `lang` where data/<lang>/ has a translation);
-    on a data problem, say so plainly and stop."""
+    """The validated tables this page needs (in `lang` where data/<lang>/ has a valid
+    translation, else in English with a note); on a data problem, say so plainly and stop."""
     frames = []
     for name in names:
-        frame, error = load_cached(name, data_dir(), lang)
+        frame, error, problem = load_cached(name, data_dir(), lang)
+        if problem is not None:
+            translation_note(problem, lang)
         if error is not None:
             _ = translator(lang)
             st.error(
@@ -120,7 +137,9 @@ def optional_tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.D
     frames = []
     shown: set[str] = set()
     for name in names:
-        frame, error = load_cached(name, data_dir(), lang)
+        frame, error, problem = load_cached(name, data_dir(), lang)
+        if problem is not None:
+            translation_note(problem, lang)
         if error is not None and error not in shown:  # a missing table also breaks those that cite it
             shown.add(error)
             _ = translator(lang)
@@ -136,7 +155,7 @@ def optional_tables(*names: str, lang: str = i18n.SOURCE_LANGUAGE) -> tuple[pd.D
 
 def quiet_table(name: str, lang: str = i18n.SOURCE_LANGUAGE) -> pd.DataFrame | None:
     """A table, or None on a data problem, without a message (for a page that reports the
-    same table's problem elsewhere)."""
+    same table's problem elsewhere); in English where its translation has a problem."""
     return load_cached(name, data_dir(), lang)[0]
 
 

@@ -20,11 +20,13 @@ from components import data_quality as dq
 from components import factbase as fb
 from components.charts import tier_chart
 from components.export import download_name
+from components.i18n import LANGUAGES, SOURCE_LANGUAGE
 from components.loader import load_table
 from components.schema import TABLES, TIER_LABELS, TIERS
 from components.sources import source_links
 from components.sourcing import CAREGIVER_TABLES, with_sourcing
 from components.text import md_escape
+from components.translation import translations_for_zip
 
 lang = language()
 _ = translator(lang)
@@ -37,8 +39,8 @@ def headed(frame):
 
 st.title(_("Where does each fact come from?"))
 names = list(TABLES)
-# The tables as published (English: the downloads and the ZIP); the disagreements are shown
-# in the chosen language where data/<lang>/conflicts.csv has them.
+# The tables as published (English: the table downloads; the ZIP adds the Spanish text);
+# the disagreements are shown in the chosen language where data/<lang>/conflicts.csv has them.
 frames = dict(zip(names, tables(*names)))
 sources = frames["sources"]
 (conflicts,) = tables("conflicts", lang=lang)
@@ -47,20 +49,29 @@ if lang != "en":
     st.info(
         _(
             "Source titles and publishers are shown exactly as published, in their own language: "
-            "they are citations, so that anyone can find the page. The downloadable tables are "
-            "the fact base as published, in English."
+            "they are citations, so that anyone can find the page. The tables below and their "
+            "downloads are the fact base as published, in English; the ZIP also holds the Spanish text."
         ),
         icon=":material/info:",
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def zip_bytes(directory: str, table_names: tuple[str, ...]) -> bytes:
-    # Pure work (no Streamlit calls), built once per data folder. The page has already
-    # validated every table, so loading cannot fail here.
+def zip_bytes(directory: str, table_names: tuple[str, ...]) -> tuple[bytes, dict[str, str]]:
+    """The ZIP, and the problem of each translation left out of it.
+
+    Pure work (no Streamlit calls), built once per data folder. The page has already
+    validated every English table, so loading them cannot fail here; a translation with a
+    problem is left out of the ZIP (its datapackage.json stays valid) and said on the page."""
     readme_path = Path(directory) / "README.md"
     readme = readme_path.read_text(encoding="utf-8") if readme_path.exists() else ""
-    return fb.fact_base_zip({n: load_table(n, directory) for n in table_names}, readme)
+    english = {n: load_table(n, directory) for n in table_names}
+    translations, problems = {}, {}
+    for other in LANGUAGES:
+        if other != SOURCE_LANGUAGE:
+            translations[other], found = translations_for_zip(english, directory, other)
+            problems.update(found)
+    return fb.fact_base_zip(english, readme, translations=translations), problems
 
 
 usage = fb.source_usage({n: f for n, f in frames.items() if n != "sources"})
@@ -178,14 +189,27 @@ with lazy_expander(_("The conflicts as a table"), key="conflicts_table_open") as
 st.subheader(_("Download the data"))
 st.markdown(
     _(
-        "Every table is open: download any one as CSV, or all of them in one ZIP with the data "
-        "dictionary, a licence and attribution note, and `datapackage.json`: the tables described "
-        "as a Frictionless Data Package, which data tools can read and check."
+        "Every table is open: download any one as CSV, or all of them in one ZIP with their text in "
+        "English and in Spanish, the data dictionary, a licence and attribution note, and "
+        "`datapackage.json`: the tables described as a Frictionless Data Package, which data tools "
+        "can read and check."
     )
 )
+archive, left_out = zip_bytes(data_dir(), tuple(names))
+for name, problem in left_out.items():
+    if name == "conflicts" and lang != SOURCE_LANGUAGE:
+        continue  # said above, where the disagreements are shown in English because of it
+    st.warning(
+        _("The ZIP leaves out the Spanish text of {file} because its translation file has a problem.").format(
+            file=TABLES[name].file
+        )
+        + "\n\n"
+        + md_escape(problem),
+        icon=":material/translate:",
+    )
 st.download_button(
     _("Download the whole fact base (ZIP)"),
-    data=zip_bytes(data_dir(), tuple(names)),
+    data=archive,
     file_name="ot-pt-fact-base.zip",
     mime="application/zip",
     on_click="ignore",

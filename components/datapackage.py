@@ -11,6 +11,11 @@ column therefore also gets a link table, data/links/<table>__<column>.csv, one r
 (row id, referenced id), whose foreign keys point at both tables: a validator checks
 every reference there.
 
+The data text in other languages (data/<lang>/<table>.csv, components/translation.py) is a
+resource of its own per table: the English table's id column (the key a translation is
+matched by) as its primary key and as a foreign key to the English table, then the
+translated text columns.
+
 Patterns are written so that XML Schema (the Table Schema spec) and Python's `re` (the
 frictionless library) read them alike: groups are plain (...), never (?:...), and the
 whole pattern is one group, so that an alternation is anchored at both ends.
@@ -26,6 +31,10 @@ import pandas as pd
 
 from components.loader import split_list
 from components.schema import AS_OF_PATTERN, LIST_SEPARATOR, TABLES, Column, TableSchema
+from components.translation import key_column
+
+# The languages a translation can be in, by code, named in the descriptor.
+LANGUAGE_NAMES = {"es": "Spanish"}
 
 PACKAGE_NAME = "ot-pt-fact-base"
 LICENSES = [
@@ -179,8 +188,61 @@ def _resource(name: str, path: str, description: str, table_schema: dict) -> dic
     }
 
 
-def descriptor(frames: dict[str, pd.DataFrame]) -> dict:
-    """The datapackage.json of a ZIP holding these tables (and their link tables).
+def translation_name(name: str, lang: str) -> str:
+    """The resource name of table `name`'s translation into `lang`, e.g. populations-es."""
+    return f"{name}-{lang}"
+
+
+def translation_path(name: str, lang: str) -> str:
+    return f"data/{lang}/{TABLES[name].file}"
+
+
+def translation_resource(name: str, lang: str, frame: pd.DataFrame) -> dict:
+    """The resource of one translation table (components/translation.translation_table):
+    its key is a primary key and a foreign key to the English table; a translated cell is
+    required where the English column is (the loader asks for text wherever the English
+    cell has some)."""
+    schema = TABLES[name]
+    language = LANGUAGE_NAMES.get(lang, lang)
+    key = key_column(schema)
+    key_field = field(schema.column(key), schema)
+    key_field["constraints"] = {**key_field.get("constraints", {}), "required": True, "unique": True}
+    key_field["description"] = f"the {key} of the row of {schema.file} this text translates"
+    fields = [key_field]
+    for column_name in frame.columns[1:]:
+        column = schema.column(column_name)
+        text_field: dict = {
+            "name": column_name,
+            "type": "string",
+            "description": f"{column_name} of {schema.file} in {language}; empty only where the English cell is empty",
+        }
+        constraints: dict = {}
+        if column.required:
+            constraints["required"] = True
+        if column.kind == "list":
+            constraints["pattern"] = portable_pattern(_list_of(_ANY_ITEM))
+        if constraints:
+            text_field["constraints"] = constraints
+        fields.append(text_field)
+    resource = _resource(
+        translation_name(name, lang),
+        translation_path(name, lang),
+        f"The {language} text of {schema.file} (resource {name}): one row per {key} of that table, "
+        f"with its text columns in {language}. The dashboard shows them in place of the English text "
+        f"when the reader chooses {language}; every other column is in {schema.file}.",
+        {
+            "fields": fields,
+            "primaryKey": [key],
+            "missingValues": [""],
+            "foreignKeys": [{"fields": [key], "reference": {"resource": name, "fields": [key]}}],
+        },
+    )
+    return {"title": f"{schema.file} in {language}", **resource}
+
+
+def descriptor(frames: dict[str, pd.DataFrame], translations: dict[str, dict[str, pd.DataFrame]] | None = None) -> dict:
+    """The datapackage.json of a ZIP holding these tables (and their link tables), and the
+    translations of some of them: language -> table name -> translation table.
 
     Paths are relative to the ZIP's top folder, where datapackage.json lies.
     """
@@ -231,6 +293,10 @@ def descriptor(frames: dict[str, pd.DataFrame]) -> dict:
                     },
                 )
             )
+    for lang in sorted(translations or {}):
+        for name in sorted(translations[lang]):
+            if name in frames:
+                resources.append(translation_resource(name, lang, translations[lang][name]))
     package = {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
@@ -240,6 +306,11 @@ def descriptor(frames: dict[str, pd.DataFrame]) -> dict:
             "data/README.md is the data dictionary; LICENSE.txt says the terms. Text cells that a spreadsheet "
             "would read as a formula begin with an apostrophe. The links/ tables spell out the ';'-separated "
             "id lists of the refs columns, one row per reference, so that each is a checked foreign key."
+            + "".join(
+                f" data/{lang}/ holds the {LANGUAGE_NAMES.get(lang, lang)} text of the tables: one resource per "
+                "table, matched to the English rows by id."
+                for lang in sorted(translations or {})
+            )
         ),
         "licenses": LICENSES,
         "resources": resources,
@@ -249,6 +320,8 @@ def descriptor(frames: dict[str, pd.DataFrame]) -> dict:
     return package
 
 
-def descriptor_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
+def descriptor_bytes(
+    frames: dict[str, pd.DataFrame], translations: dict[str, dict[str, pd.DataFrame]] | None = None
+) -> bytes:
     """datapackage.json as bytes: key order fixed, so equal data gives equal bytes."""
-    return (json.dumps(descriptor(frames), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(descriptor(frames, translations), indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -35,6 +35,14 @@ A cell of a refs column lists several ids separated by ";", which a foreign key 
 check; data/links/<table>__<column>.csv lists those ids one per row, each a checked
 foreign key.
 
+The tables' text in Spanish
+---------------------------
+data/es/<table>.csv holds the Spanish text of a table: its first column is the English
+table's id column (element_id for the O*NET ratings and interests, translated once per
+element), then the text columns the dashboard shows in Spanish, under their English
+names. Every other column (numbers, dates, codes, sources) is in the English table.
+A Spanish cell is empty only where the English cell is empty.
+
 Where the facts come from
 -------------------------
 Each row names its sources in a source_ids column (conflicts.csv: side_a_source_ids
@@ -193,14 +201,21 @@ def tables_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Table", "File", "What it holds", "Rows", "Columns"])
 
 
-def fact_base_zip(frames: dict[str, pd.DataFrame], readme: str, license_note: str = LICENSE_NOTE) -> bytes:
+def fact_base_zip(
+    frames: dict[str, pd.DataFrame],
+    readme: str,
+    license_note: str = LICENSE_NOTE,
+    translations: dict[str, dict[str, pd.DataFrame]] | None = None,
+) -> bytes:
     """Every table as an escaped CSV, the data dictionary, the licence note and the Data
-    Package descriptor, in one ZIP.
+    Package descriptor, in one ZIP; with the translations of the tables' text when given
+    (language -> table name -> components/translation.translation_table).
 
     Layout: ot-pt-fact-base/LICENSE.txt, ot-pt-fact-base/datapackage.json,
-    ot-pt-fact-base/data/README.md, ot-pt-fact-base/data/<table>.csv and
-    ot-pt-fact-base/data/links/<table>__<column>.csv (components/datapackage.py).
-    Entries have a fixed date, so equal data gives equal bytes.
+    ot-pt-fact-base/data/README.md, ot-pt-fact-base/data/<table>.csv,
+    ot-pt-fact-base/data/links/<table>__<column>.csv (components/datapackage.py) and
+    ot-pt-fact-base/data/<lang>/<table>.csv. Entries have a fixed date, so equal data
+    gives equal bytes.
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -213,9 +228,13 @@ def fact_base_zip(frames: dict[str, pd.DataFrame], readme: str, license_note: st
 
         add("LICENSE.txt", license_note.encode("utf-8"))
         add("data/README.md", readme.encode("utf-8"))
-        add("datapackage.json", datapackage.descriptor_bytes(frames))
+        add("datapackage.json", datapackage.descriptor_bytes(frames, translations))
         for name in sorted(frames):
             add(f"data/{TABLES[name].file}", to_csv_bytes(frames[name]))
         for name, links in datapackage.link_tables(frames).items():
             add(f"{datapackage.LINKS_DIR}/{name}.csv", to_csv_bytes(links))
+        for lang in sorted(translations or {}):
+            for name in sorted(translations[lang]):
+                if name in frames:
+                    add(datapackage.translation_path(name, lang), to_csv_bytes(translations[lang][name]))
     return buffer.getvalue()

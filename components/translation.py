@@ -8,6 +8,11 @@ and list columns can be translated; choices, ids, numbers, dates and URLs stay a
 The loader rule: a translation whose ids differ from the English table's, or with an
 empty cell where the English table has text, is a DataError naming the file, line and
 column. A table with no translation file is shown in English.
+
+What a page does with a broken translation (load_table_in_or_english): the English table is
+valid, so the page shows it in English and says which translation file has which problem;
+only a problem in the English table stops the page. The fact-base ZIP leaves a broken
+translation out (translations_for_zip).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import pandas as pd
 
 from components.i18n import SOURCE_LANGUAGE
 from components.loader import MAX_FILE_BYTES, DataError, csv_records, decode_text, load_table, split_list
-from components.schema import TABLES, TableSchema
+from components.schema import LIST_SEPARATOR, TABLES, TableSchema
 
 TRANSLATABLE_KINDS = ("text", "list")
 # Tables whose rows repeat one element (a rating per profession and scale) are translated
@@ -28,11 +33,6 @@ KEY_COLUMNS = {"onet_ratings": "element_id", "onet_interests": "element_id"}
 # Lists of words readers search with: a translation carries every English item in its own
 # language and may add the words its readers use (e.g. "derrame" beside "ACV" for a stroke).
 SEARCH_WORD_COLUMNS = {("populations", "aliases")}
-
-
-# List columns whose items are search words, not one item per English item: a translation
-# may add the words Spanish speakers type (e.g. "derrame" beside "accidente cerebrovascular").
-SEARCH_LISTS = {("populations", "aliases")}
 
 
 def key_column(schema: TableSchema) -> str:
@@ -95,7 +95,7 @@ def parse_translation(schema: TableSchema, raw: bytes, label: str, english: pd.D
             english_text = str(source.get(name, "") or "")
             if english_text.strip() and not row[name]:
                 raise DataError(label, line, name, "the translation is empty; the English table has text here")
-            if schema.column(name).kind == "list" and english_text.strip() and (schema.name, name) not in SEARCH_LISTS:
+            if schema.column(name).kind == "list" and english_text.strip():
                 want, got = len(split_list(english_text)), len(split_list(row[name]))
                 if (schema.name, name) in SEARCH_WORD_COLUMNS:
                     if got < want:
@@ -155,6 +155,57 @@ def load_table_in(name: str, data_dir: Path | str, lang: str) -> pd.DataFrame:
     if lang == SOURCE_LANGUAGE:
         return english
     return translate_table(english, load_translation(name, data_dir, english, lang), name)
+
+
+def load_table_in_or_english(
+    name: str, data_dir: Path | str, lang: str
+) -> tuple[pd.DataFrame | None, str | None, str | None]:
+    """(frame, error, translation_problem).
+
+    error: the English table's problem (frame is None: the table can't be shown).
+    translation_problem: the translation file's problem; frame is then the English table,
+    so the page keeps working in English and shows this message beside it.
+    """
+    try:
+        english = load_table(name, data_dir)
+    except DataError as err:
+        return None, str(err), None
+    if lang == SOURCE_LANGUAGE:
+        return english, None, None
+    try:
+        translation = load_translation(name, data_dir, english, lang)
+    except DataError as err:
+        return english, None, str(err)
+    return translate_table(english, translation, name), None, None
+
+
+def translation_table(name: str, translation: pd.DataFrame) -> pd.DataFrame:
+    """A checked translation as a published table: the key column first, then the translated
+    columns; list cells written the loader's way (items joined by "; ")."""
+    schema = TABLES[name]
+    frame = translation.reset_index()
+    for column in translation.columns:
+        if schema.column(column).kind == "list":
+            frame[column] = [f"{LIST_SEPARATOR} ".join(split_list(cell)) for cell in frame[column].tolist()]
+    return frame.fillna("").astype(str)
+
+
+def translations_for_zip(
+    frames: dict[str, pd.DataFrame], data_dir: Path | str, lang: str
+) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """The valid translations of these (English, validated) tables into `lang`, as published
+    tables by name, and the problem of each translation that has one (left out)."""
+    tables: dict[str, pd.DataFrame] = {}
+    problems: dict[str, str] = {}
+    for name in frames:
+        try:
+            translation = load_translation(name, data_dir, frames[name], lang)
+        except DataError as err:
+            problems[name] = str(err)
+            continue
+        if translation is not None:
+            tables[name] = translation_table(name, translation)
+    return tables, problems
 
 
 def load_table_in_or_error(name: str, data_dir: Path | str, lang: str) -> tuple[pd.DataFrame | None, str | None]:

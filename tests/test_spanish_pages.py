@@ -114,16 +114,21 @@ def test_the_decide_page_shows_the_spanish_data_when_there_is_a_translation(tmp_
     shown = " ".join(m.value.replace("\\", "") for m in at.markdown)
     assert f"Meta {first['goal_id']}" in shown
     assert f"Razón {first['goal_id']}." in shown
-    # A broken translation stops the page with one message naming the file, in Spanish.
-    # (in a second folder: the app reads each folder's tables once per process)
+    # A broken translation: the page goes on with that table in English, and one note in
+    # Spanish names the file and line (in a second folder: the app reads each folder's
+    # tables once per process).
     broken = tmp_path / "broken"
     shutil.copytree(data, broken)
     (broken / "es" / "goals.csv").write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
     monkeypatch.setenv("OTPT_DATA_DIR", str(broken))
     at = run(DECIDE, {"lang": "es", "goal": [first["goal"]]})
-    assert len(at.error) == 1
-    assert at.error[0].value.startswith("No se puede mostrar esta página")
-    assert f"es/goals.csv, line {len(rows)}" in at.error[0].value.replace("\\", "")
+    assert not at.exception and not at.error
+    notes = [w.value for w in at.warning if "goals" in w.value]
+    assert len(notes) == 1
+    assert notes[0].startswith("Parte de esta página se muestra en inglés")
+    assert f"es/goals.csv, line {len(rows)}" in notes[0].replace("\\", "")
+    shown = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert f"Meta {first['goal_id']}" not in shown and first["reason"] in shown
 
 
 def test_compare_in_spanish_runs_filters_and_keeps_lang():

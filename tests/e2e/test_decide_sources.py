@@ -182,7 +182,11 @@ def test_the_zip_holds_every_table_matching_data_and_the_notes(page, server):
         for name, schema in TABLES.items():
             text = archive.read(f"ot-pt-fact-base/data/{schema.file}").decode("utf-8")
             same_as_loaded(text, load_table(name))
-        assert len([n for n in names if n.endswith(".csv") and "/links/" not in n]) == len(TABLES)
+        english = [n for n in names if n.endswith(".csv") and "/links/" not in n and "/es/" not in n]
+        assert len(english) == len(TABLES)
+        # And the Spanish text of every table that has one (data/es/).
+        spanish = {n.rsplit("/", 1)[1] for n in names if "/data/es/" in n}
+        assert spanish == {p.name for p in (ROOT / "data" / "es").glob("*.csv")}
         # The Data Package descriptor names every CSV in the ZIP (tables and link tables).
         package = json.loads(archive.read("ot-pt-fact-base/datapackage.json"))
         paths = {f"ot-pt-fact-base/{r['path']}" for r in package["resources"]}

@@ -232,3 +232,107 @@ def applicable() -> list[tuple[str, str]]:
 def _applies(table: str, case: str) -> bool:
     kinds = {c.kind for c in TABLES[table].columns}
     return bool(kinds & set(CHOICE_KINDS)) if case == "value_not_allowed" else "refs" in kinds
+
+
+# --- Broken translations (data/es/<table>.csv) ------------------------------------------------
+# A translation's own faults (components/translation.py): an id the English table lacks, an
+# empty cell where English has text, a list with another number of items, bytes that are not
+# UTF-8, and a header without the id column first. The English table stays valid, so a page
+# shows it in English with the loader's message (app_pages/common.translation_note).
+
+TRANSLATION_CASES = ("bad_id", "empty_cell", "wrong_item_count", "not_utf8", "missing_id_column")
+NO_SUCH_ID = "no-such-id-zz"
+
+
+@dataclass(frozen=True)
+class BadTranslation:
+    table: str
+    case: str
+    lang: str
+    content: bytes
+    expect: Expect
+
+    @property
+    def label(self) -> str:
+        return f"data/{self.lang}/{TABLES[self.table].file}"
+
+    def write(self, data_dir: Path) -> Path:
+        path = data_dir / self.lang / TABLES[self.table].file
+        path.write_bytes(self.content)
+        return path
+
+
+class _TranslationFile(_Table):
+    """The real data/<lang>/<table>.csv as header + rows (the _Table helpers work on it)."""
+
+    def __init__(self, table: str, lang: str):
+        from components.translation import key_column
+
+        self.schema = TABLES[table]
+        self.key = key_column(self.schema)
+        self.raw = (DATA / lang / self.schema.file).read_bytes()
+        records = list(csv.reader(io.StringIO(self.raw.decode("utf-8-sig"), newline="")))
+        self.header, self.rows = records[0], [r for r in records[1:] if r]
+        assert len(self.rows) >= 2, f"{lang}/{self.schema.file}: the cases need at least two rows"
+        self.index = {name: i for i, name in enumerate(self.header)}
+
+    def filled_column(self, kinds: tuple[str, ...] = ("text", "list")) -> str:
+        """The first translated column whose cell in the broken row has text (for a list, one
+        whose items are counted: not a list of search words)."""
+        from components.translation import SEARCH_WORD_COLUMNS
+
+        return next(
+            name
+            for name in self.header[1:]
+            if self.schema.column(name).kind in kinds
+            and (self.schema.name, name) not in SEARCH_WORD_COLUMNS
+            and self.rows[self.row()][self.index[name]].strip()
+        )
+
+
+def _bad_id(t: _TranslationFile):
+    text, line = t.with_cell(t.key, NO_SUCH_ID)
+    return text, Expect(line, t.key, f"'{NO_SUCH_ID}' is not an id of the English table")
+
+
+def _empty_cell(t: _TranslationFile):
+    column = t.filled_column()
+    text, line = t.with_cell(column, "")
+    return text, Expect(line, column, "the translation is empty; the English table has text here")
+
+
+def _wrong_item_count(t: _TranslationFile):
+    from components.loader import split_list
+
+    column = t.filled_column(("list",))
+    items = split_list(t.rows[t.row()][t.index[column]])
+    assert len(items) >= 2, f"{t.schema.file}: {column} needs two items in the broken row"
+    text, line = t.with_cell(column, items[0])
+    return text, Expect(line, column, f"the translation has 1 items; the English cell has {len(items)}")
+
+
+def _translation_not_utf8(t: _TranslationFile):
+    column = t.filled_column()
+    text, line = t.with_cell(column, _MARK + t.rows[t.row()][t.index[column]])
+    return text.replace(_MARK.encode(), NOT_UTF8), Expect(line, column, "byte 0xe9 is not valid UTF-8")
+
+
+def _missing_id_column(t: _TranslationFile):
+    header = t.header[1:]
+    rows = [r[1:] for r in t.rows]
+    return t.dump(header, rows), Expect(1, header[0], f"the first column must be {t.key}")
+
+
+_TRANSLATION_BUILDERS: dict[str, Callable] = {
+    "bad_id": _bad_id,
+    "empty_cell": _empty_cell,
+    "wrong_item_count": _wrong_item_count,
+    "not_utf8": _translation_not_utf8,
+    "missing_id_column": _missing_id_column,
+}
+
+
+def build_translation(table: str, case: str, lang: str = "es") -> BadTranslation:
+    """The broken translation file of this table for this case."""
+    content, expect = _TRANSLATION_BUILDERS[case](_TranslationFile(table, lang))
+    return BadTranslation(table, case, lang, content, expect)

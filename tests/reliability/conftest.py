@@ -26,7 +26,7 @@ def page_needs() -> dict[str, set[str]]:
     import app_pages.common as common
 
     needs: dict[str, set[str]] = {}
-    original = common.load_table_in_or_error
+    original = common.load_table_in_or_english
     original_optional = common.optional_tables
     original_quiet = common.quiet_table
     seen: list[str] = []
@@ -44,7 +44,7 @@ def page_needs() -> dict[str, set[str]]:
         finally:
             in_optional[0] = False
 
-    common.load_table_in_or_error = spy
+    common.load_table_in_or_english = spy
 
     def quiet_spy(*args, **options):  # a table read without a message: its page warns through optional_tables
         in_optional[0] = True
@@ -68,7 +68,7 @@ def page_needs() -> dict[str, set[str]]:
                 needs[page.name] = required | refs_closure(set(optional_seen))
                 PAGE_OPTIONAL[page.name] = refs_closure(set(optional_seen)) - required
     finally:
-        common.load_table_in_or_error = original
+        common.load_table_in_or_english = original
         common.optional_tables = original_optional
         common.quiet_table = original_quiet
         st.cache_data.clear()

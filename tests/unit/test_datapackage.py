@@ -1,6 +1,7 @@
 """The fact base ZIP's datapackage.json (components/datapackage.py): a valid Frictionless
 Data Package generated from the schema, whose fields match the CSV headers, and whose
-constraints and foreign keys catch broken data (a validator run on tampered copies)."""
+constraints and foreign keys catch broken data (a validator run on tampered copies). The
+Spanish text (data/es/) is in the package too, each table a resource keyed to its English one."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from components import datapackage as dp
 from components.factbase import ZIP_ROOT, fact_base_zip
 from components.loader import load_table, split_list
 from components.schema import TABLES
+from components.translation import key_column, translatable_columns, translations_for_zip
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,9 +50,17 @@ def real_frames() -> dict[str, pd.DataFrame]:
 
 
 @pytest.fixture(scope="module")
-def real_package(real_frames, tmp_path_factory) -> Path:
+def real_spanish(real_frames) -> dict[str, pd.DataFrame]:
+    tables, problems = translations_for_zip(real_frames, ROOT / "data", "es")
+    assert not problems
+    return tables
+
+
+@pytest.fixture(scope="module")
+def real_package(real_frames, real_spanish, tmp_path_factory) -> Path:
     readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
-    return unpack(fact_base_zip(real_frames, readme), tmp_path_factory.mktemp("zip"))
+    zipped = fact_base_zip(real_frames, readme, translations={"es": real_spanish})
+    return unpack(zipped, tmp_path_factory.mktemp("zip"))
 
 
 def read_csv_rows(path: Path) -> list[list[str]]:
@@ -65,6 +75,9 @@ def test_the_real_fact_base_zip_is_a_valid_data_package(real_package):
     names = {task.name for task in report.tasks}
     assert set(TABLES) <= names
     assert "populations__source_ids" in names
+    # Every Spanish table on disk was read and checked against its English table.
+    spanish = {p.stem for p in (ROOT / "data" / "es").glob("*.csv")}
+    assert spanish and {f"{name}-es" for name in spanish} <= names
 
 
 def test_every_schema_field_matches_its_csv_header(real_package):
@@ -108,6 +121,30 @@ def test_the_descriptor_says_what_the_schema_says(real_frames):
     assert {s["title"].split(":")[0] for s in resources["goals"]["sources"]} == cited
 
 
+def test_the_spanish_tables_are_described_as_the_spanish_text_of_their_english_tables(real_frames, real_spanish):
+    package = dp.descriptor(real_frames, {"es": real_spanish})
+    resources = {r["name"]: r for r in package["resources"]}
+    assert "data/es/" in package["description"]
+    for name, frame in real_spanish.items():
+        table = TABLES[name]
+        resource = resources[f"{name}-es"]
+        key = key_column(table)
+        assert resource["path"] == f"data/es/{table.file}"
+        assert "Spanish" in resource["title"] and table.file in resource["title"]
+        assert resource["description"].startswith(f"The Spanish text of {table.file}")
+        schema = resource["schema"]
+        assert schema["primaryKey"] == [key]
+        assert schema["foreignKeys"] == [{"fields": [key], "reference": {"resource": name, "fields": [key]}}]
+        fields = {f["name"]: f for f in schema["fields"]}
+        assert list(fields) == list(frame.columns) and list(fields)[0] == key
+        assert fields[key]["constraints"]["required"] and fields[key]["constraints"]["unique"]
+        for column in list(fields)[1:]:
+            assert column in translatable_columns(table)
+            assert fields[column]["type"] == "string"
+            # Required where the English column is: the loader asks for text wherever English has some.
+            assert fields[column].get("constraints", {}).get("required", False) == table.column(column).required
+
+
 def test_a_link_table_has_one_row_per_reference(real_frames):
     frame = real_frames["populations"]
     links = dp.link_tables({"populations": frame, "sources": real_frames["sources"]})["populations__source_ids"]
@@ -131,10 +168,12 @@ def test_patterns_read_alike_in_both_dialects():
 
 
 @pytest.fixture
-def small_package(real_frames, tmp_path) -> Path:
-    """A ZIP of two real tables (sources and dimensions), unpacked: fast to validate."""
+def small_package(real_frames, real_spanish, tmp_path) -> Path:
+    """A ZIP of two real tables (sources and dimensions) and the Spanish text of dimensions,
+    unpacked: fast to validate."""
     frames = {"sources": real_frames["sources"], "dimensions": real_frames["dimensions"]}
-    return unpack(fact_base_zip(frames, "# readme"), tmp_path)
+    spanish = {"dimensions": real_spanish["dimensions"]}
+    return unpack(fact_base_zip(frames, "# readme", translations={"es": spanish}), tmp_path)
 
 
 def edit_csv(path: Path, change) -> None:
@@ -181,3 +220,25 @@ def test_a_value_outside_the_schema_fails_validation(small_package):
     assert {"constraint-error", "primary-key"} <= error_types(report), problems(report)
     notes = " ".join(problems(report))
     assert '"enum"' in notes and '"pattern"' in notes
+
+
+def test_a_spanish_row_for_an_id_the_english_table_lacks_fails_validation(small_package):
+    spanish = small_package.parent / "data" / "es" / "dimensions.csv"
+    edit_csv(spanish, lambda rows: rows[1].__setitem__(0, "no-such-row"))
+    report = validate(small_package)
+    assert not report.valid
+    assert "foreign-key" in error_types(report), problems(report)
+    assert any(task.name == "dimensions-es" and task.errors for task in report.tasks)
+
+
+def test_an_empty_spanish_cell_where_the_column_is_required_fails_validation(small_package):
+    spanish = small_package.parent / "data" / "es" / "dimensions.csv"
+
+    def spoil(rows):
+        rows[1][rows[0].index("summary")] = ""
+        rows[3][0] = rows[2][0]  # a row translated twice
+
+    edit_csv(spanish, spoil)
+    report = validate(small_package)
+    assert {"constraint-error", "primary-key"} <= error_types(report), problems(report)
+    assert '"required"' in " ".join(problems(report))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 
 import pandas as pd
@@ -115,6 +116,22 @@ def test_zip_holds_every_table_the_readme_and_the_licence():
     rows = list(csv.reader(io.StringIO(files[f"{ZIP_ROOT}/data/goals.csv"].decode(), newline="")))
     assert rows[0] == ["goal_id", "source_ids", "goal"]
     assert rows[1] == ["G01", "CL001; CL002", "'=1+1"]  # formulas are escaped
+
+
+def test_zip_carries_the_spanish_text_beside_the_english_tables():
+    frames = {"sources": SOURCES, "goals": GOALS.assign(goal=["Walk", "Dress"])}
+    spanish = pd.DataFrame({"goal_id": ["G01", "G02"], "goal": ["-Caminar", "Vestirse"]})
+    files = read_zip(fact_base_zip(frames, "# readme", translations={"es": {"goals": spanish}}))
+    assert f"{ZIP_ROOT}/data/es/goals.csv" in files
+    assert f"{ZIP_ROOT}/data/goals.csv" in files  # the English table as before
+    rows = list(csv.reader(io.StringIO(files[f"{ZIP_ROOT}/data/es/goals.csv"].decode(), newline="")))
+    assert rows == [["goal_id", "goal"], ["G01", "'-Caminar"], ["G02", "Vestirse"]]  # escaped like English
+    package = json.loads(files[f"{ZIP_ROOT}/datapackage.json"])
+    assert "goals-es" in {r["name"] for r in package["resources"]}
+    assert "data/es/" in LICENSE_NOTE
+    # A translation of a table not in the ZIP is left out (its foreign key would have no target).
+    files = read_zip(fact_base_zip({"sources": SOURCES}, "", translations={"es": {"goals": spanish}}))
+    assert not any("/es/" in name for name in files)
 
 
 def test_zip_bytes_are_the_same_for_the_same_data():

@@ -3,6 +3,8 @@ no empty cell where English has text, only text columns) and swapped in when ask
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -12,10 +14,13 @@ from components.loader import DataError, load_table
 from components.schema import TABLES
 from components.translation import (
     load_table_in,
+    load_table_in_or_english,
     load_table_in_or_error,
     parse_translation,
     translatable_columns,
     translate_table,
+    translation_table,
+    translations_for_zip,
     value_map,
 )
 
@@ -147,6 +152,57 @@ def test_the_loader_uses_data_es_when_there_is_a_file(tmp_path):
     assert message.startswith(f"data/es/goals.csv, line {len(rows)}, column 'goal'")
 
 
+def test_a_broken_translation_falls_back_to_english_with_its_message(tmp_path):
+    """A page keeps the (valid) English table and says which translation file has which
+    problem; only the English table's own problem means no table."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    english = load_table("goals", data)
+    frame, error, problem = load_table_in_or_english("goals", data, "es")
+    assert error is None and problem is None and frame["goal"].tolist() != english["goal"].tolist()
+    frame, error, problem = load_table_in_or_english("goals", data, "en")
+    assert error is None and problem is None and frame["goal"].tolist() == english["goal"].tolist()
+    (data / "es" / "goals.csv").write_bytes(b"goal_id,goal\nG999,Nada\n")
+    frame, error, problem = load_table_in_or_english("goals", data, "es")
+    assert error is None
+    pd.testing.assert_frame_equal(frame, english)
+    assert problem.startswith("data/es/goals.csv, line 2, column 'goal_id'")
+    # The English table broken: no table, the English message, whatever the translation.
+    (data / "goals.csv").write_bytes(b"")
+    frame, error, problem = load_table_in_or_english("goals", data, "es")
+    assert frame is None and error.startswith("data/goals.csv") and problem is None
+
+
+def test_translations_for_the_zip_leave_out_a_broken_one(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    frames = {name: load_table(name, data) for name in ("goals", "dimensions", "access")}
+    (data / "es" / "access.csv").unlink()
+    (data / "es" / "goals.csv").write_bytes(b"goal_id,goal\n")
+    tables, problems = translations_for_zip(frames, data, "es")
+    assert set(tables) == {"dimensions"}  # access: no file; goals: a problem
+    assert set(problems) == {"goals"} and problems["goals"].startswith("data/es/goals.csv")
+    dimensions = tables["dimensions"]
+    assert dimensions.columns[0] == "row_id"
+    assert dimensions["row_id"].tolist() == frames["dimensions"]["row_id"].tolist()
+    # List cells are written the loader's way, items joined by "; ".
+    assert all("; " in cell or ";" not in cell for cell in dimensions["key_points"])
+
+
+def test_a_translation_table_of_a_table_keyed_by_element_has_one_row_per_element():
+    english = load_table("onet_ratings")
+    raw = (ROOT / "data" / "es" / "onet_ratings.csv").read_bytes()
+    table = translation_table(
+        "onet_ratings", parse_translation(TABLES["onet_ratings"], raw, "data/es/onet_ratings.csv", english)
+    )
+    assert list(table.columns) == ["element_id", "element_name"]
+    assert table["element_id"].is_unique and set(table["element_id"]) == set(english["element_id"])
+
+
 def test_translation_files_on_main_are_valid():
     """Whatever data/es/ holds is checked by the same rule (none may exist yet)."""
     for path in sorted((ROOT / "data" / "es").glob("*.csv")) if (ROOT / "data" / "es").exists() else []:
@@ -182,3 +238,29 @@ def test_questions_to_ask_are_found_by_the_english_topic_whatever_the_language()
     )
     assert len(aid.questions_to_ask(spanish)) == len(aid.questions_to_ask(english))
     assert len(aid.payment_to_show(spanish)) == len(aid.payment_to_show(english))
+
+
+def test_search_words_may_be_added_but_not_dropped():
+    """populations.aliases: every English search word has its translation, and Spanish words
+    readers type may follow; fewer words than English is an error like any list."""
+    english = load_table("populations")
+    raw = (ROOT / "data" / "es" / "populations.csv").read_bytes().decode("utf-8")
+    first = english.iloc[0]
+    words = [w.strip() for w in first["aliases"].split(";")]
+    assert len(words) >= 2
+    rows = list(csv.reader(io.StringIO(raw, newline="")))
+    column = rows[0].index("aliases")
+
+    def with_aliases(cell: str) -> bytes:
+        rows[1][column] = cell
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        return out.getvalue().encode("utf-8")
+
+    more = with_aliases(";".join(f"palabra {i}" for i in range(len(words) + 2)))
+    parse_translation(TABLES["populations"], more, "data/es/populations.csv", english)
+    fewer = with_aliases("palabra")
+    with pytest.raises(DataError) as info:
+        parse_translation(TABLES["populations"], fewer, "data/es/populations.csv", english)
+    assert (info.value.line, info.value.column) == (2, "aliases")
+    assert f"the English cell has {len(words)} (or more)" in info.value.problem
