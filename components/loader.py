@@ -430,7 +430,7 @@ def _referenced(name: str, data_dir: Path, loading: tuple[str, ...]) -> pd.DataF
     key = _content_key(name, data_dir)
     frame = _REFERENCED.get(key) if key is not None else None
     if frame is None:
-        frame = load_table(name, data_dir, loading)
+        frame = _load(name, data_dir, loading)
         if key is not None:
             if len(_REFERENCED) >= 64:
                 _REFERENCED.clear()
@@ -438,9 +438,17 @@ def _referenced(name: str, data_dir: Path, loading: tuple[str, ...]) -> pd.DataF
     return frame
 
 
-def load_table(name: str, data_dir: Path | str = DATA_DIR, _loading: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Read and validate data_dir/<table>.csv and every table it references."""
-    data_dir = Path(data_dir)
+def load_table(name: str, data_dir: Path | str = DATA_DIR) -> pd.DataFrame:
+    """Read and validate data_dir/<table>.csv and every table it references.
+
+    A table whose files are unchanged is parsed once per process, whether asked for itself or
+    as another table's reference (sources.csv is referenced by nearly every table); each
+    caller gets its own copy."""
+    return _referenced(name, Path(data_dir), ()).copy()
+
+
+def _load(name: str, data_dir: Path, _loading: tuple[str, ...]) -> pd.DataFrame:
+    """Read and validate one table; _loading: the tables whose validation asked for it."""
     schema = TABLES[name]
     label = _label(data_dir, schema)
     known: dict[str, set[str]] = {}
