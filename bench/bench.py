@@ -677,13 +677,22 @@ async def through_nginx(browser, app: dict, renders: int, sessions: int, changes
     return out
 
 
-async def through_nginx_load(app: dict, people: list[int], changes_each: int) -> dict:
-    """bench/proxy_load.py: protocol sessions through nginx, one Streamlit process per core."""
+async def through_nginx_load(apps: dict, people: list[int], changes_each: int) -> dict:
+    """bench/proxy_load.py: protocol sessions through nginx, one Streamlit process per core;
+    the dashboard, then the baseline app behind the same set-up (APP=...), so that the target
+    can be read against what the smallest Streamlit app does on the same machine."""
     print(f"through nginx under load (deploy/run.sh, {os.cpu_count()} processes, protocol client)", flush=True)
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
         print("  nginx not installed (apt-get install -y nginx): skipped", flush=True)
         return {"skipped": "nginx not installed"}
-    return await proxy_load.measure(app["filter_page"], app["toggles"], os.cpu_count() or 1, people, changes_each)
+    out = {}
+    for name in ("dashboard", "baseline"):
+        app = apps[name]
+        print(f"  {name}", flush=True)
+        out[name] = await proxy_load.measure(
+            app["filter_page"], app["toggles"], os.cpu_count() or 1, people, changes_each, env={"APP": app["script"]}
+        )
+    return out
 
 
 # --------------------------------------------------------------------------- report
@@ -921,8 +930,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
                 "unit": "",
             }
         )
-    if "crowds" in results.get("proxy_load", {}):
-        rows.extend(proxy_load.rows(results["proxy_load"]))
+    if "dashboard" in results.get("proxy_load", {}):
+        rows.extend(proxy_load.rows(results["proxy_load"]["dashboard"], results["proxy_load"].get("baseline")))
     lines = ["| figure | dashboard | baseline | ratio | target | met |", "|---|---:|---:|---:|---|---|"]
     for r in rows:
         dv = r["dashboard"] if isinstance(r["dashboard"], str) else fmt(r["dashboard"], r["unit"])
@@ -978,7 +987,7 @@ async def main(args) -> dict:
     for name in apps:
         results["apps"][name] = {"pages": apps[name]["pages"], "views": apps[name]["views"]}
     if args.only == "proxy-load":
-        results["proxy_load"] = await through_nginx_load(apps["dashboard"], args.proxy_people, args.changes_each)
+        results["proxy_load"] = await through_nginx_load(apps, args.proxy_people, args.changes_each)
         return results
     if not args.only:
         print("data: cold load and validation in fresh processes", flush=True)
@@ -1009,7 +1018,7 @@ async def main(args) -> dict:
             )
         await browser.close()
     if not args.no_nginx and not args.only:
-        results["proxy_load"] = await through_nginx_load(apps["dashboard"], args.proxy_people, args.changes_each)
+        results["proxy_load"] = await through_nginx_load(apps, args.proxy_people, args.changes_each)
     results["loadavg_end"] = os.getloadavg()
     results["other_load"] = monitor.summary()
     results["duration_s"] = round((datetime.datetime.now().astimezone() - started).total_seconds())

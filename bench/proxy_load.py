@@ -88,19 +88,25 @@ async def measure(
     return out
 
 
-def rows(result: dict) -> list[dict]:
-    """Table rows for bench.py's report."""
+def _figure(result: dict, count: str) -> str:
+    crowd, single = result["crowds"][count], result["single"]["median"]
+    return (
+        f"{crowd['errors']} / {crowd['median'] or 0:,.0f} / {crowd['p95'] or 0:,.0f} ms "
+        f"({crowd['p95_over_single_median'] or 0:.2f}x of {single:,.0f} ms)"
+    )
+
+
+def rows(result: dict, baseline: dict | None = None) -> list[dict]:
+    """Table rows for bench.py's report; baseline: the same measure of the baseline app, if run."""
     out = []
-    single = result["single"]["median"]
     for count, crowd in result["crowds"].items():
         out.append(
             {
                 "figure": f"through nginx, {result['workers']} processes (one per core): {count} people x "
                 f"{crowd['changes_each']} changes pausing {'-'.join(f'{t:g}' for t in result['think_s'])} s, "
                 "server only: errors / median / p95 (p95 / single-session median through nginx)",
-                "dashboard": f"{crowd['errors']} / {crowd['median'] or 0:,.0f} / {crowd['p95'] or 0:,.0f} ms "
-                f"({crowd['p95_over_single_median'] or 0:.2f}x of {single:,.0f} ms)",
-                "baseline": "",
+                "dashboard": _figure(result, count),
+                "baseline": _figure(baseline, count) if baseline and count in baseline.get("crowds", {}) else "",
                 "ratio": None,
                 "target": f"0 errors, p95 <= {TARGET_X:g}x",
                 "met": crowd["met"],
