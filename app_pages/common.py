@@ -185,8 +185,13 @@ def table_with_download(
     view: pd.DataFrame, file_name: str, key: str, column_config: dict | None = None, lang: str | None = None
 ) -> None:
     """The table as shown on screen, and a download of exactly those rows and columns."""
-    _ = translator(lang)
     st.dataframe(view, hide_index=True, width="stretch", column_config=column_config, key=f"{key}_table")
+    csv_download(view, file_name, key, lang)
+
+
+def csv_download(view: pd.DataFrame, file_name: str, key: str, lang: str | None = None) -> None:
+    """A download of exactly the rows and columns of `view` as CSV (formula injection escaped)."""
+    _ = translator(lang)
     st.download_button(
         _("Download this table (CSV)"),
         # Made when clicked, not on every rerun: the CSV of every table on a page cost

@@ -6,6 +6,7 @@ from app_pages.common import (
     NOT_ADVICE,
     accept_english_values,
     chart_with_table,
+    csv_download,
     language,
     sources_footer,
     table_with_download,
@@ -14,7 +15,7 @@ from app_pages.common import (
     weak_badge,
 )
 from components import populations as pop
-from components.charts import involvement_chart, lead_by_category_chart
+from components.charts import lead_by_category_chart
 from components.export import download_name
 from components.schema import AGE_GROUPS, POPULATION_CATEGORIES
 from components.sources import source_links
@@ -137,23 +138,18 @@ if charts_tab.open:
             lang=lang,
         )
         involvement = pop.involvement_table(selected)
-        chart_with_table(
-            involvement_chart(involvement, _),
-            involvement.assign(
-                category=involvement["category"].map(_),
-                OT=involvement["OT"].map(_),
-                PT=involvement["PT"].map(_),
-                usual_lead=involvement["usual_lead"].map(_),
-            ).rename(
-                columns={
-                    "population": _("Population"),
-                    "category": _("Category"),
-                    "OT": _("OT involvement"),
-                    "PT": _("PT involvement"),
-                    "usual_lead": _("Who usually leads"),
-                }
+        involvement_title = _("How involved each profession is")
+        st.markdown(f"**{md_escape(involvement_title)}**")
+        st.markdown(pop.involvement_markdown(involvement, _))
+        csv_download(
+            pop.involvement_view(involvement, _),
+            file_name=download_name(
+                _("populations_involvement"),
+                tuple(shown_name.get(c, c) for c in chosen),
+                tuple(_(a) for a in ages),
+                tuple(_(c) for c in categories),
             ),
-            key="chart_involvement",
+            key="download_involvement",
             lang=lang,
         )
 

@@ -205,9 +205,11 @@ def jobs_chart(
     counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart", _: Translate = identity
 ) -> go.Figure:
     """The two employment counts side by side for each profession: two bars, never one line."""
+    # Plain _() calls: pybabel (on Python 3.11) does not see a call inside an f-string.
+    measure_words = {"ep_jobs": _("number of jobs"), "oews_employment": _("payroll jobs")}
     frame = counts.assign(
         label=[
-            f"{p}: {_('number of jobs') if m == 'ep_jobs' else _('payroll jobs')}"
+            f"{p}: {measure_words['ep_jobs'] if m == 'ep_jobs' else measure_words['oews_employment']}"
             for p, m in zip(counts["profession"], counts["measure"])
         ]
     )

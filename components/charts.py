@@ -19,8 +19,6 @@ from components.chart_style import (
     TEXT_ON,
     TIER_COLORS,
     bar_layout,
-    tint,
-    wrap_label,
 )
 from components.i18n import Translate, identity
 from components.interventions import USE_ORDER
@@ -87,51 +85,6 @@ def lead_by_category_chart(counts: pd.DataFrame, _: Translate = identity) -> go.
 
 
 # Involvement levels as tints of the profession's colour; dark text stays readable on all.
-_LEVEL_SHARE = {"Supports": 0.15, "Shares the lead": 0.4, "Leads": 0.7}
-_LEVEL_Z = {"Supports": 1, "Shares the lead": 2, "Leads": 3}
-
-
-def involvement_chart(involvement: pd.DataFrame, _: Translate = identity) -> go.Figure:
-    """A population-by-profession matrix: each cell says how involved the profession is.
-
-    The words are in the cells; the tint of the profession's colour repeats them.
-    One heatmap: OT levels are z 1-3 (blue tints), PT levels z 4-6 (vermillion tints).
-    """
-    labels = [wrap_label(p) for p in involvement["population"]]
-    z = [[_LEVEL_Z[ot], 3 + _LEVEL_Z[pt]] for ot, pt in zip(involvement["OT"], involvement["PT"])]
-    text = [[_(ot), _(pt)] for ot, pt in zip(involvement["OT"], involvement["PT"])]
-    scale = []
-    for offset, profession in enumerate(("OT", "PT")):
-        for level, step in _LEVEL_Z.items():
-            position = (offset * 3 + step - 1) / 5
-            scale.append([position, tint(PROFESSION_COLORS[profession], _LEVEL_SHARE[level])])
-    scale.sort()
-    layout = bar_layout(_("How involved each profession is"), "", "", len(involvement))
-    layout.update(showlegend=False, height=max(260, 110 + 48 * len(involvement)), margin=dict(l=10, r=10, t=90, b=20))
-    del layout["xaxis"]["dtick"]
-    layout["xaxis"].update(type="category", side="top", title_text="", gridcolor="white")
-    layout["yaxis"].update(categoryorder="array", categoryarray=labels)
-    fig = go.Figure(
-        go.Heatmap(
-            x=["OT", "PT"],
-            y=labels,
-            z=z,
-            zmin=1,
-            zmax=6,
-            colorscale=scale,
-            showscale=False,
-            text=text,
-            texttemplate="%{text}",
-            textfont=dict(color=TEXT_COLOR, size=13),
-            xgap=4,
-            ygap=4,
-            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-        ),
-        layout=layout,  # one call: update_layout/_xaxes/_yaxes afterwards cost ~10 ms a rerun
-    )
-    return fig
-
-
 def use_split_chart(split: pd.DataFrame, _: Translate = identity) -> go.Figure:
     """Per category, interventions used mainly by OT, by both, mainly by PT (words in the
     language of `_`; the categories as the frame gives them)."""

@@ -10,6 +10,7 @@ from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import LEADS
 from components.sourcing import with_sourcing_label
+from components.text import md_escape
 
 LEAD_LABELS = {"OT": N_("OT usually leads"), "PT": N_("PT usually leads"), "Both": N_("Both share the lead")}
 # How involved each profession is, given who usually leads.
@@ -153,3 +154,40 @@ def table_view(selected: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
         if column in view:
             view[column] = view[column].map(lambda cell: translate_words(cell, _))
     return view.rename(columns={name: _(name) for name in view.columns})
+
+
+# The badge colour of each profession in Markdown (the theme's blue and orange are OT's and PT's).
+_BADGE = {"OT": "blue", "PT": "orange"}
+
+
+def involvement_view(involvement: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
+    """The involvement matrix as a reader sees it: population, then each profession's level
+    (in the language of `_`); the rows of the Markdown table and of its CSV download."""
+    return pd.DataFrame(
+        {
+            _("Population"): involvement["population"],
+            _("OT involvement"): [_(level) for level in involvement["OT"]],
+            _("PT involvement"): [_(level) for level in involvement["PT"]],
+        }
+    )
+
+
+def involvement_markdown(involvement: pd.DataFrame, _: Translate = identity) -> str:
+    """How involved each profession is, per population, as one Markdown table: the level in
+    words, in the profession's colour where it leads or shares the lead, plain where it
+    supports. Text that reads the same with or without colour, and one element to draw
+    (the plotly heatmap it replaces was ~40 ms of each filter change in the browser)."""
+
+    def cell(profession: str, level: str) -> str:
+        word = md_escape(_(level))
+        return word if level == "Supports" else f":{_BADGE[profession]}-badge[{word}]"
+
+    population, ot, pt = (
+        md_escape(_("Population")),
+        md_escape(_("occupational therapy")),
+        md_escape(_("physical therapy")),
+    )
+    lines = [f"| {population} | :blue-badge[OT] {ot} | :orange-badge[PT] {pt} |", "|---|---|---|"]
+    for population, ot, pt in zip(involvement["population"], involvement["OT"], involvement["PT"]):
+        lines.append(f"| {md_escape(population)} | {cell('OT', ot)} | {cell('PT', pt)} |")
+    return "\n".join(lines)

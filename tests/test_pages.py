@@ -130,8 +130,9 @@ def test_populations_tabs_build_only_the_open_view():
     cards = [m.value for m in at.markdown if ":blue-badge[OT] occupational therapy" in m.value]
     assert len(cards) == len(table(at, "download_populations"))
     at = run("populations", {"view": POPULATION_CHARTS})
-    assert len(at.get("plotly_chart")) == 2
-    assert not [m for m in at.markdown if ":blue-badge[OT] occupational therapy" in m.value]
+    assert len(at.get("plotly_chart")) == 1  # who leads; how involved is a Markdown table
+    assert [m for m in at.markdown if m.value.startswith("| Population | :blue-badge[OT]")]
+    assert not [m for m in at.markdown if m.value.startswith("**") and ":blue-badge[OT] occupational" in m.value]
     assert len(table(at, "download_populations")) == len(cards)  # the table stays under both views
 
 
@@ -140,11 +141,14 @@ def test_populations_charts_carry_both_professions():
 
     at = run("populations", {"view": POPULATION_CHARTS})
     charts = at.get("plotly_chart")
-    assert len(charts) == 2
-    specs = [json.loads(c.proto.spec) for c in charts]
-    lead_names = {trace["name"] for trace in specs[0]["data"]}
+    assert len(charts) == 1
+    lead_names = {trace["name"] for trace in json.loads(charts[0].proto.spec)["data"]}
     assert {"OT usually leads", "PT usually leads", "Both share the lead"} <= lead_names
-    assert specs[1]["data"][0]["x"] == ["OT", "PT"]
+    (involvement,) = [m.value for m in at.markdown if m.value.startswith("| Population |")]
+    assert ":blue-badge[OT] occupational therapy" in involvement and ":orange-badge[PT] physical therapy" in involvement
+    rows = involvement.splitlines()[2:]
+    assert len(rows) == len(table(at, "download_populations"))
+    assert any(":blue-badge[" in r for r in rows) and any(":orange-badge[" in r for r in rows)
 
 
 def test_interventions_filters_change_the_table():

@@ -185,7 +185,11 @@ def test_populations_charts_in_spanish():
     assert not at.exception and not at.error
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     titles = [c["layout"]["title"]["text"] for c in charts]
-    assert titles == ["Quién suele dirigir, por categoría", "Cuánto participa cada profesión"]
+    assert titles == ["Quién suele dirigir, por categoría"]
+    assert "**Cuánto participa cada profesión**" in [m.value for m in at.markdown]
+    (involvement,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert involvement.splitlines()[0].startswith("| Grupo de pacientes | :blue-badge[OT] terapia ocupacional |")
+    assert "Leads" not in involvement and "Supports" not in involvement
     legend = {trace["name"] for trace in charts[0]["data"]}
     assert legend == {"OT suele dirigir", "PT suele dirigir", "Ambas comparten la dirección"}
     assert charts[0]["layout"]["yaxis"]["title"]["text"] == "Categoría"

@@ -17,12 +17,12 @@ from tests.e2e.conftest import open_everything, open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-# url path -> plotly charts drawn (populations draws its two charts in its second tab)
+# url path -> plotly charts drawn (populations draws its chart in its second tab)
 PAGES = {
     "": 0,
     "compare": 0,
     "populations": 0,
-    "populations?view=Charts%3A+who+leads%2C+how+involved": 2,
+    "populations?view=Charts%3A+who+leads%2C+how+involved": 1,
     "interventions": 1,
     "sources": 1,
 }

@@ -171,6 +171,37 @@ def test_involvement_table_of_empty_selection(populations):
     assert list(table.columns) == ["population", "category", "OT", "PT", "usual_lead"]
 
 
+def test_involvement_markdown_one_row_per_population_levels_in_words(populations):
+    table = pop.involvement_table(populations)
+    text = pop.involvement_markdown(table)
+    lines = text.splitlines()
+    assert lines[0].startswith("| Population | :blue-badge[OT] occupational therapy | :orange-badge[PT] physical")
+    assert lines[1] == "|---|---|---|"
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in lines[2:]}
+    assert len(rows) == len(table)
+    # Leading or sharing the lead: a badge in the profession's colour; supporting: plain words.
+    assert rows["Stroke"].endswith("| Supports | :orange-badge[Leads] |")
+    assert rows["Autism"].endswith("| :blue-badge[Leads] | Supports |")
+    assert rows["Brain injury"].endswith("| :blue-badge[Shares the lead] | :orange-badge[Shares the lead] |")
+
+
+def test_involvement_markdown_escapes_data_and_translates_levels(populations):
+    hostile = pop.involvement_table(populations).assign(population=["a | b [x](javascript:y) *z*"] * len(populations))
+    text = pop.involvement_markdown(hostile, lambda s: {"Leads": "Dirige", "Supports": "Apoya"}.get(s, s))
+    body = text.splitlines()[2]
+    assert body.count(" | ") == 2 and "\\|" in body and "\\[" in body and "\\*" in body
+    assert "Dirige" in text and "Apoya" in text and "Leads" not in text
+
+
+def test_involvement_view_is_what_the_markdown_shows(populations):
+    table = pop.involvement_table(populations)
+    view = pop.involvement_view(table)
+    assert list(view.columns) == ["Population", "OT involvement", "PT involvement"]
+    lines = pop.involvement_markdown(table).splitlines()[2:]
+    for line, row in zip(lines, view.itertuples(index=False)):
+        assert line.startswith(f"| {row[0]} |") and row[1] in line and row[2] in line
+
+
 # --- summary_sentence --------------------------------------------------------------------------
 
 
