@@ -49,7 +49,7 @@ MARKDOWN_CALLS = {
 }
 ESCAPERS = {"md_escape", "md_link"}
 # Functions that build Markdown from data and escape every data value inside.
-MARKDOWN_BUILDERS = {"source_links", "weak_badge"}
+MARKDOWN_BUILDERS = {"source_links", "weak_badge", "involvement_markdown"}
 SAFE_CALLS = {"len", "int", "round"}
 # The UI translator (app_pages.common.translator): its result is the catalogue's text for x.
 TRANSLATORS = {"_"}
@@ -346,3 +346,23 @@ def test_weak_badge_shows_only_its_own_constant_text():
     assert weak_badge(hostile) == f" {WEAK_BADGE}"
     assert weak_badge("") == ""
     assert "img" not in WEAK_BADGE and "](" not in WEAK_BADGE
+
+
+def test_involvement_markdown_escapes_every_data_value():
+    """involvement_markdown (allowed unescaped above) escapes the population names and the
+    level words, whatever a translation says, and keeps one table row per population."""
+    import pandas as pd
+
+    from components.populations import involvement_markdown
+    from components.text import md_escape
+
+    hostile = "<img src=x onerror=alert(1)> **b** | [x](javascript:alert(1))"
+    involvement = pd.DataFrame(
+        {"population": [hostile, "Stroke"], "OT": ["Leads", "Supports"], "PT": ["Supports", "Shares the lead"]}
+    )
+    shown = involvement_markdown(involvement, lambda text: hostile if text == "Supports" else text)
+    rows = shown.splitlines()[2:]
+    assert len(rows) == 2 and all(row.count(" | ") == 2 for row in rows)
+    assert shown.count(md_escape(hostile)) == 3
+    without = shown.replace(md_escape(hostile), "")
+    assert "<img" not in without and "**b**" not in without and "](javascript:" not in without
