@@ -33,6 +33,10 @@ def translator(lang: str | None = None) -> i18n.Translate:
     return i18n.gettext(lang or language())
 
 
+# What a table cell shows for a missing value: nothing, as in the CSV download (Streamlit's
+# default is the word "None", English and a programmer's word on every page).
+EMPTY_CELL = ""
+
 # The on-screen mark of a row that cites no tier A or B source (components/sourcing.py).
 WEAK_BADGE = ":red-badge[weakly sourced]"
 
@@ -120,7 +124,7 @@ def chart_with_table(figure, numbers: pd.DataFrame, key: str, lang: str | None =
     st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=key, theme=None)
     with lazy_expander(_("The chart numbers as a table"), key=f"{key}_open") as shown:
         if shown:
-            st.dataframe(numbers, hide_index=True, width="stretch", key=f"{key}_numbers")
+            st.dataframe(numbers, hide_index=True, width="stretch", key=f"{key}_numbers", placeholder=EMPTY_CELL)
 
 
 @contextmanager
@@ -141,7 +145,14 @@ def table_with_download(
 ) -> None:
     """The table as shown on screen, and a download of exactly those rows and columns."""
     _ = translator(lang)
-    st.dataframe(view, hide_index=True, width="stretch", column_config=column_config, key=f"{key}_table")
+    st.dataframe(
+        view,
+        hide_index=True,
+        width="stretch",
+        column_config=column_config,
+        key=f"{key}_table",
+        placeholder=EMPTY_CELL,
+    )
     st.download_button(
         _("Download this table (CSV)"),
         # Made when clicked, not on every rerun: the CSV of every table on a page cost
@@ -181,7 +192,7 @@ def sources_footer(
             link = _("Link")
             table_with_download(
                 listed,
-                file_name=f"{_('sources')}_{view}.csv",
+                file_name=_("sources") + f"_{view}.csv",
                 key=f"download_sources_{view}",
                 column_config={link: st.column_config.LinkColumn(link)},
                 lang=lang,

@@ -196,9 +196,10 @@ def jobs_chart(
     counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart", _: Translate = identity
 ) -> go.Figure:
     """The two employment counts side by side for each profession: two bars, never one line."""
+    # Translated outside the f-string: Babel does not look inside one (Python 3.11).
     frame = counts.assign(
         label=[
-            f"{p}: {_('number of jobs') if m == 'ep_jobs' else _('payroll jobs')}"
+            f"{p}: " + (_("number of jobs") if m == "ep_jobs" else _("payroll jobs"))
             for p, m in zip(counts["profession"], counts["measure"])
         ]
     )
@@ -412,7 +413,7 @@ def tile_map(
         ygap=3,
         hoverongaps=False,
         hovertemplate="%{customdata}<extra></extra>",
-        name=profession,
+        name=_(profession),
         # A horizontal colour key under the grid leaves the full width to the tiles on a phone.
         colorbar=dict(
             title=dict(text=_(unit), side="top"),
