@@ -104,6 +104,9 @@ def test_no_english_ui_string_is_left_on_a_spanish_page(page, server, path):
     found: dict[str, set[str]] = {}
 
     def check() -> None:
+        # A page that failed shows little text, and none of it English: that must not pass.
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        expect(page.locator("[data-testid='stAlertContentError']")).to_have_count(0)
         selected = page.get_by_role("tab", selected=True)
         where = selected.first.inner_text() if selected.count() else "the page"
         for text in english_leftovers(visible_text(page), phrases, names):
