@@ -61,12 +61,13 @@ KNOWN_STREAMLIT_ISSUES: tuple[tuple[str, str, str], ...] = (
 
 
 # WCAG 3.1.1 (language of page): a page shown in Spanish should say <html lang="es">.
-# Streamlit 1.67 serves one index.html with lang="en" and has no setting for it; only the
-# app's own JavaScript (st.html(..., unsafe_allow_javascript=True)) could change it, which
-# tests/reliability/test_no_html.py rules out. axe-core does not see the mismatch (it checks
-# that a lang is present and valid, not that it matches the text), so the test states it:
-# language shown -> the <html lang> expected. Excused: Spanish keeps "en". Once the page says
-# "es", the check fails, so that this line goes.
+# Streamlit 1.67 serves one index.html with lang="en" and has no setting for it. Only the
+# app's own JavaScript can change it (tried: st.sidebar.html("<script>document.documentElement
+# .lang = 'es'</script>", unsafe_allow_javascript=True) does, as a zero-height element), and
+# tests/reliability/test_no_html.py rules that out. axe-core does not see the mismatch (it
+# checks that a lang is present and valid, not that it matches the text), so the test states
+# it: language shown -> the <html lang> expected. Excused: Spanish keeps "en". Once the page
+# says "es", the check fails, so that this line goes.
 HTML_LANG = {"en": "en", "es": "en"}
 
 
