@@ -199,14 +199,24 @@ def sources_footer(
             )
 
 
-def accept_english_values(key: str, options: list[str], labels: dict[str, str], multiple: bool = False) -> None:
+def accept_english_values(
+    key: str,
+    options: list[str],
+    labels: dict[str, str],
+    multiple: bool = False,
+    english: dict[str, str] | None = None,
+) -> None:
     """Let a link made in English open in another language: a widget bound to the URL keeps
     the option as shown (?goal=<label>), so an English value would be dropped as unknown
     when the labels are Spanish. Where the URL holds options by their English text (and the
-    widget has no choice yet), they are taken as the choice before the widget is drawn."""
+    widget has no choice yet), they are taken as the choice before the widget is drawn.
+    english: the English text of options shown as something else than themselves (a code
+    shown as a label: 'mean_annual_wage' -> 'Average (mean) pay per year')."""
     if st.session_state.get(key):
         return
     asked = st.query_params.get_all(key)
     shown = set(labels.values())
-    if asked and all(value in options for value in asked) and not all(value in shown for value in asked):
-        st.session_state[key] = asked if multiple else asked[0]
+    by_english = {(english or {}).get(option, option): option for option in options}
+    if asked and all(value in by_english for value in asked) and not all(value in shown for value in asked):
+        chosen = [by_english[value] for value in asked]
+        st.session_state[key] = chosen if multiple else chosen[0]

@@ -45,6 +45,12 @@ with st.container(border=True):
         )
     profession = profession or groups[0]
     measure_options = states.measures(figures, profession)
+    accept_english_values(
+        "measure",
+        measure_options,
+        {m: _(MEASURE_LABELS[m]) for m in measure_options},
+        english={m: MEASURE_LABELS[m] for m in measure_options},
+    )
     with middle:
         measure = st.selectbox(
             _("Figure to show"),
@@ -58,6 +64,12 @@ with st.container(border=True):
         measure = measure if measure in measure_options else measure_options[0]
         found_periods = states.periods(figures, profession, measure)
         period_options = [p for p, _ in found_periods]
+        accept_english_values(
+            "period",
+            period_options,
+            {p: period_label(p, _=_) for p in period_options},
+            english={p: period_label(p) for p in period_options},
+        )
         period = st.selectbox(
             _("Period (one period at a time: years are never mixed on the map)"),
             options=period_options,
