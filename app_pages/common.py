@@ -33,6 +33,10 @@ def translator(lang: str | None = None) -> i18n.Translate:
     return i18n.gettext(lang or language())
 
 
+# What a table cell shows for a missing value: nothing, as in the CSV download (Streamlit's
+# default is the word "None", English and a programmer's word on every page).
+EMPTY_CELL = ""
+
 # The on-screen mark of a row that cites no tier A or B source (components/sourcing.py).
 WEAK_BADGE = ":red-badge[weakly sourced]"
 
@@ -165,7 +169,7 @@ def chart_with_table(figure, numbers: pd.DataFrame, key: str, lang: str | None =
     st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=key, theme=None)
     with lazy_expander(_("The chart numbers as a table"), key=f"{key}_open") as shown:
         if shown:
-            st.dataframe(numbers, hide_index=True, width="stretch", key=f"{key}_numbers")
+            st.dataframe(numbers, hide_index=True, width="stretch", key=f"{key}_numbers", placeholder=EMPTY_CELL)
 
 
 @contextmanager
@@ -185,7 +189,14 @@ def table_with_download(
     view: pd.DataFrame, file_name: str, key: str, column_config: dict | None = None, lang: str | None = None
 ) -> None:
     """The table as shown on screen, and a download of exactly those rows and columns."""
-    st.dataframe(view, hide_index=True, width="stretch", column_config=column_config, key=f"{key}_table")
+    st.dataframe(
+        view,
+        hide_index=True,
+        width="stretch",
+        column_config=column_config,
+        key=f"{key}_table",
+        placeholder=EMPTY_CELL,
+    )
     csv_download(view, file_name, key, lang)
 
 
@@ -231,21 +242,31 @@ def sources_footer(
             link = _("Link")
             table_with_download(
                 listed,
-                file_name=f"{_('sources')}_{view}.csv",
+                file_name=_("sources") + f"_{view}.csv",
                 key=f"download_sources_{view}",
                 column_config={link: st.column_config.LinkColumn(link)},
                 lang=lang,
             )
 
 
-def accept_english_values(key: str, options: list[str], labels: dict[str, str], multiple: bool = False) -> None:
+def accept_english_values(
+    key: str,
+    options: list[str],
+    labels: dict[str, str],
+    multiple: bool = False,
+    english: dict[str, str] | None = None,
+) -> None:
     """Let a link made in English open in another language: a widget bound to the URL keeps
     the option as shown (?goal=<label>), so an English value would be dropped as unknown
     when the labels are Spanish. Where the URL holds options by their English text (and the
-    widget has no choice yet), they are taken as the choice before the widget is drawn."""
+    widget has no choice yet), they are taken as the choice before the widget is drawn.
+    english: the English text of options shown as something else than themselves (a code
+    shown as a label: 'mean_annual_wage' -> 'Average (mean) pay per year')."""
     if st.session_state.get(key):
         return
     asked = st.query_params.get_all(key)
     shown = set(labels.values())
-    if asked and all(value in options for value in asked) and not all(value in shown for value in asked):
-        st.session_state[key] = asked if multiple else asked[0]
+    by_english = {(english or {}).get(option, option): option for option in options}
+    if asked and all(value in by_english for value in asked) and not all(value in shown for value in asked):
+        chosen = [by_english[value] for value in asked]
+        st.session_state[key] = chosen if multiple else chosen[0]

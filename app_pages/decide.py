@@ -13,6 +13,7 @@ import streamlit as st
 
 from app_pages.careers_common import chart
 from app_pages.common import (
+    EMPTY_CELL,
     NOT_ADVICE,
     accept_english_values,
     language,
@@ -478,7 +479,7 @@ save_csv.download_button(
     icon=":material/download:",
 )
 with st.expander(_("This answer as a table")):
-    st.dataframe(answer_rows, hide_index=True, width="stretch", key="answer_table")
+    st.dataframe(answer_rows, hide_index=True, width="stretch", key="answer_table", placeholder=EMPTY_CELL)
 with st.expander(_("The data rows behind this answer")):
     if not answer.goals.empty:
         st.markdown(_("**Goals** (from goals.csv)"))

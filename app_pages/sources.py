@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.common import (
+    EMPTY_CELL,
     WEAK_NOTE,
     chart_with_table,
     data_dir,
@@ -238,7 +239,9 @@ st.download_button(
     icon=":material/folder_zip:",
     type="primary",
 )
-st.dataframe(headed(fb.tables_overview(frames)), hide_index=True, width="stretch", key="tables_overview")
+st.dataframe(
+    headed(fb.tables_overview(frames)), hide_index=True, width="stretch", key="tables_overview", placeholder=EMPTY_CELL
+)
 for name, frame in frames.items():
     # Built only when opened: sixteen full tables drawn on every run were most of this
     # page's first render.

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.careers_common import chart, numbers
-from app_pages.common import language, sources_footer, table_with_download, tables, translator
+from app_pages.common import accept_english_values, language, sources_footer, table_with_download, tables, translator
 from components import states
 from components.careers_charts import tile_map
 from components.export import download_name
@@ -18,6 +18,9 @@ st.title(_("In which states are the jobs, and what do they pay?"))
 figures, sources = tables("state_figures", "sources", lang=lang)
 
 groups = states.professions(figures)
+# The URL holds the option as shown ('Auxiliares de PT'): a link made in English still opens.
+accept_english_values("occupation", groups, {g: _(g) for g in groups})
+accept_english_values("state", list(states.STATE_NAMES), {s: _(s) for s in states.STATE_NAMES})
 
 
 def _reset_below(*keys: str) -> None:
@@ -32,6 +35,7 @@ with st.container(border=True):
         profession = st.radio(
             _("Profession"),
             options=groups,
+            format_func=_,
             captions=[_(PROFESSION_NAMES[g]) for g in groups],
             index=groups.index("PT") if "PT" in groups else 0,  # the one with a figure for every state
             key="occupation",
@@ -41,6 +45,12 @@ with st.container(border=True):
         )
     profession = profession or groups[0]
     measure_options = states.measures(figures, profession)
+    accept_english_values(
+        "measure",
+        measure_options,
+        {m: _(MEASURE_LABELS[m]) for m in measure_options},
+        english={m: MEASURE_LABELS[m] for m in measure_options},
+    )
     with middle:
         measure = st.selectbox(
             _("Figure to show"),
@@ -54,6 +64,12 @@ with st.container(border=True):
         measure = measure if measure in measure_options else measure_options[0]
         found_periods = states.periods(figures, profession, measure)
         period_options = [p for p, _ in found_periods]
+        accept_english_values(
+            "period",
+            period_options,
+            {p: period_label(p, _=_) for p in period_options},
+            english={p: period_label(p) for p in period_options},
+        )
         period = st.selectbox(
             _("Period (one period at a time: years are never mixed on the map)"),
             options=period_options,
@@ -89,7 +105,7 @@ chart(
     tile_map(
         view,
         profession,
-        f"{profession}: {_(MEASURE_LABELS[measure])}, {period_label(period, _=_)}",
+        f"{_(profession)}: {_(MEASURE_LABELS[measure])}, {period_label(period, _=_)}",
         unit,
         highlight=abbr,
         _=_,

@@ -205,11 +205,10 @@ def jobs_chart(
     counts: pd.DataFrame, title: str = "How many jobs: two different counts, shown apart", _: Translate = identity
 ) -> go.Figure:
     """The two employment counts side by side for each profession: two bars, never one line."""
-    # Plain _() calls: pybabel (on Python 3.11) does not see a call inside an f-string.
-    measure_words = {"ep_jobs": _("number of jobs"), "oews_employment": _("payroll jobs")}
+    # Translated outside the f-string: Babel does not look inside one (Python 3.11).
     frame = counts.assign(
         label=[
-            f"{p}: {measure_words['ep_jobs'] if m == 'ep_jobs' else measure_words['oews_employment']}"
+            f"{p}: " + (_("number of jobs") if m == "ep_jobs" else _("payroll jobs"))
             for p, m in zip(counts["profession"], counts["measure"])
         ]
     )
@@ -423,7 +422,7 @@ def tile_map(
         ygap=3,
         hoverongaps=False,
         hovertemplate="%{customdata}<extra></extra>",
-        name=profession,
+        name=_(profession),
         # A horizontal colour key under the grid leaves the full width to the tiles on a phone.
         colorbar=dict(
             title=dict(text=_(unit), side="top"),

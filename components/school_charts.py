@@ -78,7 +78,10 @@ def timeline_chart(
         part = points[points["route"] == route]
         if part.empty:
             continue
-        steps = [s + (f" ({w:g} weeks)" if pd.notna(w) else "") for s, w in zip(part["stage"], part["weeks"])]
+        steps = [
+            s + (" (" + _("{n} weeks").format(n=f"{w:g}") + ")" if pd.notna(w) else "")
+            for s, w in zip(part["stage"], part["weeks"])
+        ]
         end = float(part["start"].max())
         fig.add_scatter(
             y=[route],

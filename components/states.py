@@ -270,7 +270,7 @@ def summary_sentence(
     found = view.dropna(subset=["value"])
     label = re.sub(r" \([^)]*\)", "", _(MEASURE_LABELS[measure])).lower()
     head = _("{profession}, {measure}, {period}: figures for {count} of 51 states and DC").format(
-        profession=profession, measure=label, period=period_label(period, stated, _), count=len(found)
+        profession=_(profession), measure=label, period=period_label(period, stated, _), count=len(found)
     )
     if found.empty:
         return head + "."
@@ -313,6 +313,7 @@ def coverage(figures: pd.DataFrame, _: Translate = identity) -> pd.DataFrame:
     frame["_p"] = profession_rank(frame["Profession"])
     frame = frame.sort_values(["_p", "States and DC with a figure"], ascending=[True, False], kind="stable")
     frame = frame.drop(columns=["_p", "_measure"]).reset_index(drop=True)
+    frame["Profession"] = [_(p) for p in frame["Profession"]]  # ranked by the codes above, shown translated
     return frame.rename(columns={c: _(c) for c in frame.columns})
 
 
@@ -326,7 +327,7 @@ def state_detail(figures: pd.DataFrame, sources: pd.DataFrame, state: str, _: Tr
     ).sort_values(["_p", "_m", "_t"], kind="stable")
     return pd.DataFrame(
         {
-            _("Profession"): rows["profession"],
+            _("Profession"): [_(p) for p in rows["profession"]],
             _("Measure"): [_(MEASURE_LABELS[m]) for m in rows["measure"]],
             _("Figure"): [format_value(v, u, _) for v, u in zip(rows["value"], rows["unit"])],
             _("Period"): [period_label(p, s, _) for p, s in zip(rows["period"], rows["period_stated"])],

@@ -338,6 +338,21 @@ def test_where_in_spanish_runs_filters_and_keeps_lang():
     assert not set(detail["Medida"]) & {"Payroll jobs (OEWS wage survey; excludes self-employed)"}
 
 
+def test_an_english_link_to_the_state_map_opens_in_spanish_with_the_same_choices():
+    """The URL holds each choice as shown: an English link (profession group, measure and
+    period by their English text) keeps them in Spanish, and the profession reads in Spanish."""
+    english = {"occupation": "OT", "measure": "Average (mean) pay per year", "period": "May 2021"}
+    for lang in ("en", "es"):
+        at = run_page(ROOT / "app_pages" / "where.py", {"lang": lang, **english})
+        assert not at.exception and not at.error
+        assert at.radio(key="occupation").value == "OT"
+        assert (at.selectbox(key="measure").value, at.selectbox(key="period").value) == ("mean_annual_wage", "2021-05")
+    at = run_page(ROOT / "app_pages" / "where.py", {"lang": "es", "occupation": "PT aides"})
+    assert at.radio(key="occupation").value == "PT aides"
+    assert at.radio(key="occupation").format_func("PT aides") == "Auxiliares de PT"
+    assert at.markdown[0].value.startswith("**Auxiliares de PT, ")
+
+
 CAREERS = ROOT / "app_pages" / "careers.py"
 
 

@@ -100,11 +100,14 @@ def open_page(page, server, path: str) -> None:
     wait_for_app(page)
 
 
-def open_everything(page, tabs: bool = False) -> None:
+def open_everything(page, tabs: bool = False, visit=None) -> None:
     """Open every expander (and, with tabs=True, visit every tab), waiting for each rerun.
 
     Most expanders build their table only when opened (app_pages.common.lazy_expander),
     so each click reruns the page; the next one is looked up afresh after that run.
+    visit: called with no argument once everything in view is open (after the page's
+    expanders, then after each tab's): only the open tab is built, so what a test reads
+    of a tab must be read while it is open.
     """
     from playwright.sync_api import expect
 
@@ -118,6 +121,8 @@ def open_everything(page, tabs: bool = False) -> None:
         # Every expander of the app holds a table: once it is drawn, the rerun is done.
         expect(details.get_by_test_id("stDataFrame").first).to_be_attached(timeout=60_000)
         wait_for_app(page)
+    if visit is not None:
+        visit()
     if tabs:
         for index in range(page.get_by_role("tab").count()):
             tab = page.get_by_role("tab").nth(index)
@@ -128,4 +133,4 @@ def open_everything(page, tabs: bool = False) -> None:
             panel = page.locator(f"[id='{panel}']") if panel else page.get_by_role("tabpanel")
             expect(panel.locator("[data-testid='stElementContainer']").first).to_be_attached(timeout=60_000)
             wait_for_app(page)
-            open_everything(page)
+            open_everything(page, visit=visit)

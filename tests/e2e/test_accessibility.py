@@ -1,6 +1,10 @@
 """Accessibility: axe-core (from the npm registry, pinned in tests/e2e/package-lock.json)
 runs in Chromium on every page in the navigation, and on the decision aid with an
 answer shown. Serious or critical violations fail the test, listed rule by rule.
+Every page of the navigation is checked in Spanish (?lang=es) too, once per page as it
+opens: the markup of the tabs and expanders is the same in both languages (only the words
+change), and opening every expander (the Sources page has one per table) more than doubled
+the Spanish run. The <html lang> of a Spanish page: see HTML_LANG.
 
 `make test` installs axe-core with `npm ci --prefix tests/e2e` when it is missing.
 """
@@ -56,6 +60,17 @@ KNOWN_STREAMLIT_ISSUES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# WCAG 3.1.1 (language of page): a page shown in Spanish should say <html lang="es">.
+# Streamlit 1.67 serves one index.html with lang="en" and has no setting for it. Only the
+# app's own JavaScript can change it (tried: st.sidebar.html("<script>document.documentElement
+# .lang = 'es'</script>", unsafe_allow_javascript=True) does, as a zero-height element), and
+# tests/reliability/test_no_html.py rules that out. axe-core does not see the mismatch (it
+# checks that a lang is present and valid, not that it matches the text), so the test states
+# it: language shown -> the <html lang> expected. Excused: Spanish keeps "en". Once the page
+# says "es", the check fails, so that this line goes.
+HTML_LANG = {"en": "en", "es": "en"}
+
+
 @pytest.fixture(scope="module")
 def axe_script() -> Path:
     if not AXE.exists():
@@ -99,13 +114,21 @@ def axe_violations(page, axe_script: Path) -> list[dict]:
     )
 
 
-def test_axe_finds_no_serious_or_critical_violation_on_any_page(page, server, axe_script):
-    views = [*nav_paths(page, server), *EXTRA_VIEWS]
+def check_views(
+    page, server, axe_script, views: list[str], lang: str, expanders: bool = True
+) -> tuple[list[str], dict[str, str]]:
+    """axe-core on each view in one language (with every expander open, unless expanders is
+    False): the failures, one line per rule and view, and each view's browser-tab title.
+    Writes the whole report as an artifact."""
     report, failures, titles = {}, [], {}
     for view in views:
-        open_page(page, server, view)
+        open_page(page, server, view if lang == "en" else f"{view}{'&' if '?' in view else '?'}lang={lang}")
         titles[view] = page.title()
-        open_everything(page)
+        html_lang = page.evaluate("document.documentElement.lang")
+        if html_lang != HTML_LANG[lang]:
+            failures.append(f"/{view}: <html lang={html_lang!r}> where {HTML_LANG[lang]!r} is expected (see HTML_LANG)")
+        if expanders:
+            open_everything(page)
         violations = axe_violations(page, axe_script)
         report[view or "/"] = {
             "serious_or_critical": [v for v in violations if v["impact"] in FAILING_IMPACTS],
@@ -121,11 +144,25 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(page, server, ax
                 f"/{view}: {v['impact']} {v['id']} ({v['help']}) at {targets} {v['nodes'][0]['data'] or ''}"
             )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "axe_report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    name = "axe_report.json" if lang == "en" else f"axe_report_{lang}.json"
+    (ARTIFACTS / name).write_text(json.dumps(report, indent=2), encoding="utf-8")
+    return failures, titles
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(page, server, axe_script):
+    views = [*nav_paths(page, server), *EXTRA_VIEWS]
+    failures, titles = check_views(page, server, axe_script, views, "en")
     assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
     # Every page has its own title in the browser tab (WCAG 2.4.2).
     nav_titles = [titles[v] for v in views if v not in EXTRA_VIEWS]
     assert len(set(nav_titles)) == len(nav_titles), titles
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_any_spanish_page(page, server, axe_script):
+    views = nav_paths(page, server)
+    failures, titles = check_views(page, server, axe_script, views, "es", expanders=False)
+    assert not failures, "axe-core found serious or critical violations in Spanish:\n" + "\n".join(failures)
+    assert len(set(titles.values())) == len(views), titles
 
 
 WIDGETS = ".stSelectbox, .stMultiSelect, .stRadio, .stSlider, .stTextInput, .stNumberInput, .stDateInput, .stTextArea"

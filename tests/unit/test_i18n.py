@@ -150,3 +150,24 @@ def test_the_real_values_catalogue_translates_fixed_values():
     _ = i18n.gettext("es")
     assert _("Skills") == "Habilidades"  # only in values.po
     assert _("Pennsylvania") == "Pensilvania"
+
+
+def test_no_marked_string_hides_inside_an_f_string():
+    """Babel reads an f-string as one token on Python 3.11: a _("...") inside it is never
+    extracted, so it would stay English with no test noticing."""
+    import ast
+
+    hidden = []
+    for path in sorted([*ROOT.glob("app_pages/*.py"), *ROOT.glob("components/*.py"), ROOT / "dashboard.py"]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if (
+                        isinstance(call, ast.Call)
+                        and isinstance(call.func, ast.Name)
+                        and call.func.id in ("_", "N_", "ngettext")
+                        and call.args
+                        and isinstance(call.args[0], ast.Constant)
+                    ):
+                        hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}: {call.args[0].value!r}")
+    assert not hidden, "Marked strings inside f-strings (take them out of the f-string):\n" + "\n".join(hidden)
