@@ -4,6 +4,7 @@ table + CSV download, and the sources footer. No data logic lives here."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from contextlib import contextmanager
 
 import pandas as pd
@@ -249,3 +250,19 @@ def accept_english_values(key: str, options: list[str], labels: dict[str, str], 
     shown = set(labels.values())
     if asked and all(value in options for value in asked) and not all(value in shown for value in asked):
         st.session_state[key] = asked if multiple else asked[0]
+
+
+def keep_tab_across_languages(key: str, msgids: Sequence[str], lang: str) -> None:
+    """Open the same tab in either language. st.tabs bound to the URL keeps the label as
+    shown (?section=Pay, ?section=Salario) and has no format_func, and a bound parameter
+    can only be set through st.session_state. So, before the tabs are drawn: a label of the
+    other language, left in the session by the language switch or brought by a link made in
+    that language, becomes the same tab's label in this one (components/i18n.label_in)."""
+    labels = {i18n.gettext(lang)(msgid) for msgid in msgids}
+    held = st.session_state.get(key)
+    if held in labels:
+        return
+    asked = held if held is not None else st.query_params.get(key)
+    label = i18n.label_in(asked, msgids, lang)
+    if label is not None and label != asked:
+        st.session_state[key] = label

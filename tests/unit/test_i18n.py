@@ -165,3 +165,35 @@ def test_the_real_values_catalogue_translates_fixed_values():
     _ = i18n.gettext("es")
     assert _("Skills") == "Habilidades"  # only in values.po
     assert _("Pennsylvania") == "Pensilvania"
+
+
+SECTIONS = ("Degree and license", "Pay", "Jobs and growth")
+
+
+@pytest.mark.parametrize(
+    "value, lang, expected",
+    [
+        ("Pay", "es", "Salario"),  # an English link opened in Spanish
+        ("Salario", "en", "Pay"),  # a Spanish link opened in English
+        ("Salario", "es", "Salario"),
+        ("Pay", "en", "Pay"),
+        ("Título y licencia", "en", "Degree and license"),
+        ("Degree and license", "es", "Título y licencia"),
+        ("Over the years", "es", None),  # not one of these tabs
+        ("pay", "es", None),  # labels are matched exactly, as Streamlit does
+        ("", "es", None),
+        (None, "es", None),
+        (["Pay"], "es", None),
+    ],
+)
+def test_a_tab_label_in_either_language_maps_to_the_current_one(value, lang, expected):
+    assert i18n.label_in(value, SECTIONS, lang) == expected
+
+
+def test_a_label_of_the_current_language_wins_over_a_look_alike(tmp_path, monkeypatch):
+    """Where a Spanish label is spelled like another choice's English text, the language
+    being shown decides: the widget never jumps to the other choice."""
+    spanish = {"General": "Ficha", "Ficha": "General"}  # two choices whose labels swap
+    monkeypatch.setattr(i18n, "gettext", lambda lang: (lambda m: spanish.get(m, m)) if lang == "es" else i18n.identity)
+    assert i18n.label_in("General", ("General", "Ficha"), "es") == "General"
+    assert i18n.label_in("General", ("General", "Ficha"), "en") == "General"
