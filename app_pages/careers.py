@@ -7,6 +7,7 @@ import streamlit as st
 from app_pages import careers_school
 from app_pages.careers_common import chart, numbers
 from app_pages.common import (
+    accept_english_values,
     data_dir,
     data_stamp,
     keep_tab_across_languages,
@@ -318,6 +319,7 @@ if settings_tab.open:
 
 if trends_tab.open:
     with trends_tab:
+        accept_english_values("trend", list(careers.TREND_CHOICES), {c: _(c) for c in careers.TREND_CHOICES})
         choice = st.radio(
             _("Show"),
             options=list(careers.TREND_CHOICES),

@@ -240,16 +240,21 @@ def sources_footer(
 
 
 def accept_english_values(key: str, options: list[str], labels: dict[str, str], multiple: bool = False) -> None:
-    """Let a link made in English open in another language: a widget bound to the URL keeps
-    the option as shown (?goal=<label>), so an English value would be dropped as unknown
-    when the labels are Spanish. Where the URL holds options by their English text (and the
-    widget has no choice yet), they are taken as the choice before the widget is drawn."""
+    """Let a link made in one language open in another: a widget bound to the URL keeps
+    the option as shown (?goal=<label>), so a value in another language would be dropped as
+    unknown. Where the URL holds options by their English text, or by the catalogue's label
+    in another language (a Spanish link opened in English), and the widget has no choice
+    yet, they are taken as the choice before the widget is drawn."""
     if st.session_state.get(key):
         return
     asked = st.query_params.get_all(key)
     shown = set(labels.values())
-    if asked and all(value in options for value in asked) and not all(value in shown for value in asked):
-        st.session_state[key] = asked if multiple else asked[0]
+    if not asked or all(value in shown for value in asked):
+        return
+    lang = language()
+    chosen = [value if value in options else i18n.msgid_of(value, options, lang) for value in asked]
+    if all(option is not None for option in chosen):
+        st.session_state[key] = chosen if multiple else chosen[0]
 
 
 def keep_tab_across_languages(key: str, msgids: Sequence[str], lang: str) -> None:

@@ -407,6 +407,25 @@ def test_a_populations_view_link_opens_the_same_view_in_the_other_language():
         assert at.get("plotly_chart")  # the charts view, not the cards
 
 
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_choices_shown_through_the_catalogue_open_from_a_link_in_the_other_language(lang):
+    """Radios and segmented controls keep the label as shown in the URL too: a link made in
+    one language (English text, or the Spanish label) opens the same choice in the other."""
+    other = (lambda text: text) if lang == "es" else _
+    trend = "Payroll jobs (OEWS wage survey)"
+    at = run_page(CAREERS, {"lang": lang, "section": other("Over the years"), "trend": other(trend)})
+    assert not at.exception and at.radio(key="trend").value == trend
+    query = {"lang": lang, "section": other("Becoming one"), "school_type": other("Public")}
+    query["exam_measure"] = other("New graduates passing within one year")
+    at = run_page(CAREERS, query)
+    assert not at.exception and not at.error
+    assert at.radio(key="exam_measure").value == "New graduates passing within one year"
+    assert next(w.value for w in at.get("button_group") if w.key == "school_type") == "Public"
+    at = run_page(ROOT / "app_pages" / "work.py", {"lang": lang, "scale": other("Level"), "show": other("All")})
+    assert not at.exception
+    assert (at.radio(key="scale").value, at.radio(key="show").value) == ("Level", "All")
+
+
 def test_careers_in_spanish_filters_and_keeps_lang():
     at = run_page(CAREERS, {"lang": "es", "section": _("Degree and license")}, open_all=True)
     assert at.multiselect(key="profession").label == "Profesiones para comparar"

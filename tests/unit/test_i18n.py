@@ -197,3 +197,11 @@ def test_a_label_of_the_current_language_wins_over_a_look_alike(tmp_path, monkey
     monkeypatch.setattr(i18n, "gettext", lambda lang: (lambda m: spanish.get(m, m)) if lang == "es" else i18n.identity)
     assert i18n.label_in("General", ("General", "Ficha"), "es") == "General"
     assert i18n.label_in("General", ("General", "Ficha"), "en") == "General"
+
+
+def test_msgid_of_names_the_english_option_of_a_label_in_any_language():
+    options = ("Importance", "Level")
+    assert i18n.msgid_of("Nivel", options, "en") == "Level"
+    assert i18n.msgid_of("Level", options, "es") == "Level"
+    assert i18n.msgid_of("Nivel", options, "es") == "Level"
+    assert i18n.msgid_of("Niveau", options, "es") is None
