@@ -7,8 +7,10 @@ import streamlit as st
 from app_pages import careers_school
 from app_pages.careers_common import chart, numbers
 from app_pages.common import (
+    accept_english_values,
     data_dir,
     data_stamp,
+    keep_tab_across_languages,
     language,
     load_cached,
     shared_view,
@@ -20,7 +22,7 @@ from app_pages.common import (
 from components import careers, figures
 from components import careers_charts as charts
 from components.export import download_name, to_csv_bytes
-from components.i18n import gettext
+from components.i18n import N_, gettext
 from components.loader import load_table
 from components.schema import PROFESSIONS_WITH_ASSISTANTS
 from components.sources import source_links
@@ -174,18 +176,19 @@ st.download_button(
 # One section at a time, like the handbook's own tabs; only the open tab is built and
 # drawn (six charts on one page made its first render ~1.5x the baseline app's).
 # The section is in the URL (?section=Pay), so a view can be shared.
+# The URL holds the label as shown: a link made in either language opens the same tab.
+SECTIONS = (
+    N_("Degree and license"),
+    N_("Pay"),
+    N_("Jobs and growth"),
+    N_("Where they work"),
+    N_("Over the years"),
+    N_("Where sources disagree"),
+    N_("Becoming one"),
+)
+keep_tab_across_languages("section", SECTIONS, lang)
 degree_tab, pay_tab, jobs_tab, settings_tab, trends_tab, disagree_tab, becoming_tab = st.tabs(
-    [
-        _("Degree and license"),
-        _("Pay"),
-        _("Jobs and growth"),
-        _("Where they work"),
-        _("Over the years"),
-        _("Where sources disagree"),
-        _("Becoming one"),
-    ],
-    key="section",
-    bind="query-params",
+    [_(section) for section in SECTIONS], key="section", bind="query-params"
 )
 
 if degree_tab.open:
@@ -316,6 +319,7 @@ if settings_tab.open:
 
 if trends_tab.open:
     with trends_tab:
+        accept_english_values("trend", list(careers.TREND_CHOICES), {c: _(c) for c in careers.TREND_CHOICES})
         choice = st.radio(
             _("Show"),
             options=list(careers.TREND_CHOICES),

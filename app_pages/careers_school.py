@@ -9,6 +9,7 @@ import streamlit as st
 
 from app_pages.careers_common import chart, numbers
 from app_pages.common import (
+    accept_english_values,
     data_dir,
     data_stamp,
     language,
@@ -180,6 +181,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     institution = "All"
     options = list(_institutions(chosen, data_dir()))
     if len(options) > 1:
+        accept_english_values("school_type", options, {o: _(o) for o in options})
         institution = st.segmented_control(
             _("Kind of school, for tuition and debt"),
             options=options,
@@ -341,6 +343,7 @@ def render(chosen: tuple[str, ...]) -> list[pd.DataFrame]:
     elif not measures:
         _missing(_("exam pass rates"))
     else:
+        accept_english_values("exam_measure", measures, {m: _(m) for m in measures})
         measure = st.radio(
             _("Pass rate"),
             options=measures,

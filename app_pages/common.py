@@ -4,6 +4,7 @@ table + CSV download, and the sources footer. No data logic lives here."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from contextlib import contextmanager
 
 import pandas as pd
@@ -256,17 +257,37 @@ def accept_english_values(
     multiple: bool = False,
     english: dict[str, str] | None = None,
 ) -> None:
-    """Let a link made in English open in another language: a widget bound to the URL keeps
-    the option as shown (?goal=<label>), so an English value would be dropped as unknown
-    when the labels are Spanish. Where the URL holds options by their English text (and the
-    widget has no choice yet), they are taken as the choice before the widget is drawn.
+    """Let a link made in one language open in another: a widget bound to the URL keeps
+    the option as shown (?goal=<label>), so a value in another language would be dropped as
+    unknown. Where the URL holds options by their English text, or by the catalogue's label
+    in another language (a Spanish link opened in English), and the widget has no choice
+    yet, they are taken as the choice before the widget is drawn.
     english: the English text of options shown as something else than themselves (a code
     shown as a label: 'mean_annual_wage' -> 'Average (mean) pay per year')."""
     if st.session_state.get(key):
         return
     asked = st.query_params.get_all(key)
     shown = set(labels.values())
+    if not asked or all(value in shown for value in asked):
+        return
     by_english = {(english or {}).get(option, option): option for option in options}
-    if asked and all(value in by_english for value in asked) and not all(value in shown for value in asked):
-        chosen = [by_english[value] for value in asked]
+    lang = language()
+    chosen = [by_english[value] if value in by_english else i18n.msgid_of(value, options, lang) for value in asked]
+    if all(option is not None for option in chosen):
         st.session_state[key] = chosen if multiple else chosen[0]
+
+
+def keep_tab_across_languages(key: str, msgids: Sequence[str], lang: str) -> None:
+    """Open the same tab in either language. st.tabs bound to the URL keeps the label as
+    shown (?section=Pay, ?section=Salario) and has no format_func, and a bound parameter
+    can only be set through st.session_state. So, before the tabs are drawn: a label of the
+    other language, left in the session by the language switch or brought by a link made in
+    that language, becomes the same tab's label in this one (components/i18n.label_in)."""
+    labels = {i18n.gettext(lang)(msgid) for msgid in msgids}
+    held = st.session_state.get(key)
+    if held in labels:
+        return
+    asked = held if held is not None else st.query_params.get(key)
+    label = i18n.label_in(asked, msgids, lang)
+    if label is not None and label != asked:
+        st.session_state[key] = label

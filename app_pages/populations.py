@@ -7,6 +7,7 @@ from app_pages.common import (
     accept_english_values,
     chart_with_table,
     csv_download,
+    keep_tab_across_languages,
     language,
     sources_footer,
     table_with_download,
@@ -17,6 +18,7 @@ from app_pages.common import (
 from components import populations as pop
 from components.charts import lead_by_category_chart
 from components.export import download_name
+from components.i18n import N_
 from components.schema import AGE_GROUPS, POPULATION_CATEGORIES
 from components.sources import source_links
 from components.sourcing import with_sourcing
@@ -100,11 +102,10 @@ st.caption(_(NOT_ADVICE))
 
 # Two views of the same populations, one at a time: only the open tab is built and
 # drawn, so a filter change redraws the cards or the charts, not both (bench/README.md).
-roles_tab, charts_tab = st.tabs(
-    [_("What each profession does"), _("Charts: who leads, how involved")],
-    key="view",
-    bind="query-params",
-)
+# The URL holds the label as shown: a link made in either language opens the same tab.
+VIEWS = (N_("What each profession does"), N_("Charts: who leads, how involved"))
+keep_tab_across_languages("view", VIEWS, lang)
+roles_tab, charts_tab = st.tabs([_(view) for view in VIEWS], key="view", bind="query-params")
 OT_NAME, PT_NAME, SOURCES_WORD = _("occupational therapy"), _("physical therapy"), _("Sources:")
 if roles_tab.open:
     with roles_tab:

@@ -23,6 +23,8 @@ ratings, tasks, occupations, sources = tables("onet_ratings", "onet_tasks", "one
 # Interests are found by their English names (RIASEC); the page shows them through `_`.
 (interests,) = tables("onet_interests")
 accept_english_values("domain", list(ONET_DOMAINS), {d: _(d) for d in ONET_DOMAINS}, multiple=True)
+accept_english_values("scale", ["Importance", "Level"], {s: _(s) for s in ("Importance", "Level")})
+accept_english_values("show", list(SHOW_OPTIONS), {s: _(s) for s in SHOW_OPTIONS})
 
 with st.container(border=True):
     domains = st.multiselect(

@@ -34,16 +34,9 @@ LEVEL_MEANINGS = {
     "Provisional": N_("allowed without a referral, with limits"),
     "Limited": N_("only some care without a referral"),
 }
-# The fixed words of the access table, for the catalogue (the table keeps them in English).
+# The column headings of the access table, for the catalogue. Its choice values (Unrestricted,
+# Yes, Not required ...) are the schema's: their Spanish is in values.po, one place for each word.
 ACCESS_WORDS = (
-    N_("Unrestricted"),
-    N_("Provisional"),
-    N_("Limited"),
-    N_("Yes"),
-    N_("No"),
-    N_("Not required"),
-    N_("Required"),
-    N_("Required for some treatment"),
     N_("State"),
     N_("PT without a referral"),
     N_("Limits"),

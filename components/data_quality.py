@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.i18n import N_
 from components.loader import split_list
 from components.schema import TABLES, TIERS
 from components.sourcing import CAREGIVER_TABLES, STRONG_TIERS, strong_rows
 
 README_START = "<!-- data-report:start (written by `make data-report`; do not edit by hand) -->"
 README_END = "<!-- data-report:end -->"
-CAREGIVER_TOTAL = "caregiver-facing tables together"
+# Headings and fixed cells stay English here (the report in data/README.md is English);
+# N_() marks them for the catalogue, and the Sources page shows them through _().
+CAREGIVER_TOTAL = N_("caregiver-facing tables together")
 COVERAGE_COLUMNS = [
-    "Table",
-    "Rows",
-    "Rows with a tier A or B source",
-    "Share (%)",
-    "Weakly sourced rows",
-    "Weakly sourced ids",
+    N_("Table"),
+    N_("Rows"),
+    N_("Rows with a tier A or B source"),
+    N_("Share (%)"),
+    N_("Weakly sourced rows"),
+    N_("Weakly sourced ids"),
 ]
-SOURCE_COLUMNS = ["Figure", "Sources", "Share (%)"]
+SOURCE_COLUMNS = [N_("Figure"), N_("Sources"), N_("Share (%)")]
 
 
 def source_columns(name: str) -> tuple[str, ...]:
@@ -92,21 +95,23 @@ def source_figures(sources: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     """Sources per tier, how many are undated (overall and among those behind caregiver-facing
     rows), and how many dates say what they are (published, updated, reviewed)."""
     total = len(sources)
-    rows = [{"Figure": "All sources", "Sources": total, "Share (%)": 100.0 if total else 0.0}]
+    rows = [{"Figure": N_("All sources"), "Sources": total, "Share (%)": 100.0 if total else 0.0}]
     for tier in TIERS:
         n = int((sources["tier"] == tier).sum())
         rows.append({"Figure": f"Tier {tier}", "Sources": n, "Share (%)": _share(n, total)})
     undated = sources["as_of"] == "undated"
-    rows.append({"Figure": "Undated", "Sources": int(undated.sum()), "Share (%)": _share(int(undated.sum()), total)})
+    rows.append(
+        {"Figure": N_("Undated"), "Sources": int(undated.sum()), "Share (%)": _share(int(undated.sum()), total)}
+    )
     clinical = sources["source_id"].isin(cited_by(frames, CAREGIVER_TABLES))
     n_clinical = int(clinical.sum())
     n_clinical_undated = int((clinical & undated).sum())
     rows.append(
-        {"Figure": "Behind caregiver-facing rows", "Sources": n_clinical, "Share (%)": _share(n_clinical, total)}
+        {"Figure": N_("Behind caregiver-facing rows"), "Sources": n_clinical, "Share (%)": _share(n_clinical, total)}
     )
     rows.append(
         {
-            "Figure": "Behind caregiver-facing rows, undated",
+            "Figure": N_("Behind caregiver-facing rows, undated"),
             "Sources": n_clinical_undated,
             "Share (%)": _share(n_clinical_undated, n_clinical),
         }
@@ -115,7 +120,7 @@ def source_figures(sources: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         kinds = int((sources["date_kind"].fillna("") != "").sum())
         rows.append(
             {
-                "Figure": "Date says what it is (published, updated, reviewed, accessed)",
+                "Figure": N_("Date says what it is (published, updated, reviewed, accessed)"),
                 "Sources": kinds,
                 "Share (%)": _share(kinds, total),
             }

@@ -491,7 +491,7 @@ def state_rules_for(
     return pd.DataFrame(rows, columns=RULE_COLUMNS)
 
 
-ANSWER_COLUMNS = ["Part", "Profession", "Statement", "Sources"]
+ANSWER_COLUMNS = [N_("Part"), N_("Profession"), N_("Statement"), N_("Sources")]
 
 
 def strongest_first(cell: str, sources: pd.DataFrame) -> str:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from components import datapackage
 from components.export import to_csv_bytes
-from components.i18n import Translate, identity
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import TABLES, TIERS, TableSchema
 from components.sources import date_label
@@ -132,15 +132,15 @@ def sources_view(table: pd.DataFrame, tables: tuple[str, ...]) -> pd.DataFrame:
     shown = list(tables) if tables else count_columns
     view = table.sort_values(["total", "source_id"], ascending=[False, True], kind="stable")
     columns = {
-        "source_id": "Id",
-        "tier": "Tier",
-        "publisher": "Publisher",
-        "title": "Title",
-        "as_of": "As of",
-        "url": "Link",
-        "total": "Rows citing it (all tables)",
+        "source_id": N_("Id"),
+        "tier": N_("Tier"),
+        "publisher": N_("Publisher"),
+        "title": N_("Title"),
+        "as_of": N_("As of"),
+        "url": N_("Link"),
+        "total": N_("Rows citing it (all tables)"),
         **{name: f"Rows in {name}" for name in shown},
-        "note": "Note",
+        "note": N_("Note"),
     }
     out = view[list(columns)].rename(columns=columns).reset_index(drop=True)
     if "date_kind" in view:  # 'updated 2024-03' where the page says what its date is
@@ -173,14 +173,14 @@ def summary_sentence(table: pd.DataFrame, frames: dict[str, pd.DataFrame], _: Tr
 
 def conflicts_view(conflicts: pd.DataFrame) -> pd.DataFrame:
     columns = {
-        "conflict_id": "Id",
-        "question": "Question",
-        "side_a": "One source says",
-        "side_a_source_ids": "Its sources",
-        "side_b": "Another source says",
-        "side_b_source_ids": "Their sources",
-        "note": "Note",
-        "related_rows": "Rows that record it",
+        "conflict_id": N_("Id"),
+        "question": N_("Question"),
+        "side_a": N_("One source says"),
+        "side_a_source_ids": N_("Its sources"),
+        "side_b": N_("Another source says"),
+        "side_b_source_ids": N_("Their sources"),
+        "note": N_("Note"),
+        "related_rows": N_("Rows that record it"),
     }
     columns = with_sourcing_label(columns, conflicts)
     return conflicts[list(columns)].rename(columns=columns)
@@ -190,11 +190,11 @@ def tables_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per table: its file, what it holds, and how many rows and columns."""
     rows = [
         {
-            "Table": name,
-            "File": TABLES[name].file,
-            "What it holds": TABLES[name].description,
-            "Rows": len(frame),
-            "Columns": len(frame.columns),
+            N_("Table"): name,
+            N_("File"): TABLES[name].file,
+            N_("What it holds"): TABLES[name].description,
+            N_("Rows"): len(frame),
+            N_("Columns"): len(frame.columns),
         }
         for name, frame in frames.items()
     ]

@@ -14,7 +14,7 @@ language (Streamlit's `st.context.locale`, e.g. "es-US"), then English.
 from __future__ import annotations
 
 import gettext as _stdlib_gettext
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -117,3 +117,32 @@ def N_(text: str) -> str:
     """Marks a constant for extraction without translating it where it is defined (the
     page translates it when it shows it)."""
     return text
+
+
+def msgid_of(value: object, msgids: Sequence[str], lang: str) -> str | None:
+    """The msgid (English text) of the choice that a URL value names in any of our
+    languages: its English msgid or its translation. None when it names none of `msgids`.
+    A label of `lang` itself wins over a look-alike in another language."""
+    if not isinstance(value, str) or not value:
+        return None
+    shown = gettext(lang)
+    for msgid in msgids:
+        if value == shown(msgid):
+            return msgid
+    for other in LANGUAGES:
+        found = gettext(other)
+        for msgid in msgids:
+            if value == found(msgid):
+                return msgid
+    return None
+
+
+def label_in(value: object, msgids: Sequence[str], lang: str) -> str | None:
+    """The label, in `lang`, of the choice that a URL value names in any of our languages
+    (its English msgid or its translation), or None when it names none of `msgids`.
+
+    Widgets whose options are translated labels (st.tabs) keep the label as shown in the
+    URL (?section=Pay, ?section=Salario): this maps a link made in one language, or the
+    state left by a switch of language, onto the label the widget shows now."""
+    msgid = msgid_of(value, msgids, lang)
+    return None if msgid is None else gettext(lang)(msgid)

@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from components.i18n import Translate, identity
+from components.i18n import N_, Translate, identity
 from components.schema import PAYERS
 
 # Payers that usually matter for each age group. Medicaid is listed for young people only:
@@ -93,14 +93,14 @@ def payment_table(payment: pd.DataFrame) -> pd.DataFrame:
     )
     return pd.DataFrame(
         {
-            "Payer": ordered["payer"],
-            "For": ordered["profession"],
-            "Topic": ordered["topic"],
-            "What it means": ordered["statement"],
-            "Amount (USD)": ordered["amount_usd"],
-            "Amount's year": ordered["amount_year"],
-            "As of": ordered["as_of"],
-            "Note": ordered["note"],
-            "Sources": ordered["source_ids"],
+            N_("Payer"): ordered["payer"],
+            N_("For"): ordered["profession"],
+            N_("Topic"): ordered["topic"],
+            N_("What it means"): ordered["statement"],
+            N_("Amount (USD)"): ordered["amount_usd"],
+            N_("Amount's year"): ordered["amount_year"],
+            N_("As of"): ordered["as_of"],
+            N_("Note"): ordered["note"],
+            N_("Sources"): ordered["source_ids"],
         }
     ).reset_index(drop=True)

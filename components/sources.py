@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.figures import TIER_RANK, period_key
-from components.i18n import Translate, identity
+from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import TIER_LABELS, TIERS
 from components.text import md_escape, md_link
@@ -21,12 +21,12 @@ def cited_ids(frame: pd.DataFrame, column: str = "source_ids") -> list[str]:
 
 
 SOURCE_COLUMNS = {
-    "source_id": "Id",
-    "tier": "Tier",
-    "publisher": "Publisher",
-    "title": "Title",
-    "as_of": "As of",
-    "url": "Link",
+    "source_id": N_("Id"),
+    "tier": N_("Tier"),
+    "publisher": N_("Publisher"),
+    "title": N_("Title"),
+    "as_of": N_("As of"),
+    "url": N_("Link"),
 }
 
 

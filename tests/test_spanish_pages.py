@@ -381,6 +381,66 @@ def test_careers_in_spanish_every_tab(section, heading_column):
         assert not title.startswith(("Highest", "Most", "Fastest", "Where they work", "Median pay")), title
 
 
+@pytest.mark.parametrize(
+    "lang, section, label, pay_column",
+    [
+        ("es", "Pay", "Salario", "El 10% peor pagado gana menos de"),  # an English link opened in Spanish
+        ("en", "Salario", "Pay", "Median (half earn more)"),  # a Spanish link opened in English
+    ],
+)
+def test_a_careers_tab_link_opens_the_same_tab_in_the_other_language(lang, section, label, pay_column):
+    at = run_page(CAREERS, {"lang": lang, "section": section}, open_all=True)
+    assert not at.exception and not at.error
+    assert at.session_state["section"] == label
+    assert len(at.get("plotly_chart")) == 1  # the Pay tab's one chart, not the first tab's none
+    table_with(at, pay_column)
+
+
+def test_switching_language_keeps_the_open_tab():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["section"] = "Pay"
+    at.run()
+    at.switch_page("app_pages/careers.py").run()
+    assert not at.exception
+    assert at.session_state["section"] == "Pay"
+    at.radio(key="lang").set_value("es").run()
+    assert not at.exception and not at.error
+    assert at.session_state["section"] == "Salario"
+    table_with(open_expanders_again(at), "El 10% peor pagado gana menos de")
+    at.radio(key="lang").set_value("en").run()
+    assert at.session_state["section"] == "Pay"
+    table_with(open_expanders_again(at), "Median (half earn more)")
+
+
+def test_a_populations_view_link_opens_the_same_view_in_the_other_language():
+    page = ROOT / "app_pages" / "populations.py"
+    charts = _("Charts: who leads, how involved")
+    for lang, view, label in (("es", "Charts: who leads, how involved", charts), ("en", charts, None)):
+        at = run(page, {"lang": lang, "view": view, "population": [STROKE]})
+        assert not at.exception and not at.error
+        assert at.session_state["view"] == (label or "Charts: who leads, how involved")
+        assert at.get("plotly_chart")  # the charts view, not the cards
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_choices_shown_through_the_catalogue_open_from_a_link_in_the_other_language(lang):
+    """Radios and segmented controls keep the label as shown in the URL too: a link made in
+    one language (English text, or the Spanish label) opens the same choice in the other."""
+    other = (lambda text: text) if lang == "es" else _
+    trend = "Payroll jobs (OEWS wage survey)"
+    at = run_page(CAREERS, {"lang": lang, "section": other("Over the years"), "trend": other(trend)})
+    assert not at.exception and at.radio(key="trend").value == trend
+    query = {"lang": lang, "section": other("Becoming one"), "school_type": other("Public")}
+    query["exam_measure"] = other("New graduates passing within one year")
+    at = run_page(CAREERS, query)
+    assert not at.exception and not at.error
+    assert at.radio(key="exam_measure").value == "New graduates passing within one year"
+    assert next(w.value for w in at.get("button_group") if w.key == "school_type") == "Public"
+    at = run_page(ROOT / "app_pages" / "work.py", {"lang": lang, "scale": other("Level"), "show": other("All")})
+    assert not at.exception
+    assert (at.radio(key="scale").value, at.radio(key="show").value) == ("Level", "All")
+
+
 def test_careers_in_spanish_filters_and_keeps_lang():
     at = run_page(CAREERS, {"lang": "es", "section": _("Degree and license")}, open_all=True)
     assert at.multiselect(key="profession").label == "Profesiones para comparar"

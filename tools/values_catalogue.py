@@ -11,11 +11,17 @@ O*NET's Y/N flags, and the measure and series codes (a reader sees those through
 figures.MEASURE_LABELS, so each code must have a label there instead). So are the column
 kinds (schema.KINDS), which only the loader reads.
 
-The catalogue is locales/es/LC_MESSAGES/values.po. A value is missing when the catalogue has
-no entry for it (same msgctxt), or the entry's msgstr is empty or marked fuzzy.
+One word, one catalogue: a value that the code also marks with _() or N_() (a label dict
+written with N_(), a word a page passes to _() literally) is extracted by `make messages` into
+the UI catalogue, locales/es/LC_MESSAGES/messages.po, and is translated there only; every
+other value is in locales/es/LC_MESSAGES/values.po, the UI catalogue's fallback. A value is
+missing when neither catalogue has an entry for it (same msgctxt; the UI catalogue has no
+contexts), or the entry's msgstr is empty or marked fuzzy. An entry of values.po that the UI
+catalogue also has is a problem (two wordings of one word, and the UI one would win), and so
+is one that is no current value (stale).
 
-Usage: python tools/values_catalogue.py [--list] [--po PATH]
-Exit status: 0 when every value has a Spanish entry, 1 otherwise.
+Usage: python tools/values_catalogue.py [--list] [--po PATH] [--ui-po PATH]
+Exit status: 0 when every value has one Spanish entry, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 DEFAULT_PO = ROOT / "locales" / "es" / "LC_MESSAGES" / "values.po"
+UI_PO = ROOT / "locales" / "es" / "LC_MESSAGES" / "messages.po"
 
 # Schema constants whose values are codes a reader never sees as words.
 SCHEMA_CODES = ("TIERS", "LOWEST_TIER", "ONET_CODES", "AREA_ABBRS", "KINDS")
@@ -235,27 +242,47 @@ def _label(key: Key) -> str:
     return f"[{context}] {msgid!r}" if context else repr(msgid)
 
 
+def check(
+    values: dict[Key, list[str]], catalogue: dict[Key, str], ui: dict[Key, str]
+) -> tuple[list[Key], list[Key], list[Key]]:
+    """(missing, in_both, stale): values with no Spanish in either catalogue, entries of the
+    values catalogue that the UI catalogue also translates, and entries of the values
+    catalogue that are no current value."""
+    ui_ids = {msgid for context, msgid in ui if context is None}
+    missing = [key for key in values if key not in catalogue and not (key[0] is None and key[1] in ui_ids)]
+    in_both = [key for key in catalogue if key[0] is None and key[1] in ui_ids]
+    stale = [key for key in catalogue if key not in values]
+    return missing, in_both, stale
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--po", type=Path, default=DEFAULT_PO, help="the Spanish values catalogue")
+    parser.add_argument("--ui-po", type=Path, default=UI_PO, help="the Spanish UI catalogue (make messages)")
     parser.add_argument("--list", action="store_true", help="print every fixed value and where it comes from")
     args = parser.parse_args(argv)
 
     values, problems = all_values()
     catalogue = read_catalogue(args.po) if args.po.exists() else {}
+    ui = read_catalogue(args.ui_po) if args.ui_po.exists() else {}
     if args.list:
         for key, places in values.items():
-            print(f"{_label(key)}\t{', '.join(places)}\t{catalogue.get(key, '')}")
-    missing = [key for key in values if key not in catalogue]
-    extra = [key for key in catalogue if key not in values]
-    print(f"{len(values)} fixed values; {len(values) - len(missing)} translated in {args.po.name}.")
+            print(f"{_label(key)}\t{', '.join(places)}\t{catalogue.get(key) or ui.get(key, '')}")
+    missing, in_both, stale = check(values, catalogue, ui)
+    in_ui = sum(1 for key in values if key not in catalogue and key not in missing)
+    print(
+        f"{len(values)} fixed values; {len(values) - len(missing) - in_ui} translated in {args.po.name}, "
+        f"{in_ui} in {args.ui_po.name}."
+    )
     for key in missing:
         print(f"missing: {_label(key)} ({', '.join(values[key])})")
-    for key in extra:
+    for key in in_both:
+        print(f"in both catalogues (keep it in {args.ui_po.name} only): {_label(key)}")
+    for key in stale:
         print(f"not a current value (stale entry?): {_label(key)}")
     for problem in problems:
         print(f"problem: {problem}")
-    return 1 if missing or problems or not args.po.exists() else 0
+    return 1 if missing or in_both or stale or problems or not args.po.exists() else 0
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
-from components import i18n, i18n_terms, schema
+from components import i18n
+from tools import values_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "locales" / "es" / "LC_MESSAGES" / "messages.po"
@@ -101,22 +102,36 @@ def test_ngettext_falls_back_to_english_plural_rule():
     assert n_("one apple", "{n} apples", 3) == "{n} apples"
 
 
-def test_every_schema_word_shown_to_readers_is_in_the_catalogue():
-    shown = {
-        *schema.AGE_GROUPS,
-        *schema.SETTINGS,
-        schema.ANY_SETTING,
-        *schema.DATE_KINDS,
-        *schema.TIER_LABELS.values(),
-        *schema.POPULATION_CATEGORIES,
-        *schema.INTERVENTION_CATEGORIES,
-        *schema.DIMENSIONS,
-        *schema.ACCESS_TOPICS,
-        *schema.EDUCATION_TOPICS,
-        "Both",  # OT and PT are abbreviations, the same in both languages
-        schema.OTHER,
-    }
-    assert shown <= i18n_terms.ALL
+def test_every_fixed_value_has_one_spanish_entry():
+    """Every value of the schema and of the label constants (read from the modules by
+    tools/values_catalogue.py, not listed here) is translated once: in values.po, or in
+    messages.po when the code marks it with _() or N_() itself, never in both."""
+    values, problems = values_catalogue.all_values()
+    assert len(values) > 300, "the schema's values were not found"
+    missing, in_both, stale = values_catalogue.check(
+        values,
+        values_catalogue.read_catalogue(values_catalogue.DEFAULT_PO),
+        values_catalogue.read_catalogue(values_catalogue.UI_PO),
+    )
+    assert not problems
+    assert not missing, "Fixed values without Spanish (add them to values.po):\n" + "\n".join(
+        f"  {msgid!r} ({', '.join(values[(context, msgid)])})" for context, msgid in missing
+    )
+    assert not in_both, f"In both messages.po and values.po (keep the messages.po entry): {in_both}"
+    assert not stale, f"Entries of values.po that are no current value: {stale}"
+
+
+def test_the_fixed_values_check_fails_on_a_missing_or_doubled_word():
+    values = {(None, "Home"): ["schema.SETTINGS"], (None, "Both"): ["schema.LEADS"], ("letter", "U"): ["x"]}
+    catalogue = {(None, "Home"): "Hogar", ("letter", "U"): "S", (None, "Gone"): "Ido"}
+    ui = {(None, "Both"): "Ambas", (None, "Home"): "En casa"}
+    missing, in_both, stale = values_catalogue.check(values, catalogue, ui)
+    assert (missing, in_both, stale) == ([], [(None, "Home")], [(None, "Gone")])
+    missing, _, _ = values_catalogue.check(values, {("letter", "U"): "S"}, {})
+    assert missing == [(None, "Home"), (None, "Both")]
+    # the UI catalogue has no contexts: a context value is found in values.po only
+    missing, _, _ = values_catalogue.check(values, {}, {(None, "U"): "S", (None, "Home"): "x", (None, "Both"): "y"})
+    assert missing == [("letter", "U")]
 
 
 def test_placeholders_survive_translation():
@@ -171,3 +186,43 @@ def test_no_marked_string_hides_inside_an_f_string():
                     ):
                         hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}: {call.args[0].value!r}")
     assert not hidden, "Marked strings inside f-strings (take them out of the f-string):\n" + "\n".join(hidden)
+
+
+SECTIONS = ("Degree and license", "Pay", "Jobs and growth")
+
+
+@pytest.mark.parametrize(
+    "value, lang, expected",
+    [
+        ("Pay", "es", "Salario"),  # an English link opened in Spanish
+        ("Salario", "en", "Pay"),  # a Spanish link opened in English
+        ("Salario", "es", "Salario"),
+        ("Pay", "en", "Pay"),
+        ("Título y licencia", "en", "Degree and license"),
+        ("Degree and license", "es", "Título y licencia"),
+        ("Over the years", "es", None),  # not one of these tabs
+        ("pay", "es", None),  # labels are matched exactly, as Streamlit does
+        ("", "es", None),
+        (None, "es", None),
+        (["Pay"], "es", None),
+    ],
+)
+def test_a_tab_label_in_either_language_maps_to_the_current_one(value, lang, expected):
+    assert i18n.label_in(value, SECTIONS, lang) == expected
+
+
+def test_a_label_of_the_current_language_wins_over_a_look_alike(tmp_path, monkeypatch):
+    """Where a Spanish label is spelled like another choice's English text, the language
+    being shown decides: the widget never jumps to the other choice."""
+    spanish = {"General": "Ficha", "Ficha": "General"}  # two choices whose labels swap
+    monkeypatch.setattr(i18n, "gettext", lambda lang: (lambda m: spanish.get(m, m)) if lang == "es" else i18n.identity)
+    assert i18n.label_in("General", ("General", "Ficha"), "es") == "General"
+    assert i18n.label_in("General", ("General", "Ficha"), "en") == "General"
+
+
+def test_msgid_of_names_the_english_option_of_a_label_in_any_language():
+    options = ("Importance", "Level")
+    assert i18n.msgid_of("Nivel", options, "en") == "Level"
+    assert i18n.msgid_of("Level", options, "es") == "Level"
+    assert i18n.msgid_of("Nivel", options, "es") == "Level"
+    assert i18n.msgid_of("Niveau", options, "es") is None
