@@ -49,7 +49,16 @@ VIEWPORT = {"width": 1280, "height": 900}
 SESSION_TTL = 2
 # Seconds a simulated person pauses before each filter change (uniform, seeded).
 THINK_S = (1.0, 3.0)
-TARGETS = {"first_render": 1.2, "rerun_filter": 1.3, "data_ms": 150, "session_mb": 2.0, "concurrency_p95_x": 3.0}
+# The targets of the current work: every view at or under the baseline app, memory a crowd
+# leaves after it has gone under 5 MB, p95 under load at most 3x one session's median.
+TARGETS = {
+    "first_render": 1.0,
+    "rerun_filter": 1.0,
+    "data_ms": 150,
+    "session_mb": 2.0,
+    "kept_mb": 5.0,
+    "concurrency_p95_x": 3.0,
+}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -819,8 +828,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
         "memory kept after all sessions closed (vs 1 session)",
         d["retained_after_close_mb"],
         b["retained_after_close_mb"],
-        f"< {TARGETS['session_mb']} MB",
-        d["retained_after_close_mb"] < TARGETS["session_mb"],
+        f"< {TARGETS['kept_mb']} MB",
+        d["retained_after_close_mb"] < TARGETS["kept_mb"],
         unit=" MB",
     )
     if "retained_after_close_vs_pages_mb" in d and "retained_after_close_vs_pages_mb" in b:
@@ -828,8 +837,8 @@ def table(results: dict) -> tuple[str, list[dict]]:
             "memory kept after all sessions closed (vs 1 session that has seen every page)",
             d["retained_after_close_vs_pages_mb"],
             b["retained_after_close_vs_pages_mb"],
-            f"< {TARGETS['session_mb']} MB",
-            d["retained_after_close_vs_pages_mb"] < TARGETS["session_mb"],
+            f"< {TARGETS['kept_mb']} MB",
+            d["retained_after_close_vs_pages_mb"] < TARGETS["kept_mb"],
             unit=" MB",
         )
     c_d, c_b = d["concurrency"], b["concurrency"]
