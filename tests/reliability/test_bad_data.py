@@ -132,8 +132,9 @@ def _loader_error(table, data) -> DataError:
 
 
 # The pages that don't need a table never open it, so whichever way it is broken they work
-# the same: checked with it missing, and with it replaced by garbage.
-@pytest.mark.parametrize("case", ["missing_file", "not_utf8"])
+# the same: checked with it missing (a page that opened it would show the error; garbage
+# bytes instead gave the same outcome on every run and cost 27 more runs of every page).
+@pytest.mark.parametrize("case", ["missing_file"])
 @pytest.mark.parametrize("table", list(TABLES))
 def test_other_pages_keep_working(tmp_path, page_needs, table, case):
     _, data = broken_copy(tmp_path, table, case)
