@@ -105,6 +105,12 @@ st.caption(_(NOT_ADVICE))
 # The URL holds the label as shown: a link made in either language opens the same tab.
 VIEWS = (N_("What each profession does"), N_("Charts: who leads, how involved"))
 keep_tab_across_languages("view", VIEWS, lang)
+# The filters as the reader sees them, in every download's file name.
+filters_shown = (
+    tuple(shown_name.get(c, c) for c in chosen),
+    tuple(_(a) for a in ages),
+    tuple(_(c) for c in categories),
+)
 roles_tab, charts_tab = st.tabs([_(view) for view in VIEWS], key="view", bind="query-params")
 OT_NAME, PT_NAME, SOURCES_WORD = _("occupational therapy"), _("physical therapy"), _("Sources:")
 if roles_tab.open:
@@ -144,12 +150,7 @@ if charts_tab.open:
         st.markdown(pop.involvement_markdown(involvement, _))
         csv_download(
             pop.involvement_view(involvement, _),
-            file_name=download_name(
-                _("populations_involvement"),
-                tuple(shown_name.get(c, c) for c in chosen),
-                tuple(_(a) for a in ages),
-                tuple(_(c) for c in categories),
-            ),
+            file_name=download_name(_("populations_involvement"), *filters_shown),
             key="download_involvement",
             lang=lang,
         )
@@ -157,12 +158,7 @@ if charts_tab.open:
 st.subheader(_("The table"))
 table_with_download(
     pop.table_view(selected, _),
-    file_name=download_name(
-        _("populations"),
-        tuple(shown_name.get(c, c) for c in chosen),
-        tuple(_(a) for a in ages),
-        tuple(_(c) for c in categories),
-    ),
+    file_name=download_name(_("populations"), *filters_shown),
     key="download_populations",
     lang=lang,
 )

@@ -13,7 +13,7 @@ from components.export import to_csv_bytes
 from components.i18n import N_, Translate, identity
 from components.loader import split_list
 from components.schema import TABLES, TIERS, TableSchema
-from components.sources import date_label
+from components.sources import SOURCE_COLUMNS, date_label
 from components.sourcing import with_sourcing_label
 
 # Written into the ZIP next to the tables.
@@ -132,12 +132,7 @@ def sources_view(table: pd.DataFrame, tables: tuple[str, ...]) -> pd.DataFrame:
     shown = list(tables) if tables else count_columns
     view = table.sort_values(["total", "source_id"], ascending=[False, True], kind="stable")
     columns = {
-        "source_id": N_("Id"),
-        "tier": N_("Tier"),
-        "publisher": N_("Publisher"),
-        "title": N_("Title"),
-        "as_of": N_("As of"),
-        "url": N_("Link"),
+        **SOURCE_COLUMNS,
         "total": N_("Rows citing it (all tables)"),
         **{name: f"Rows in {name}" for name in shown},
         "note": N_("Note"),
