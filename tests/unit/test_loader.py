@@ -13,7 +13,7 @@ import pytest
 
 from components import loader
 from components.loader import DataError, load_table, load_table_or_error, parse_table, split_list
-from components.schema import INTERVENTIONS, POPULATIONS, SOURCES, Column, TableSchema
+from components.schema import INTERVENTIONS, POPULATIONS, SOURCES, TABLES, Column, TableSchema
 
 # --- tiny fixtures --------------------------------------------------------------------------
 
@@ -814,3 +814,64 @@ def test_at_least_one_rejects_a_row_with_every_cell_of_the_group_empty():
     err = fail(EITHER, csv("id,value,text", "N1,3,", "N2,,"), "data/either.csv")
     assert_where(err, "data/either.csv", 3, "value")
     assert "value, text" in str(err)
+
+
+# --- the fast column-wise pass agrees with the row-by-row pass ----------------------------
+
+
+def _records_of(name: str, data_dir: Path) -> tuple[list[str], list]:
+    raw = (data_dir / TABLES[name].file).read_bytes()
+    records = loader.csv_records(loader.decode_text(raw, name), name)
+    return [h.strip() for h in records[0][1]], records
+
+
+def _known_ids(name: str, data_dir: Path) -> dict[str, set[str]]:
+    refs = {c.ref_table for c in TABLES[name].columns if c.kind == "refs"}
+    return {t: set(load_table(t, data_dir)[TABLES[t].id_column]) for t in refs}
+
+
+def test_column_wise_pass_gives_the_row_by_row_cells_for_every_table():
+    """Valid files are checked column by column (each distinct value once); the cells it
+    returns must be exactly those of the row-by-row pass, which words the errors."""
+    data_dir = loader.DATA_DIR
+    compared = 0
+    for name, schema in TABLES.items():
+        header, records = _records_of(name, data_dir)
+        known = _known_ids(name, data_dir)
+        fast = loader._columns_if_valid(schema, header, records, known)
+        slow, lines = loader._checked_row_by_row(schema, header, records, name, known)
+        assert fast == slow, name
+        assert list(lines) == [line for line, _ in records[1:]]
+        compared += 1
+    assert compared >= 20
+
+
+@pytest.mark.parametrize(
+    "row_2",
+    [
+        "P02,Autism,,Children,Child development,Brain,Sensory,Motor,XX,PT joins,CL002,",  # a bad choice
+        "P01,Autism,,Children,Child development,Brain,Sensory,Motor,OT,PT joins,CL002,",  # a repeated id
+        "P02,Autism,,Children,Child development,Brain,Sensory,Motor,OT,PT joins,CL009,",  # an unknown source
+        "P02,,,Children,Child development,Brain,Sensory,Motor,OT,PT joins,CL002,",  # an empty required cell
+        "P02,Autism,,Children,Child development,Brain,Sensory,Motor,OT,PT joins,CL002",  # a field short
+        "P02,Autism,,Children;;Adults,Child development,Brain,Sensory,Motor,OT,PT joins,CL002,",  # an empty item
+    ],
+)
+def test_column_wise_pass_gives_up_on_any_problem(row_2):
+    """Any problem sends the table to the row-by-row pass, which raises (never a bad file accepted)."""
+    text = f"{POP_HEADER}\n{POP_ROW_1}\n{row_2}\n"
+    records = loader.csv_records(text, "populations.csv")
+    header = [h.strip() for h in records[0][1]]
+    known = {"sources": {"CL001", "CL002"}}
+    assert loader._columns_if_valid(POPULATIONS, header, records, known) is None
+    with pytest.raises(DataError) as err:
+        loader._checked_row_by_row(POPULATIONS, header, records, "populations.csv", known)
+    assert err.value.line == 3
+
+
+def test_text_columns_have_the_dtype_pandas_infers():
+    cells = ["one", "", "three"]
+    made = pd.Series(loader._text_array(cells))
+    inferred = pd.Series(cells)
+    assert made.dtype == inferred.dtype
+    assert made.equals(inferred)
