@@ -206,18 +206,19 @@ def rank_official_first(frame: pd.DataFrame) -> pd.DataFrame:
     """
     if frame.empty:
         return frame
-    ranked = frame.assign(
-        _doubtful=(frame["flag"] == "doubtful").astype(int) if "flag" in frame else 0,
-        _tier=frame["tier"].map(TIER_RANK).fillna(len(TIERS)),
-        _period=[period_key(p) for p in frame["period"]],
-        _stated=(frame["period_stated"] != "yes").astype(int) if "period_stated" in frame else 0,
+    # Sorted in Python and taken in one go: the quick facts rank ~50 small frames on a cold
+    # run, and pandas' assign + multi-key sort cost ~3 ms each.
+    count = len(frame)
+    doubtful = [f == "doubtful" for f in frame["flag"].tolist()] if "flag" in frame else [False] * count
+    unstated = [s != "yes" for s in frame["period_stated"].tolist()] if "period_stated" in frame else [False] * count
+    tiers = [TIER_RANK.get(t, len(TIERS)) for t in frame["tier"].tolist()]
+    periods = [period_key(p) for p in frame["period"].tolist()]
+    ids = frame.iloc[:, 0].tolist()
+    order = sorted(
+        range(count),
+        key=lambda i: (doubtful[i], tiers[i], (-periods[i][0], -periods[i][1]), unstated[i], ids[i]),
     )
-    ranked = ranked.sort_values(
-        ["_doubtful", "_tier", "_period", "_stated", frame.columns[0]],
-        ascending=[True, True, False, True, True],
-        kind="stable",
-    )
-    return ranked.drop(columns=["_doubtful", "_tier", "_period", "_stated"])
+    return frame.iloc[order]
 
 
 @dataclass(frozen=True)
