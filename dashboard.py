@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_pages.common import language
 from app_pages.registry import navigation_pages
-from components import i18n
+from components import heap, i18n
 
 # A local icon: Streamlit fetches ":material/..." page icons from a font CDN, and the
 # app must make no request beyond its own server.
@@ -30,4 +30,8 @@ st.sidebar.radio(
 _ = i18n.gettext(language())
 
 # The pages, their sections, titles, icons and URL paths: app_pages/registry.py.
-st.navigation(navigation_pages(_)).run()
+page = st.navigation(navigation_pages(_))
+page.run()
+# Once per page and process: the collector stops rescanning what that page's first run
+# loaded for good (components/heap.py).
+heap.freeze_after_first_run(page.url_path)
