@@ -30,7 +30,7 @@ import json
 import pandas as pd
 
 from components.loader import split_list
-from components.schema import AS_OF_PATTERN, LIST_SEPARATOR, TABLES, Column, TableSchema
+from components.schema import AS_OF_PATTERN, LIST_KINDS, LIST_SEPARATOR, TABLES, Column, TableSchema
 from components.translation import key_column
 
 # The languages a translation can be in, by code, named in the descriptor.
@@ -99,7 +99,7 @@ def field(column: Column, schema: TableSchema) -> dict:
         constraints["pattern"] = portable_pattern(column.pattern)
     elif kind == "choice":
         constraints["enum"] = list(column.allowed)
-    elif kind in ("choices", "list", "codes", "refs"):
+    elif kind in LIST_KINDS:
         constraints["pattern"] = portable_pattern(_list_of(_item_pattern(column)))
         if kind == "refs":
             out["description"] = (

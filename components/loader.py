@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from components.schema import AS_OF_PATTERN, LIST_SEPARATOR, LOWEST_TIER, TABLES, Column, TableSchema
+from components.schema import AS_OF_PATTERN, LIST_KINDS, LIST_SEPARATOR, LOWEST_TIER, TABLES, Column, TableSchema
 from components.urls import host_of, normalise_url, url_problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -154,7 +154,7 @@ def _check_cell(column: Column, value: str) -> str | None:
         return f"'{_shown(value)}' is not a valid id (expected the form {column.pattern})"
     if kind == "choice" and value not in column.allowed:
         return f"'{_shown(value)}' is not one of: {', '.join(column.allowed)}"
-    if kind in ("choices", "list", "codes", "refs"):
+    if kind in LIST_KINDS:
         items = [item.strip() for item in value.split(LIST_SEPARATOR)]
         if any(item == "" for item in items):
             return f"'{_shown(value)}' has an empty item between ';' separators"
@@ -340,7 +340,7 @@ def _columns_if_valid(
                     return None
                 if known is not None and any(ref not in known for ref in split_list(value)):
                     return None
-                if column.kind in ("choices", "list", "codes", "refs"):
+                if column.kind in LIST_KINDS:
                     canonical[value] = f"{LIST_SEPARATOR} ".join(split_list(value))
             if canonical:
                 cells = [canonical.get(cell, cell) for cell in cells]
@@ -371,7 +371,7 @@ def _checked_row_by_row(
     for column in schema.columns:
         values[column.name] = []
         known = (known_ids or {}).get(column.ref_table, set()) if column.kind == "refs" else None
-        is_list = column.kind in ("choices", "list", "codes", "refs")
+        is_list = column.kind in LIST_KINDS
         plan.append((header.index(column.name), column, column.kind != "text", is_list, known, values[column.name]))
     row_rules = bool(schema.required_with or schema.at_least_one)
     id_values = values[schema.id_column]

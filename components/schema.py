@@ -127,6 +127,7 @@ AS_OF_PATTERN = (
 # The kinds of column the loader knows (components/loader.py checks a cell by its column's kind).
 Kind = Literal["text", "id", "choice", "choices", "list", "int", "number", "url", "as_of", "codes", "refs"]
 KINDS: tuple[str, ...] = get_args(Kind)
+LIST_KINDS: tuple[str, ...] = ("choices", "list", "codes", "refs")  # cells that are LIST_SEPARATOR lists
 # What each kind needs filled in on its Column, and the kinds each optional attribute is read by.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "id": ("pattern",),
