@@ -1071,7 +1071,12 @@ def parse_args(argv=None):
         choices=["interaction", "proxy-load"],
         help="while developing: only reruns, memory, concurrency; or only the load through nginx",
     )
-    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where the JSON goes (default bench/results/latest.json; a partial run (--only) writes only here)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.data_runs, args.cold_runs, args.warm_runs, args.changes, args.switches = 3, 1, 1, 10, 6
@@ -1126,9 +1131,15 @@ if __name__ == "__main__":
         print(json.dumps(outcome["apps"], indent=1, default=str)[:6000])
         if "proxy_load" in outcome:
             print(json.dumps(outcome["proxy_load"], indent=1, default=str)[:6000])
+        # Never over latest.json: --update-readme reads it and needs a whole run.
+        if arguments.out:
+            arguments.out.parent.mkdir(parents=True, exist_ok=True)
+            arguments.out.write_text(json.dumps(outcome, indent=2, default=str))
+            print(f"\nwritten to {arguments.out}")
         raise SystemExit(0)
     text, rows = table(outcome)
     outcome["table"] = rows
+    arguments.out = arguments.out or RESULTS / "latest.json"
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
     arguments.out.write_text(json.dumps(outcome, indent=2, default=str))
     print()
