@@ -9,7 +9,7 @@ added to the code is missing from the catalogue until someone translates it.
 Some schema values are codes, not words: tier letters, state abbreviations, O*NET codes,
 O*NET's Y/N flags, and the measure and series codes (a reader sees those through
 figures.MEASURE_LABELS, so each code must have a label there instead). So are the column
-kinds (schema.KINDS), which only the loader reads.
+kinds (schema.KINDS, LIST_KINDS), which only the loader reads.
 
 One word, one catalogue: a value that the code also marks with _() or N_() (a label dict
 written with N_(), a word a page passes to _() literally) is extracted by `make messages` into
@@ -41,7 +41,7 @@ DEFAULT_PO = ROOT / "locales" / "es" / "LC_MESSAGES" / "values.po"
 UI_PO = ROOT / "locales" / "es" / "LC_MESSAGES" / "messages.po"
 
 # Schema constants whose values are codes a reader never sees as words.
-SCHEMA_CODES = ("TIERS", "LOWEST_TIER", "ONET_CODES", "AREA_ABBRS", "KINDS")
+SCHEMA_CODES = ("TIERS", "LOWEST_TIER", "ONET_CODES", "AREA_ABBRS", "KINDS", "LIST_KINDS")
 # Schema constants of measure and series codes: each needs a label in figures.MEASURE_LABELS.
 SCHEMA_MEASURES = (
     "PAY_MEASURES",
