@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 
 from components.schema import AS_OF_PATTERN, LIST_KINDS, LIST_SEPARATOR, LOWEST_TIER, TABLES, Column, TableSchema
-from components.urls import host_of, normalise_url, url_problem
+from components.urls import host_of, normalise_url, parent_domains, url_problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_FILE_BYTES = 5 * 1024 * 1024  # our largest table is far below 1 MB; refuse anything absurd
@@ -218,12 +218,7 @@ def _check_sources_hygiene(
             tier = values[tier_column][i]
             if tier == LOWEST_TIER:
                 continue
-            host = host_of(values[url_column][i])
-            # The host and each parent domain (a.b.org, b.org, org), looked up: the same
-            # answer as urls.on_domain against every listed domain, without trying each one per row.
-            labels = host.split(".")
-            parents = {".".join(labels[k:]) for k in range(len(labels))} if host else set()
-            found = parents.intersection(copy_domains)
+            found = parent_domains(host_of(values[url_column][i])).intersection(copy_domains)
             domain = next((d for d in copy_domains if d in found), None) if found else None
             if domain:
                 raise DataError(

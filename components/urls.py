@@ -80,6 +80,13 @@ def on_domain(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
+def parent_domains(host: str) -> set[str]:
+    """host and each domain above it (a.b.org: a.b.org, b.org, org); on_domain(host, d) is
+    `d in parent_domains(host)`: one set lookup per listed domain instead of a suffix test."""
+    labels = host.split(".")
+    return {".".join(labels[k:]) for k in range(len(labels))} if host else set()
+
+
 @functools.lru_cache(maxsize=4096)
 def url_problem(url: str) -> str | None:
     """Why url is not a clean link to an original page, in words a non-programmer can act on; None if it is."""
@@ -108,10 +115,7 @@ def url_problem(url: str) -> str | None:
     if not host or host.endswith("."):
         return "has a host that ends in a dot; remove the dot"
     bare = host[4:] if host.startswith("www.") else host
-    # bare and each parent domain: on_domain(bare, h) is h in these (a set lookup per
-    # label instead of a suffix test per listed host: most of this function's time before).
-    labels = bare.split(".")
-    domains = {".".join(labels[k:]) for k in range(len(labels))}
+    domains = parent_domains(bare)  # a suffix test per listed host was most of this function's time
     if not domains.isdisjoint(REDIRECT_HOSTS) or any(
         h in domains and parts.path.startswith(p) for h, p in REDIRECT_PATHS
     ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.urls import host_of, normalise_url, on_domain, url_problem
+from components.urls import host_of, normalise_url, on_domain, parent_domains, url_problem
 
 
 def test_normalise_url_sets_aside_scheme_www_host_case_trailing_slash_and_fragment():
@@ -32,3 +32,11 @@ def test_host_and_domain():
 )
 def test_clean_links_pass(url):
     assert url_problem(url) is None
+
+
+def test_parent_domains_answer_as_on_domain_does():
+    hosts = ["webhooks.codingahead.com", "notcodingahead.com", "codingahead.com", "a.b.c.org", "localhost", ""]
+    domains = ["codingahead.com", "c.org", "b.c.org", "org", "localhost", "com"]
+    for host in hosts:
+        for domain in domains:
+            assert (domain in parent_domains(host)) == on_domain(host, domain), (host, domain)
