@@ -105,14 +105,26 @@ class Server(servers.StreamlitServer):
         return self.output()[-chars:]
 
 
+def cpu_ticks() -> tuple[int, int]:
+    """(steal, total) jiffies of all CPUs since boot, from /proc/stat; (0, 0) where there is none."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+
 class LoadMonitor(threading.Thread):
-    """CPU used by processes outside this benchmark's own process tree, sampled each second."""
+    """CPU used by processes outside this benchmark's own process tree, sampled each second,
+    and the share of CPU time the hypervisor gave to other guests (steal): on a virtual
+    machine that is load no process list shows, and it slowed whole runs that looked quiet."""
 
     def __init__(self):
         super().__init__(daemon=True)
         self.stop_event = threading.Event()
         self.samples: list[float] = []  # cores busy with other work
         self.top: dict[str, float] = {}
+        self.ticks_at_start = cpu_ticks()
 
     def ours(self) -> set[int]:
         me = psutil.Process()
@@ -142,7 +154,9 @@ class LoadMonitor(threading.Thread):
     def summary(self) -> dict:
         self.stop_event.set()
         top = sorted(self.top.items(), key=lambda kv: -kv[1])[:5]
+        steal, total = (now - start for now, start in zip(cpu_ticks(), self.ticks_at_start))
         return {
+            "steal_pct": round(100 * steal / total, 1) if total else None,
             "other_cores_mean": round(statistics.fmean(self.samples), 2) if self.samples else None,
             "other_cores_max": round(max(self.samples), 2) if self.samples else None,
             "other_top_cpu_seconds": {name: round(sec, 1) for name, sec in top},
@@ -1075,7 +1089,9 @@ def update_readme(path: Path = RESULTS / "latest.json") -> None:
         f"Run of {outcome['date']} (commit {outcome.get('commit') or '?'}), {outcome['duration_s']} s: "
         f"{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
         f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. Other processes on the "
-        f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}; load average "
+        f"machine used {load['other_cores_mean']} cores on average (max {load['other_cores_max']}"
+        + (f"; the hypervisor took {load['steal_pct']}% of CPU time for other guests" if load.get("steal_pct") else "")
+        + f"; load average "
         f"{outcome['loadavg_start'][0]:.1f} at the start, {outcome['loadavg_end'][0]:.1f} at the end). Settings: "
         + ", ".join(
             f"{k.replace('_', '-')} {v}"
@@ -1130,7 +1146,8 @@ if __name__ == "__main__":
         f"{outcome['machine']['chromium']}; load average {outcome['loadavg_start'][0]:.2f} -> "
         f"{outcome['loadavg_end'][0]:.2f}; "
         f"other processes used {outcome['other_load']['other_cores_mean']} cores on average "
-        f"(max {outcome['other_load']['other_cores_max']}), {outcome['duration_s']} s"
+        f"(max {outcome['other_load']['other_cores_max']}), CPU time stolen by the hypervisor "
+        f"{outcome['other_load'].get('steal_pct')}%, {outcome['duration_s']} s"
     )
     print(text)
     print(f"\nwritten to {arguments.out}")
