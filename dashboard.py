@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.common import language
+from app_pages.page_language import mark_page_language
 from app_pages.registry import navigation_pages
 from components import heap, i18n
 
@@ -28,6 +29,8 @@ st.sidebar.radio(
     bind="query-params",
 )
 _ = i18n.gettext(language())
+# <html lang> as the page is written, for screen readers and translation tools.
+mark_page_language(language())
 
 # The pages, their sections, titles, icons and URL paths: app_pages/registry.py.
 page = st.navigation(navigation_pages(_))

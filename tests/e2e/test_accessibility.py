@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote_plus, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.e2e.conftest import open_everything, open_page
@@ -60,15 +61,12 @@ KNOWN_STREAMLIT_ISSUES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-# WCAG 3.1.1 (language of page): a page shown in Spanish should say <html lang="es">.
-# Streamlit 1.67 serves one index.html with lang="en" and has no setting for it. Only the
-# app's own JavaScript can change it (tried: st.sidebar.html("<script>document.documentElement
-# .lang = 'es'</script>", unsafe_allow_javascript=True) does, as a zero-height element), and
-# tests/reliability/test_no_html.py rules that out. axe-core does not see the mismatch (it
-# checks that a lang is present and valid, not that it matches the text), so the test states
-# it: language shown -> the <html lang> expected. Excused: Spanish keeps "en". Once the page
-# says "es", the check fails, so that this line goes.
-HTML_LANG = {"en": "en", "es": "en"}
+# WCAG 3.1.1 (language of page): a page shown in Spanish says <html lang="es">.
+# Streamlit 1.67 serves one index.html with lang="en" and has no setting for it; the app sets
+# it after each run (app_pages/page_language.py). axe-core does not see a mismatch (it checks
+# that a lang is present and valid, not that it matches the text), so the test states it:
+# language shown -> the <html lang> expected.
+HTML_LANG = {"en": "en", "es": "es"}
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +122,10 @@ def check_views(
     for view in views:
         open_page(page, server, view if lang == "en" else f"{view}{'&' if '?' in view else '?'}lang={lang}")
         titles[view] = page.title()
-        html_lang = page.evaluate("document.documentElement.lang")
-        if html_lang != HTML_LANG[lang]:
+        try:  # set by the app's script once the run has drawn it, so waited for
+            expect(page.locator("html")).to_have_attribute("lang", HTML_LANG[lang], timeout=10_000)
+        except AssertionError:
+            html_lang = page.evaluate("document.documentElement.lang")
             failures.append(f"/{view}: <html lang={html_lang!r}> where {HTML_LANG[lang]!r} is expected (see HTML_LANG)")
         if expanders:
             open_everything(page)

@@ -36,6 +36,8 @@ def title(page):
 def test_lang_es_opens_the_aid_in_spanish_and_the_switch_keeps_the_question(page, server):
     open_page(page, server, "?lang=es")
     expect(title(page)).to_have_text(TITLE_ES)
+    # Screen readers pick their voice from <html lang> (app_pages/page_language.py).
+    expect(page.locator("html")).to_have_attribute("lang", "es")
     nav = page.get_by_test_id("stSidebarNav")
     expect(nav.get_by_text("Pacientes y afecciones")).to_be_visible()
     expect(nav.get_by_text("Fuentes y datos abiertos")).to_be_visible()
@@ -48,6 +50,7 @@ def test_lang_es_opens_the_aid_in_spanish_and_the_switch_keeps_the_question(page
     page.get_by_test_id("stSidebar").get_by_text("en", exact=True).click()
     wait_for_app(page)
     expect(title(page)).to_have_text(TITLE_EN)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_text("Occupational therapy (OT) could help.")).to_be_visible()
     assert "condition=" in page.url
 

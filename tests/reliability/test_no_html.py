@@ -1,7 +1,8 @@
 """Static check: no data value is ever rendered as HTML or raw Markdown.
 
 - No `unsafe_allow_html=True`, no `st.html(...)`, no `components.html(...)` anywhere in
-  app_pages/ or dashboard.py.
+  app_pages/ or dashboard.py. A components-v2 registration (app_pages/page_language.py)
+  only with literal HTML, CSS and JavaScript.
 - Every f-string (or string concatenation) given to a Markdown-rendering call
   (st.markdown, st.caption, st.error, ..., also on columns and containers, and `help=`)
   passes each interpolated value through md_escape (or md_link, which escapes its label).
@@ -197,6 +198,12 @@ class Checker(ast.NodeVisitor):
             self.problems.append(f"{self.where(node)}: {ast.unparse(node.func)}(...) renders HTML")
         if isinstance(node.func, ast.Attribute) and _name(node.func.value) in ("components", "v1"):
             self.problems.append(f"{self.where(node)}: {ast.unparse(node.func)}(...) renders HTML")
+        if isinstance(node.func, ast.Attribute) and _name(node.func.value) == "v2":
+            # A components-v2 registration: its HTML, CSS and JavaScript must be literals
+            # (code reviewed like any other); what it is given at run time goes in `data=`.
+            code = [k.value for k in node.keywords if k.arg in ("html", "css", "js")]
+            if not code or not all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in code):
+                self.problems.append(f"{self.where(node)}: {ast.unparse(node.func)}(...) with non-literal code")
         if name in MARKDOWN_CALLS and isinstance(node.func, ast.Attribute):
             body = (
                 node.args[0]
@@ -267,6 +274,8 @@ def test_the_checker_catches_what_it_must():
         'st.caption(_("As of {date}.").format(date=row.as_of))',
         'st.caption(_("{a}").format(md_escape(x), b=value))',
         "st.caption(template.format(date=md_escape(x)))",
+        'st.components.v2.component("x", js=f"document.title = {value!r}")',
+        'st.components.v2.component("x", html=page_html)',
     ]
     good = [
         'st.markdown(f"**{md_escape(row.name)}**")',
@@ -286,6 +295,7 @@ def test_the_checker_catches_what_it_must():
         'st.caption(_("As of {date}.").format(date=md_escape(row.as_of)))',
         'word = _("Sources:")\nst.caption(f"{word} {source_links(x, s)}")',
         "for d in DIMENSIONS:\n    st.subheader(_(d))",
+        'st.components.v2.component("x", js="export default function ({ data }) {}")',
     ]
     for snippet in bad:
         tree = ast.parse(snippet)
