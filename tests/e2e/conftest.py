@@ -90,6 +90,9 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     # Generous: under load (CI, benchmarks running beside) the first draw can take a while.
+    # On a fresh load the app says 'notRunning' before the server has reported its first
+    # run; the app-wide skeleton stays until that run draws.
+    expect(page.get_by_test_id("stAppSkeleton")).to_have_count(0, timeout=30_000)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=30_000)
     # Elements of the previous run fade (stale) until the new run replaces them.
     expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=30_000)

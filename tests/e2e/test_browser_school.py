@@ -45,8 +45,9 @@ def test_choosing_private_schools_changes_the_url_and_the_costs(page, server):
     before = {row[2] for row in grid_rows(grid(page, "download_school_costs"))}
     assert "Public" in before
     page.locator(".st-key-school_type").get_by_role("radio", name="Private").click()
-    # The click's rerun may not have started when the page next reads "notRunning": wait for
-    # the URL it sets, then for the table to drop the public rows (a timeout if it never does).
+    # The click's rerun may not have started when the page next reads "notRunning". The browser
+    # writes a bound widget's URL at the click, before the rerun; what shows the run has drawn
+    # is the table dropping the public rows (a timeout if it never does).
     page.wait_for_url("**school_type=Private**")
     table = grid(page, "download_school_costs")
     expect(table.locator("[role='gridcell']", has_text="Public")).to_have_count(0, timeout=30_000)
