@@ -89,11 +89,13 @@ class Server(servers.StreamlitServer):
     """One `streamlit run` process on loopback, with the project's config; closed sessions
     are dropped after SESSION_TTL seconds."""
 
-    def __init__(self, script: str):
+    def __init__(self, script: str, **more):
+        """more: StreamlitServer's other options (env, launcher), e.g. for bench/element_cost.py."""
         super().__init__(
             script,
             options=["--server.disconnectedSessionTTL", str(SESSION_TTL)],
             log_prefix="bench-streamlit-",
+            **more,
         )
         self.ps = psutil.Process(self.process.pid)
 

@@ -20,20 +20,18 @@ import asyncio
 import json
 from pathlib import Path
 
-import servers
+from without_charts import chart_keys  # bench/without_charts.py: the launcher's own reading of the list
 
-import bench  # bench/bench.py: the same instrumentation, done rule and browser set-up
+import bench  # bench/bench.py: the same instrumentation, done rule, browser and server set-up
 
 
-def start(script: str, leave_out: str | None) -> servers.StreamlitServer:
-    server = servers.StreamlitServer(
-        script,
-        env={"LEAVE_OUT_CHARTS": leave_out} if leave_out else None,
-        options=["--server.disconnectedSessionTTL", str(bench.SESSION_TTL)],
-        launcher=("bench/without_charts.py",) if leave_out else ("-m", "streamlit", "run"),
-        log_prefix="element-cost-",
+def start(script: str, leave_out: str | None) -> bench.Server:
+    server = (
+        bench.Server(script, env={"LEAVE_OUT_CHARTS": leave_out}, launcher=("bench/without_charts.py",))
+        if leave_out
+        else bench.Server(script)
     )
-    server.wait_healthy(timeout=60, interval=0.05)
+    server.wait_healthy()
     return server
 
 
@@ -44,14 +42,14 @@ async def main(args) -> dict:
         {"label": "whole view", "script": "dashboard.py", "url": args.view, "keys": None, "charts": args.charts}
     ]
     for keys in args.leave_out:
-        count = args.charts if keys == "*" else len([k for k in keys.split(",") if k.strip()])
+        left_out = chart_keys(keys)
         variants.append(
             {
                 "label": f"without {keys}",
                 "script": "dashboard.py",
                 "url": args.view,
                 "keys": keys,
-                "charts": 0 if keys == "*" else args.charts - count,
+                "charts": 0 if "*" in left_out else args.charts - len(left_out),
             }
         )
     # The baseline without its one chart too: what a chart costs there (mostly loading plotly.js).

@@ -16,8 +16,13 @@ import os
 import sys
 
 
+def chart_keys(listed: str) -> set[str]:
+    """The keys in a LEAVE_OUT_CHARTS value ("a,b", or "*" for every chart)."""
+    return {key.strip() for key in listed.split(",") if key.strip()}
+
+
 def main() -> None:
-    leave_out = {k.strip() for k in os.environ.get("LEAVE_OUT_CHARTS", "").split(",") if k.strip()}
+    leave_out = chart_keys(os.environ.get("LEAVE_OUT_CHARTS", ""))
     sys.path.insert(0, os.getcwd())  # as `streamlit run` from the project root would see it
     import streamlit as st
     from streamlit.web import cli
